@@ -1,0 +1,23 @@
+/**
+ * npm run build:api [-- <out-dir>] — validates the data and writes the JSON artifact
+ * (default dist/api/v1/). Same data in, byte-identical files out.
+ */
+import { join } from 'node:path';
+import { loadKnowledgeBase, DataValidationError, PROJECT_ROOT } from '../src/node/data-files.ts';
+import { buildArtifactForSite, writeArtifact } from '../src/node/artifact-files.ts';
+
+const outDir = process.argv[2] ?? join(PROJECT_ROOT, 'dist', 'api', 'v1');
+try {
+  const started = performance.now();
+  const kb = loadKnowledgeBase();
+  const artifact = buildArtifactForSite(kb);
+  writeArtifact(artifact, outDir);
+  const ms = Math.round(performance.now() - started);
+  console.log(`✔ wrote ${artifact.files.size} files (${artifact.entries.length} entries, data_version ${artifact.dataVersion}) to ${outDir} in ${ms} ms`);
+} catch (error) {
+  if (error instanceof DataValidationError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

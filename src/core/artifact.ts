@@ -1,0 +1,217 @@
+/**
+ * The JSON lookup artifact (API v1): what other tools build on. Pure: the caller writes the files.
+ *
+ * Stability: keys are emitted in a fixed order, arrays in data order (vendors by id), and there is
+ * no timestamp; `data_version` is a hash of the content, so the same data gives byte-identical files.
+ */
+import { z } from 'zod';
+import {
+  category,
+  envelope,
+  entryKind,
+  note,
+  sourcedText,
+  taskOutcome,
+  vendor as vendorSchema,
+  type Category,
+} from './schema.ts';
+import { entryApiPath, entryPagePath, entryRef, vendorPagePath, type EntryKey } from './model.ts';
+import { templatePattern } from './templates.ts';
+import { toJsonText } from './json-schemas.ts';
+import type { KnowledgeBase, LoadedVendor } from './validate.ts';
+import type { Entry } from './schema.ts';
+
+/** Artifact format version. Additive changes keep 1.x; removing or renaming a field needs /api/v2/. */
+export const ARTIFACT_VERSION = '1.0.0';
+export const API_ROOT = '/api/v1/';
+
+export const artifactEntry = z
+  .strictObject({
+    id: z.string().meta({ description: 'Unique id, also the page path: <vendor>/<code>, <vendor>/http/<status> or <vendor>/state/<value>.' }),
+    vendor: z.string(),
+    kind: entryKind,
+    code: z.string().meta({ description: 'The code exactly as the API returns it.' }),
+    http_status: z.number().int().nullable(),
+    message: z.string().nullable().meta({ description: 'The literal message the API returns, verbatim from the source; null if none.' }),
+    message_is_template: z.boolean(),
+    message_pattern: z
+      .string()
+      .nullable()
+      .meta({ description: 'For templates: an anchored regular expression (ECMAScript) that matches the filled-in message.' }),
+    task_outcome: taskOutcome.nullable(),
+    meaning: sourcedText,
+    remedy: sourcedText,
+    category: z.string(),
+    retryable: z.boolean(),
+    retryable_source: z.enum(['vendor', 'ours']),
+    equivalents: z.array(z.string()).meta({ description: 'Ids of entries at other vendors that mean the same failure (symmetric).' }),
+    notes: z.array(note),
+    url: z.string().meta({ description: 'The English page of this entry.' }),
+    url_zh: z.string().meta({ description: 'The Chinese page of this entry.' }),
+    api_url: z.string().meta({ description: 'This entry as its own JSON file.' }),
+  })
+  .meta({ id: 'entry', title: 'Entry' });
+export type ArtifactEntry = z.infer<typeof artifactEntry>;
+
+const counts = z.strictObject({ error: z.number().int(), 'http-status': z.number().int(), 'task-state': z.number().int() });
+
+export const artifactVendor = vendorSchema
+  .extend({
+    envelope,
+    counts,
+    url: z.string(),
+    url_zh: z.string(),
+    api_url: z.string(),
+  })
+  .meta({ id: 'vendor', title: 'Vendor' });
+export type ArtifactVendor = z.infer<typeof artifactVendor>;
+
+export const artifactCategory = category.extend({ url: z.string(), url_zh: z.string() }).meta({ id: 'category', title: 'Category' });
+
+const header = {
+  artifact_version: z.string().meta({ description: 'Version of this format (semver). Breaking changes move to /api/v2/.' }),
+  data_version: z.string().meta({ description: 'Hash of the content: changes whenever any data changes, never otherwise.' }),
+  site: z.string().meta({ description: 'Origin the page URLs were built for.' }),
+};
+
+export const indexFile = z
+  .strictObject({ ...header, categories: z.array(artifactCategory), vendors: z.array(artifactVendor), entries: z.array(artifactEntry) })
+  .meta({ title: 'Vision API error codes: index.json', description: 'Every vendor, category and entry.' });
+export const vendorFileArtifact = z
+  .strictObject({ ...header, vendor: artifactVendor, entries: z.array(artifactEntry) })
+  .meta({ id: 'vendor_file', title: '<vendor>.json' });
+export const entryFileArtifact = z.strictObject({ ...header, entry: artifactEntry }).meta({ id: 'entry_file', title: '<vendor>/<code>.json' });
+export const categoriesFileArtifact = z
+  .strictObject({ ...header, categories: z.array(artifactCategory) })
+  .meta({ id: 'categories_file', title: 'categories.json' });
+
+/** schema.json: JSON Schema 2020-12 of index.json, with the other files under $defs. */
+export function artifactJsonSchema(): Record<string, unknown> {
+  const opts = { target: 'draft-2020-12', io: 'output', reused: 'inline' } as const;
+  const strip = (s: Record<string, unknown>) => {
+    const { $schema: _ignored, ...rest } = s;
+    return rest;
+  };
+  const index = z.toJSONSchema(indexFile, opts) as Record<string, unknown>;
+  return {
+    ...index,
+    $id: 'schema.json',
+    $defs: {
+      vendor_file: strip(z.toJSONSchema(vendorFileArtifact, opts) as Record<string, unknown>),
+      entry_file: strip(z.toJSONSchema(entryFileArtifact, opts) as Record<string, unknown>),
+      categories_file: strip(z.toJSONSchema(categoriesFileArtifact, opts) as Record<string, unknown>),
+    },
+  };
+}
+
+export interface ArtifactOptions {
+  /** Origin of the site, without trailing slash, e.g. https://errors.example.org */
+  site: string;
+  /** Content hash function (hex). Injected so this module stays free of Node APIs. */
+  hash: (text: string) => string;
+}
+
+/** Symmetric closure of the declared equivalents, each list sorted. */
+export function equivalenceMap(kb: KnowledgeBase): Map<string, string[]> {
+  const links = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    if (!links.has(a)) links.set(a, new Set());
+    links.get(a)!.add(b);
+  };
+  for (const v of kb.vendors) {
+    for (const e of v.entries) {
+      const id = entryRef({ vendor: v.vendor.id, kind: e.kind, code: e.code });
+      for (const other of e.equivalents) {
+        add(id, other);
+        add(other, id);
+      }
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const [id, set] of links) out.set(id, [...set].sort());
+  return out;
+}
+
+function toArtifactEntry(vendorId: string, e: Entry, equivalents: Map<string, string[]>, site: string): ArtifactEntry {
+  const key: EntryKey = { vendor: vendorId, kind: e.kind, code: e.code };
+  const id = entryRef(key);
+  return {
+    id,
+    vendor: vendorId,
+    kind: e.kind,
+    code: e.code,
+    http_status: e.http_status,
+    message: e.message,
+    message_is_template: e.message_is_template,
+    message_pattern: e.message_is_template && e.message ? templatePattern(e.message) : null,
+    task_outcome: e.task_outcome ?? null,
+    meaning: { en: e.meaning.en, zh: e.meaning.zh, vendor_text: e.meaning.vendor_text },
+    remedy: { en: e.remedy.en, zh: e.remedy.zh, vendor_text: e.remedy.vendor_text },
+    category: e.category,
+    retryable: e.retryable,
+    retryable_source: e.retryable_source,
+    equivalents: equivalents.get(id) ?? [],
+    notes: e.notes.map((n) => ({ kind: n.kind, en: n.en, zh: n.zh })),
+    url: site + entryPagePath(key, 'en'),
+    url_zh: site + entryPagePath(key, 'zh'),
+    api_url: site + API_ROOT + entryApiPath(key),
+  };
+}
+
+function toArtifactVendor(v: LoadedVendor, site: string): ArtifactVendor {
+  const count = (kind: Entry['kind']) => v.entries.filter((e) => e.kind === kind).length;
+  const { vendor } = v;
+  return {
+    id: vendor.id,
+    name: vendor.name,
+    product: vendor.product,
+    summary: vendor.summary,
+    homepage: vendor.homepage,
+    docs: vendor.docs,
+    source: vendor.source,
+    ...(vendor.auth ? { auth: vendor.auth } : {}),
+    endpoints: vendor.endpoints,
+    limits: vendor.limits,
+    notes: vendor.notes,
+    envelope: v.envelope,
+    counts: { error: count('error'), 'http-status': count('http-status'), 'task-state': count('task-state') },
+    url: site + vendorPagePath(vendor.id, 'en'),
+    url_zh: site + vendorPagePath(vendor.id, 'zh'),
+    api_url: `${site}${API_ROOT}${vendor.id}.json`,
+  };
+}
+
+function toArtifactCategory(c: Category, site: string) {
+  return { ...c, url: `${site}/categories/${c.id}/`, url_zh: `${site}/zh-cn/categories/${c.id}/` };
+}
+
+export interface Artifact {
+  /** Relative path under dist/api/v1/ → file text. Sorted by path. */
+  files: Map<string, string>;
+  dataVersion: string;
+  entries: ArtifactEntry[];
+}
+
+export function buildArtifact(kb: KnowledgeBase, { site, hash }: ArtifactOptions): Artifact {
+  const equivalents = equivalenceMap(kb);
+  const categories = kb.categories.map((c) => toArtifactCategory(c, site));
+  const vendors = kb.vendors.map((v) => ({
+    vendor: toArtifactVendor(v, site),
+    entries: v.entries.map((e) => toArtifactEntry(v.vendor.id, e, equivalents, site)),
+  }));
+  const entries = vendors.flatMap((v) => v.entries);
+  const content = { categories, vendors: vendors.map((v) => v.vendor), entries };
+  const dataVersion = hash(JSON.stringify({ artifact_version: ARTIFACT_VERSION, site, ...content })).slice(0, 16);
+  const head = { artifact_version: ARTIFACT_VERSION, data_version: dataVersion, site };
+
+  const files = new Map<string, string>();
+  files.set('index.json', toJsonText({ ...head, ...content }));
+  files.set('categories.json', toJsonText({ ...head, categories }));
+  files.set('schema.json', toJsonText(artifactJsonSchema()));
+  for (const v of vendors) {
+    files.set(`${v.vendor.id}.json`, toJsonText({ ...head, vendor: v.vendor, entries: v.entries }));
+    for (const e of v.entries) files.set(entryApiPath(e), toJsonText({ ...head, entry: e }));
+  }
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), dataVersion, entries };
+}
+

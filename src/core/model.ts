@@ -1,0 +1,69 @@
+/**
+ * Entry identity and page URLs: the one place that knows the URL contract
+ * (`/<vendor>/<code>/`, `/<vendor>/http/<status>/`, `/<vendor>/state/<value>/`, Chinese under `/zh-cn/`).
+ */
+import type { EntryKind, Lang } from './schema.ts';
+
+/** The path segment that separates kinds in URLs and references; errors have none. */
+export const KIND_SEGMENT: Record<EntryKind, string | null> = {
+  error: null,
+  'http-status': 'http',
+  'task-state': 'state',
+};
+export const RESERVED_CODE_SEGMENTS = new Set(['http', 'state']);
+
+/** Where each language lives. English is the root locale. */
+export const LOCALE_PREFIX: Record<Lang, string> = { en: '', zh: '/zh-cn' };
+export const LANG_TAG: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
+
+export interface EntryKey {
+  vendor: string;
+  kind: EntryKind;
+  code: string;
+}
+
+/** `baidu-face/222202`, `picwish/http/429`, `picwish/state/-8`: used for references and ids. */
+export function entryRef({ vendor, kind, code }: EntryKey): string {
+  const segment = KIND_SEGMENT[kind];
+  return segment ? `${vendor}/${segment}/${code}` : `${vendor}/${code}`;
+}
+
+export function parseEntryRef(ref: string): EntryKey | undefined {
+  const parts = ref.split('/');
+  if (parts.length === 2 && parts[0] && parts[1]) return { vendor: parts[0], kind: 'error', code: parts[1] };
+  if (parts.length === 3 && parts[0] && parts[2]) {
+    const kind = (Object.keys(KIND_SEGMENT) as EntryKind[]).find((k) => KIND_SEGMENT[k] === parts[1]);
+    if (kind) return { vendor: parts[0], kind, code: parts[2] };
+  }
+  return undefined;
+}
+
+/** The code as one URL path segment (codes never contain '/', but may contain other characters). */
+export function codeSegment(code: string): string {
+  return encodeURIComponent(code);
+}
+
+/** Site-relative page path of an entry, with trailing slash. */
+export function entryPagePath(key: EntryKey, lang: Lang = 'en'): string {
+  const segment = KIND_SEGMENT[key.kind];
+  const middle = segment ? `${segment}/` : '';
+  return `${LOCALE_PREFIX[lang]}/${key.vendor}/${middle}${codeSegment(key.code)}/`;
+}
+
+export function vendorPagePath(vendor: string, lang: Lang = 'en'): string {
+  return `${LOCALE_PREFIX[lang]}/${vendor}/`;
+}
+
+export function categoryPagePath(category: string, lang: Lang = 'en'): string {
+  return `${LOCALE_PREFIX[lang]}/categories/${category}/`;
+}
+
+/** Path of the per-entry JSON file under the API root, same escaping as the pages. */
+export function entryApiPath(key: EntryKey): string {
+  const segment = KIND_SEGMENT[key.kind];
+  const middle = segment ? `${segment}/` : '';
+  return `${key.vendor}/${middle}${codeSegment(key.code)}.json`;
+}
+
+/** Placeholders a vendor fills in at run time (`%s`, `%d`). */
+export const PLACEHOLDER = /%[sd]/;

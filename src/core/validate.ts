@@ -1,0 +1,199 @@
+/**
+ * Validation of the whole data set: YAML with positions, the zod schema, then the rules a schema
+ * alone cannot express. Pure: takes file texts, returns the knowledge base or every problem found.
+ */
+import type { z } from 'zod';
+import { categoriesFile, vendorFile, type Category, type VendorFile } from './schema.ts';
+import { entryRef, parseEntryRef, PLACEHOLDER, RESERVED_CODE_SEGMENTS } from './model.ts';
+import { formatPath, parseYaml, type ParsedYaml, type PathSegment, type Problem } from './yaml-source.ts';
+
+export interface SourceFile {
+  /** Path as it should appear in messages, e.g. `data/vendors/picwish.yaml`. */
+  path: string;
+  text: string;
+}
+
+export interface LoadedVendor extends VendorFile {
+  file: string;
+}
+
+export interface KnowledgeBase {
+  categories: Category[];
+  /** Sorted by vendor id. */
+  vendors: LoadedVendor[];
+}
+
+export type ValidationResult = { ok: true; kb: KnowledgeBase; problems: [] } | { ok: false; problems: Problem[] };
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return `required field is missing (expected ${issue.expected})`;
+      return `expected ${issue.expected}, got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(value)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+function schemaProblems(parsed: ParsedYaml, issues: readonly z.core.$ZodIssue[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = issue.path as PathSegment[];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const fieldPath = [...path, key];
+        problems.push({
+          file: parsed.file,
+          ...parsed.locate(fieldPath, 'key'),
+          path: formatPath(fieldPath),
+          message: 'unknown field (check the spelling against src/core/schema.ts)',
+        });
+      }
+      continue;
+    }
+    const value = valueAt(parsed.value, path);
+    problems.push({ file: parsed.file, ...parsed.locate(path), path: formatPath(path), message: describeIssue(issue, value) });
+  }
+  return problems;
+}
+
+function parseWith<T>(source: SourceFile, schema: z.ZodType<T>): { parsed: ParsedYaml; data?: T; problems: Problem[] } {
+  const parsed = parseYaml(source.path, source.text);
+  if (parsed.problems.length > 0) return { parsed, problems: parsed.problems };
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) return { parsed, problems: schemaProblems(parsed, result.error.issues) };
+  return { parsed, data: result.data, problems: [] };
+}
+
+function fileStem(path: string): string {
+  const name = path.split('/').pop() ?? path;
+  return name.replace(/\.ya?ml$/, '');
+}
+
+/**
+ * Validate the categories file and every vendor file together.
+ * Problems are sorted by file, line and column so the output reads top to bottom.
+ */
+export function validateSources(categoriesSource: SourceFile, vendorSources: readonly SourceFile[]): ValidationResult {
+  const problems: Problem[] = [];
+  const report = (parsed: ParsedYaml, path: PathSegment[], message: string, target: 'key' | 'value' = 'value') =>
+    problems.push({ file: parsed.file, ...parsed.locate(path, target), path: formatPath(path), message });
+
+  // Categories.
+  const cats = parseWith(categoriesSource, categoriesFile);
+  problems.push(...cats.problems);
+  const categoryIds = new Set<string>();
+  if (cats.data) {
+    cats.data.categories.forEach((category, i) => {
+      if (categoryIds.has(category.id)) report(cats.parsed, ['categories', i, 'id'], `duplicate category id "${category.id}"`);
+      categoryIds.add(category.id);
+    });
+  }
+
+  // Vendor files, each on its own.
+  const vendors: { parsed: ParsedYaml; data: VendorFile }[] = [];
+  for (const source of vendorSources) {
+    if (!/\.yaml$/.test(source.path)) {
+      problems.push({ file: source.path, line: 1, column: 1, path: '', message: 'vendor files must end in .yaml' });
+      continue;
+    }
+    const result = parseWith(source, vendorFile);
+    problems.push(...result.problems);
+    if (result.data) vendors.push({ parsed: result.parsed, data: result.data });
+  }
+
+  // Rules within one vendor.
+  const vendorById = new Map<string, { parsed: ParsedYaml; data: VendorFile }>();
+  for (const v of vendors) {
+    const { parsed, data } = v;
+    const id = data.vendor.id;
+    if (fileStem(parsed.file) !== id) report(parsed, ['vendor', 'id'], `vendor id "${id}" must match the file name (${id}.yaml)`);
+    const previous = vendorById.get(id);
+    if (previous) report(parsed, ['vendor', 'id'], `duplicate vendor id "${id}": also used by ${previous.parsed.file}`);
+    else vendorById.set(id, v);
+
+    const languages = new Set(data.vendor.source.languages);
+    const seen = new Map<string, number>();
+    data.entries.forEach((entry, i) => {
+      const at = (...rest: PathSegment[]) => ['entries', i, ...rest];
+      const key = `${entry.kind}\u0000${entry.code}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const pos = parsed.locate(['entries', first, 'code']);
+        report(parsed, at('code'), `duplicate code "${entry.code}" (kind ${entry.kind}): already defined at ${parsed.file}:${pos.line}:${pos.column} (entries[${first}])`);
+      } else seen.set(key, i);
+
+      if (!categoryIds.has(entry.category) && cats.data) report(parsed, at('category'), `unknown category "${entry.category}" (see data/categories.yaml)`);
+
+      if (entry.kind === 'error' && RESERVED_CODE_SEGMENTS.has(entry.code))
+        report(parsed, at('code'), `"${entry.code}" is reserved in URLs and cannot be an error code`);
+      if (entry.kind === 'http-status' && String(entry.http_status) !== entry.code)
+        report(parsed, at('http_status'), `an http-status entry must have http_status equal to its code (${entry.code}), got ${entry.http_status}`);
+      if (entry.kind === 'task-state' && !entry.task_outcome)
+        report(parsed, at('kind'), 'a task-state entry needs task_outcome (pending, success or failure)');
+      if (entry.kind !== 'task-state' && entry.task_outcome)
+        report(parsed, at('task_outcome'), `task_outcome is only for task-state entries, not ${entry.kind}`, 'key');
+
+      const hasPlaceholder = entry.message !== null && PLACEHOLDER.test(entry.message);
+      if (hasPlaceholder && !entry.message_is_template)
+        report(parsed, at('message'), 'message contains a placeholder (%s): set message_is_template: true');
+      if (!hasPlaceholder && entry.message_is_template)
+        report(parsed, at('message_is_template'), 'message_is_template is true but the message has no %s or %d placeholder');
+      if (entry.message !== null && entry.message !== entry.message.trim())
+        report(parsed, at('message'), 'message has leading or trailing white space; keep the literal text exactly');
+
+      for (const field of ['meaning', 'remedy'] as const) {
+        const vt = entry[field].vendor_text;
+        if (vt !== 'none' && !languages.has(vt))
+          report(parsed, at(field, 'vendor_text'), `vendor_text is "${vt}" but vendor.source.languages does not include "${vt}"`);
+      }
+    });
+  }
+
+  // Cross-vendor rules: equivalents must resolve to another vendor's entry.
+  const known = new Set<string>();
+  for (const { data } of vendors) for (const e of data.entries) known.add(entryRef({ vendor: data.vendor.id, kind: e.kind, code: e.code }));
+  for (const { parsed, data } of vendors) {
+    data.entries.forEach((entry, i) => {
+      const listed = new Set<string>();
+      entry.equivalents.forEach((ref, j) => {
+        const path: PathSegment[] = ['entries', i, 'equivalents', j];
+        const key = parseEntryRef(ref);
+        if (!key) return report(parsed, path, `"${ref}" is not a valid entry reference`);
+        if (listed.has(ref)) return report(parsed, path, `"${ref}" is listed twice`);
+        listed.add(ref);
+        if (key.vendor === data.vendor.id) return report(parsed, path, `"${ref}" links to the same vendor; equivalents are links between vendors`);
+        if (!known.has(ref)) {
+          const why = vendorById.has(key.vendor) ? `vendor "${key.vendor}" has no ${key.kind} entry "${key.code}"` : `no vendor "${key.vendor}"`;
+          report(parsed, path, `broken link "${ref}": ${why}`);
+        }
+      });
+    });
+  }
+
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    return { ok: false, problems };
+  }
+  return {
+    ok: true,
+    problems: [],
+    kb: {
+      categories: cats.data!.categories,
+      vendors: vendors
+        .map(({ parsed, data }) => ({ ...data, file: parsed.file }))
+        .sort((a, b) => (a.vendor.id < b.vendor.id ? -1 : a.vendor.id > b.vendor.id ? 1 : 0)),
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * YAML parsing that keeps positions, so every problem can name `file:line:column`.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  /** Field path such as `entries[3].meaning.zh`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+export type PathSegment = string | number;
+
+/** Limits that keep a hostile file from hanging or exhausting the build. */
+export const YAML_LIMITS = {
+  /** Larger than any real vendor file by two orders of magnitude. */
+  maxBytes: 8 * 1024 * 1024,
+  /** Aliases expand; a few hundred is plenty for hand-written data and stops "billion laughs". */
+  maxAliasCount: 200,
+  /** Our schema nests about six levels deep. */
+  maxDepth: 64,
+} as const;
+
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${segment}` : segment;
+  }
+  return out;
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  return problem.path ? `${where} ${problem.path}: ${problem.message}` : `${where} ${problem.message}`;
+}
+
+export interface ParsedYaml {
+  file: string;
+  /** The plain data, or undefined when the text could not be parsed. */
+  value: unknown;
+  problems: Problem[];
+  /** Position of the node at `path` (or of its deepest existing ancestor). */
+  locate(path: readonly PathSegment[], target?: 'key' | 'value'): { line: number; column: number };
+}
+
+function depthOf(node: unknown, depth = 0): number {
+  if (depth > YAML_LIMITS.maxDepth) return depth;
+  if (isMap(node) || isSeq(node)) {
+    let max = depth;
+    for (const item of node.items) {
+      const child = isPair(item) ? item.value : item;
+      max = Math.max(max, depthOf(child, depth + 1));
+      if (max > YAML_LIMITS.maxDepth) break;
+    }
+    return max;
+  }
+  return depth;
+}
+
+export function parseYaml(file: string, text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problems: Problem[] = [];
+  const bytes = new TextEncoder().encode(text).byteLength;
+  if (bytes > YAML_LIMITS.maxBytes) {
+    return {
+      file,
+      value: undefined,
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          path: '',
+          message: `file is ${bytes} bytes; the limit is ${YAML_LIMITS.maxBytes} bytes (split the vendor's entries or check the file is not corrupt)`,
+        },
+      ],
+      locate: () => ({ line: 1, column: 1 }),
+    };
+  }
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (error) {
+    return {
+      file,
+      value: undefined,
+      problems: [{ file, line: 1, column: 1, path: '', message: `YAML could not be parsed: ${String(error)}` }],
+      locate: () => ({ line: 1, column: 1 }),
+    };
+  }
+
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const { line, column } = at(error.pos[0]);
+    const firstLine = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const label = error.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'YAML syntax error';
+    problems.push({ file, line, column, path: '', message: `${label}: ${firstLine}` });
+  }
+
+  const locate: ParsedYaml['locate'] = (path, target = 'value') => {
+    let node: unknown = doc.contents;
+    let best: { line: number; column: number } = node && (node as Node).range ? at((node as Node).range![0]) : { line: 1, column: 1 };
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) return best;
+        const keyNode = pair.key as Node;
+        if (last && target === 'key' && keyNode.range) return at(keyNode.range[0]);
+        node = pair.value;
+        const range = (node as Node | null)?.range ?? keyNode.range;
+        if (range) best = at(range[0]);
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (!item) return best;
+        node = item;
+        if (item.range) best = at(item.range[0]);
+      } else {
+        return best;
+      }
+    }
+    return best;
+  };
+
+  if (doc.errors.length > 0) return { file, value: undefined, problems, locate };
+
+  if (depthOf(doc.contents) > YAML_LIMITS.maxDepth) {
+    problems.push({ file, line: 1, column: 1, path: '', message: `nesting deeper than ${YAML_LIMITS.maxDepth} levels` });
+    return { file, value: undefined, problems, locate };
+  }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      path: '',
+      message: /alias/i.test(message)
+        ? `too many alias expansions (limit ${YAML_LIMITS.maxAliasCount}): ${message}`
+        : `YAML could not be converted: ${message}`,
+    });
+    return { file, value: undefined, problems, locate };
+  }
+  return { file, value, problems, locate };
+}
