@@ -132,7 +132,7 @@ export function equivalenceMap(kb: KnowledgeBase): Map<string, string[]> {
   return out;
 }
 
-function toArtifactEntry(vendorId: string, e: Entry, equivalents: Map<string, string[]>, site: string): ArtifactEntry {
+export function toArtifactEntry(vendorId: string, e: Entry, equivalents: Map<string, string[]>, site: string): ArtifactEntry {
   const key: EntryKey = { vendor: vendorId, kind: e.kind, code: e.code };
   const id = entryRef(key);
   return {

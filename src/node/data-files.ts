@@ -2,13 +2,14 @@
  * Reads the data folder from disk. Node-only: src/core stays free of I/O so it runs in the browser.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateSources, type KnowledgeBase, type SourceFile } from '../core/validate.ts';
 import { formatProblem, type Problem } from '../core/yaml-source.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
+/** KB_DATA_DIR points the build at another data set (synthetic, hostile or broken fixtures). */
+export const DEFAULT_DATA_DIR = process.env.KB_DATA_DIR ? resolve(process.env.KB_DATA_DIR) : join(PROJECT_ROOT, 'data');
 
 export class DataValidationError extends Error {
   readonly problems: Problem[];

@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { siteUrl } from './src/node/site-config.ts';
+
+export default defineConfig({
+  site: siteUrl(),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [
+    starlight({
+      title: { en: 'Vision API Error Codes', 'zh-CN': '视觉 API 错误码' },
+      description: 'Error codes, HTTP statuses and task states of AI vision APIs: meaning, literal message and what to do.',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      // The sidebar is built from the data for every page by the route middleware.
+      sidebar: [],
+      routeMiddleware: './src/site/route-middleware.ts',
+      customCss: ['./src/styles/site.css'],
+      pagefind: false,
+      lastUpdated: false,
+    }),
+  ],
+});
