@@ -92,7 +92,7 @@ export const code = z
   .string()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
-  .regex(/^[^\s/\\?#%]+$/, "must not contain white space or any of / \\ ? # %")
+  .regex(/^[^\s/\\?#%]*$/, "must not contain white space or any of / \\ ? # %")
   .meta({ description: 'The code exactly as the API returns it (as a string).' });
 
 export const httpStatus = z

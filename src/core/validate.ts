@@ -118,7 +118,7 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
   for (const v of vendors) {
     const { parsed, data } = v;
     const id = data.vendor.id;
-    if (fileStem(parsed.file) !== id) report(parsed, ['vendor', 'id'], `vendor id "${id}" must match the file name (${id}.yaml)`);
+    if (fileStem(parsed.file) !== id) report(parsed, ['vendor', 'id'], `vendor id "${id}" must match the file name "${fileStem(parsed.file)}.yaml" (rename one of them)`);
     const previous = vendorById.get(id);
     if (previous) report(parsed, ['vendor', 'id'], `duplicate vendor id "${id}": also used by ${previous.parsed.file}`);
     else vendorById.set(id, v);

@@ -61,6 +61,12 @@ function depthOf(node: unknown, depth = 0): number {
   return depth;
 }
 
+/** The key written at `offset` (up to its colon), for messages. */
+function keyTextAt(text: string, offset: number): string {
+  const line = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  return line.split(':')[0]!.trim().replace(/^["']|["']$/g, '').slice(0, 80);
+}
+
 export function parseYaml(file: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const at = (offset: number) => {
@@ -101,8 +107,11 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   for (const error of [...doc.errors, ...doc.warnings]) {
     const { line, column } = at(error.pos[0]);
     const firstLine = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    const label = error.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'YAML syntax error';
-    problems.push({ file, line, column, path: '', message: `${label}: ${firstLine}` });
+    const message =
+      error.code === 'DUPLICATE_KEY'
+        ? `duplicate key "${keyTextAt(text, error.pos[0])}": a key may appear only once in a mapping (nothing is merged)`
+        : `YAML syntax error: ${firstLine}`;
+    problems.push({ file, line, column, path: '', message });
   }
 
   const locate: ParsedYaml['locate'] = (path, target = 'value') => {
