@@ -87,21 +87,24 @@ export const categoriesFileArtifact = z
 
 /** schema.json: JSON Schema 2020-12 of index.json, with the other files under $defs. */
 export function artifactJsonSchema(): Record<string, unknown> {
-  const opts = { target: 'draft-2020-12', io: 'output', reused: 'inline' } as const;
-  const strip = (s: Record<string, unknown>) => {
-    const { $schema: _ignored, ...rest } = s;
-    return rest;
-  };
-  const index = z.toJSONSchema(indexFile, opts) as Record<string, unknown>;
-  return {
-    ...index,
-    $id: 'schema.json',
-    $defs: {
-      vendor_file: strip(z.toJSONSchema(vendorFileArtifact, opts) as Record<string, unknown>),
-      entry_file: strip(z.toJSONSchema(entryFileArtifact, opts) as Record<string, unknown>),
-      categories_file: strip(z.toJSONSchema(categoriesFileArtifact, opts) as Record<string, unknown>),
-    },
-  };
+  const opts = { target: 'draft-2020-12', io: 'output' } as const;
+  type JsonSchema = Record<string, unknown> & { $defs?: Record<string, unknown> };
+  const generate = (schema: z.ZodType) => z.toJSONSchema(schema, opts) as JsonSchema;
+  // Shared definitions (entry, vendor, category) are referenced as #/$defs/<id> from every file's
+  // schema, so all of them live in the root's $defs.
+  const { $schema, $defs: indexDefs, ...index } = generate(indexFile);
+  const defs: Record<string, unknown> = { ...indexDefs };
+  for (const [name, schema] of [
+    ['vendor_file', vendorFileArtifact],
+    ['entry_file', entryFileArtifact],
+    ['categories_file', categoriesFileArtifact],
+  ] as const) {
+    const { $schema: _s, $defs, ...rest } = generate(schema);
+    Object.assign(defs, $defs);
+    // A schema with an id comes back as a $ref to its own entry in $defs.
+    if (!$defs?.[name]) defs[name] = rest;
+  }
+  return { $schema, $id: 'schema.json', ...index, $defs: Object.fromEntries(Object.entries(defs).sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
 export interface ArtifactOptions {
@@ -164,6 +167,7 @@ function toArtifactVendor(v: LoadedVendor, site: string): ArtifactVendor {
   return {
     id: vendor.id,
     name: vendor.name,
+    ...(vendor.short_name ? { short_name: vendor.short_name } : {}),
     product: vendor.product,
     summary: vendor.summary,
     homepage: vendor.homepage,

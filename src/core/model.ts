@@ -67,3 +67,8 @@ export function entryApiPath(key: EntryKey): string {
 
 /** Placeholders a vendor fills in at run time (`%s`, `%d`). */
 export const PLACEHOLDER = /%[sd]/;
+
+/** The name used in titles and navigation: the short name where the company name is ambiguous. */
+export function vendorLabel(vendor: { name: { en: string; zh: string }; short_name?: { en: string; zh: string } | undefined }, lang: Lang): string {
+  return (vendor.short_name ?? vendor.name)[lang];
+}

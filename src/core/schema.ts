@@ -183,6 +183,9 @@ export const envelope = z
 export const vendor = z.strictObject({
   id: id.meta({ description: 'Stable vendor id, used in URLs and the artifact (contract).' }),
   name: bilingualText,
+  short_name: bilingualText
+    .optional()
+    .meta({ description: 'Name for titles and navigation when the company name alone is ambiguous (e.g. "Baidu Face"). Defaults to name.' }),
   product: bilingualText,
   summary: bilingualText.meta({ description: 'What the vendor and product are, in our words.' }),
   homepage: z.url(),

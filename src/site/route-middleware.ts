@@ -6,6 +6,7 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { t } from '../core/ui-strings.ts';
 import { categoryPagePath, LOCALE_PREFIX, vendorPagePath } from '../core/model.ts';
+import { vendorLabel } from '../core/model.ts';
 import type { Lang } from '../core/schema.ts';
 import { siteKb } from './kb.ts';
 import { langOf } from './lang.ts';
@@ -30,7 +31,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   route.sidebar = [
     group(
       t(lang, 'nav.vendors'),
-      vendors.map((v) => link(v.vendor.name[lang], vendorPagePath(v.vendor.id, lang), here)),
+      vendors.map((v) => link(vendorLabel(v.vendor, lang), vendorPagePath(v.vendor.id, lang), here)),
     ),
     group(
       t(lang, 'nav.categories'),

@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../src/node/data-files.ts';
+import { buildArtifactForSite, writeArtifact } from '../src/node/artifact-files.ts';
+import { editorSchemas } from '../src/core/json-schemas.ts';
+import { matchesTemplate, templatePattern } from '../src/core/templates.ts';
+
+const root = join(import.meta.dirname, '..');
+const kb = loadKnowledgeBase();
+const site = 'https://errors.example.org';
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+describe('the JSON artifact', () => {
+  const artifact = buildArtifactForSite(kb, site);
+  const json = (path: string) => JSON.parse(artifact.files.get(path)!);
+
+  it('two builds from the same data write byte-identical files', () => {
+    const a = mkdtempSync(join(tmpdir(), 'api-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'api-b-'));
+    writeArtifact(buildArtifactForSite(loadKnowledgeBase(), site), a);
+    writeArtifact(buildArtifactForSite(loadKnowledgeBase(), site), b);
+    const filesA = listFiles(a).map((p) => relative(a, p)).sort();
+    expect(filesA).toEqual(listFiles(b).map((p) => relative(b, p)).sort());
+    for (const file of filesA) expect(readFileSync(join(a, file)), file).toEqual(readFileSync(join(b, file)));
+  });
+
+  it('data_version changes when the data changes, and only then', () => {
+    const changed = structuredClone(kb);
+    changed.vendors[0]!.entries[0]!.remedy.en += ' (changed)';
+    expect(buildArtifactForSite(changed, site).dataVersion).not.toBe(artifact.dataVersion);
+    expect(buildArtifactForSite(structuredClone(kb), site).dataVersion).toBe(artifact.dataVersion);
+  });
+
+  it('holds the expected files', () => {
+    for (const path of ['index.json', 'categories.json', 'schema.json', 'picwish.json', 'picwish/state/-8.json', 'g42-image/ModelArts.4204.json', 'picwish/http/429.json'])
+      expect(artifact.files.has(path), path).toBe(true);
+    expect(json('index.json').entries).toHaveLength(602);
+  });
+
+  it('PicWish holds its 28 entries (7 HTTP statuses, 21 task states)', () => {
+    const file = json('picwish.json');
+    expect(file.entries).toHaveLength(28);
+    expect(file.vendor.counts).toEqual({ error: 0, 'http-status': 7, 'task-state': 21 });
+    expect(file.entries.find((e: { id: string }) => e.id === 'picwish/http/401').meaning.en).toBe('Unauthorized API Key.');
+  });
+
+  it('every entry carries the contract fields and its page URL', () => {
+    for (const e of json('index.json').entries) {
+      for (const field of ['vendor', 'kind', 'code', 'http_status', 'message', 'meaning', 'remedy', 'category', 'retryable', 'url'])
+        expect(e, `${e.id} lacks ${field}`).toHaveProperty(field);
+      expect(e.url.startsWith(`${site}/${e.vendor}/`)).toBe(true);
+    }
+  });
+
+  it('equivalents are symmetric', () => {
+    const entries = new Map(json('index.json').entries.map((e: { id: string }) => [e.id, e]));
+    for (const e of entries.values() as Iterable<{ id: string; equivalents: string[] }>)
+      for (const other of e.equivalents) expect((entries.get(other) as { equivalents: string[] }).equivalents, `${other} ↔ ${e.id}`).toContain(e.id);
+  });
+
+  describe('validates against its own schema.json (ajv, JSON Schema 2020-12)', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const schema = json('schema.json');
+    ajv.addSchema(schema, 'schema.json');
+    const validators = new Map<string, ReturnType<typeof ajv.compile>>();
+    const check = (ref: string, data: unknown) => {
+      if (!validators.has(ref)) validators.set(ref, ajv.compile({ $ref: ref }));
+      const validate = validators.get(ref)!;
+      const ok = validate(data);
+      return ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+    };
+    it('index.json', () => expect(check('schema.json', json('index.json'))).toEqual([]));
+    it('every <vendor>.json', () => {
+      for (const v of kb.vendors) expect(check('schema.json#/$defs/vendor_file', json(`${v.vendor.id}.json`)), v.vendor.id).toEqual([]);
+    });
+    it('every per-entry file', () => {
+      for (const [path, text] of artifact.files)
+        if (path.includes('/')) expect(check('schema.json#/$defs/entry_file', JSON.parse(text)), path).toEqual([]);
+    });
+    it('categories.json', () => expect(check('schema.json#/$defs/categories_file', json('categories.json'))).toEqual([]));
+    it('rejects an entry with a field removed (the schema is not vacuous)', () => {
+      const broken = json('picwish/http/429.json');
+      delete broken.entry.remedy;
+      expect(check('schema.json#/$defs/entry_file', broken).join()).toMatch(/remedy/);
+    });
+  });
+});
+
+describe('editor schemas in data/schema/', () => {
+  it('are up to date with src/core/schema.ts (run npm run schemas)', () => {
+    for (const [name, text] of Object.entries(editorSchemas()))
+      expect(readFileSync(join(root, 'data/schema', name), 'utf8'), name).toBe(text);
+  });
+  it('are referenced by every data file', () => {
+    for (const name of readdirSync(join(root, 'data/vendors')))
+      expect(readFileSync(join(root, 'data/vendors', name), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/vendor.schema.json');
+    expect(readFileSync(join(root, 'data/categories.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/categories.schema.json');
+  });
+});
+
+describe('message templates', () => {
+  it('match filled-in messages and nothing else', () => {
+    const template = 'Failed to log in %s consecutive times, please try again after %s';
+    expect(matchesTemplate(template, 'Failed to log in 5 consecutive times, please try again after 10 minutes')).toBe(true);
+    expect(matchesTemplate(template, 'Failed to log in consecutive times')).toBe(false);
+    expect(matchesTemplate('Found %s records (a+b)?', 'Found 12 records (a+b)?')).toBe(true);
+    expect(new RegExp(templatePattern('a.b %s')).test('axb 1')).toBe(false);
+  });
+});

@@ -1,0 +1,280 @@
+/**
+ * Checks the built knowledge base against the source documents in shared/sources/, read by the
+ * independent parsers in ./source-parsers.ts. Every check collects its problems (each naming the
+ * vendor and code) and asserts the list is empty, so one run reports every discrepancy.
+ *
+ * The sources live outside the repository (../../shared/sources/ from test/). If they are missing,
+ * every test here fails with a message saying so; nothing is skipped.
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../src/node/data-files.ts';
+import { buildArtifactForSite } from '../src/node/artifact-files.ts';
+import type { ArtifactEntry } from '../src/core/artifact.ts';
+import {
+  SOURCES_DIR,
+  SOURCE_FILES,
+  parseAilabtools,
+  parseBaidu,
+  parseBaiduReadme,
+  parseG42,
+  parsePicwish,
+  parseSoftsugar,
+  readSource,
+  squashEn,
+  squashZh,
+} from './source-parsers.ts';
+
+const artifact = buildArtifactForSite(loadKnowledgeBase(), 'https://example.org');
+const entries = artifact.entries;
+
+/** Parsed sources, read on first use so that a missing folder fails each test with a clear message. */
+let parsed: ReturnType<typeof parseAll> | undefined;
+function parseAll() {
+  return {
+    ailabtools: parseAilabtools(readSource(SOURCE_FILES.ailabtools)),
+    baidu: parseBaidu(readSource(SOURCE_FILES.baidu)),
+    baiduReadme: parseBaiduReadme(readSource(SOURCE_FILES.readme)),
+    picwish: parsePicwish(readSource(SOURCE_FILES.picwish)),
+    softsugar: parseSoftsugar(readSource(SOURCE_FILES.softsugar)),
+    g42: parseG42(readSource(SOURCE_FILES.g42)),
+  };
+}
+const sources = () => (parsed ??= parseAll());
+
+const label = (e: Pick<ArtifactEntry, 'vendor' | 'kind' | 'code'>) => `${e.vendor} ${e.kind} ${JSON.stringify(e.code)}`;
+
+/** The one entry of vendor/kind/code; records a problem (naming the code) unless there is exactly one. */
+function one(problems: string[], vendor: string, kind: ArtifactEntry['kind'], code: string): ArtifactEntry | undefined {
+  const found = entries.filter((e) => e.vendor === vendor && e.kind === kind && e.code === code);
+  if (found.length !== 1) {
+    problems.push(`${label({ vendor, kind, code })}: expected exactly 1 entry, found ${found.length}`);
+    return undefined;
+  }
+  return found[0];
+}
+
+function same(problems: string[], e: ArtifactEntry, what: string, actual: unknown, expected: unknown) {
+  if (actual !== expected) problems.push(`${label(e)}: ${what} is ${JSON.stringify(actual)}, source has ${JSON.stringify(expected)}`);
+}
+
+/** A source cell holding both a meaning and a remedy (PicWish definitions, G42 状态码说明): the
+ * vendor-text parts of meaning and remedy, in that order, must make up the cell. */
+function checkSplitCell(problems: string[], e: ArtifactEntry, lang: 'en' | 'zh', cell: string) {
+  const squash = lang === 'en' ? squashEn : squashZh;
+  const joiner = lang === 'en' ? ' ' : '';
+  const meaning = e.meaning.vendor_text === lang ? e.meaning[lang] : undefined;
+  const remedy = e.remedy.vendor_text === lang ? e.remedy[lang] : undefined;
+  if (meaning !== undefined) {
+    same(problems, e, `meaning.${lang}${remedy === undefined ? '' : ` + remedy.${lang}`} (vendor text)`,
+      squash([meaning, remedy].filter((t) => t !== undefined).join(joiner)), squash(cell));
+  } else if (remedy !== undefined && !squash(cell).includes(squash(remedy))) {
+    problems.push(`${label(e)}: remedy.${lang} (vendor text) ${JSON.stringify(remedy)} is not in the source cell ${JSON.stringify(cell)}`);
+  }
+}
+
+/** A separate Chinese source cell for meaning or remedy: compared when the data says it is the vendor's. */
+function checkZhCell(problems: string[], e: ArtifactEntry, field: 'meaning' | 'remedy', cell: string) {
+  if (e[field].vendor_text === 'zh') same(problems, e, `${field}.zh (vendor text, white space removed)`, squashZh(e[field].zh), squashZh(cell));
+  if (e[field].vendor_text === 'en') problems.push(`${label(e)}: ${field}.vendor_text is 'en' but the source cell is Chinese`);
+}
+
+describe('knowledge base vs shared/sources', () => {
+  it('the source documents folder exists', () => {
+    expect(existsSync(SOURCES_DIR), `source documents folder ${SOURCES_DIR} does not exist`).toBe(true);
+    for (const name of Object.values(SOURCE_FILES)) {
+      expect(existsSync(`${SOURCES_DIR}${name}`), `source document ${SOURCES_DIR}${name} is missing`).toBe(true);
+    }
+  });
+
+  it('has exactly the expected number of entries per vendor and kind', () => {
+    const counts: Record<string, number> = {};
+    for (const e of entries) counts[`${e.vendor} ${e.kind}`] = (counts[`${e.vendor} ${e.kind}`] ?? 0) + 1;
+    expect(counts).toEqual({
+      'ailabtools error': 124,
+      'baidu-face error': 106,
+      'picwish http-status': 7,
+      'picwish task-state': 21,
+      'softsugar error': 271,
+      'g42-image error': 31,
+      'g42-image http-status': 42,
+    });
+  });
+
+  it('the parsers read the expected number of source rows', () => {
+    const s = sources();
+    expect({
+      ailabtools: s.ailabtools.length,
+      baidu: s.baidu.length,
+      baiduReadme: s.baiduReadme.length,
+      picwishHttp: s.picwish.filter((r) => r.kind === 'http-status').length,
+      picwishState: s.picwish.filter((r) => r.kind === 'task-state').length,
+      softsugar: s.softsugar.length,
+      g42Errors: s.g42.errors.length,
+      g42Statuses: s.g42.statuses.length,
+    }).toEqual({
+      ailabtools: 124,
+      baidu: 98,
+      baiduReadme: 8,
+      picwishHttp: 7,
+      picwishState: 21,
+      softsugar: 273, // two rows are exact duplicates
+      g42Errors: 31,
+      g42Statuses: 42,
+    });
+  });
+
+  it('AILabTools: every source row is one entry with the same status, code and message', () => {
+    const problems: string[] = [];
+    const mine = entries.filter((e) => e.vendor === 'ailabtools' && e.kind === 'error');
+    for (const row of sources().ailabtools) {
+      // The code/message boundary is ambiguous in the source: match the whole run-together text.
+      const matches = mine.filter((e) => `${e.code}${e.message}` === row.codeAndMessage);
+      if (matches.length !== 1) {
+        problems.push(`ailabtools row ${JSON.stringify(row.line)}: ${matches.length} entries have code + message equal to it`);
+        continue;
+      }
+      const e = one(problems, 'ailabtools', 'error', matches[0]!.code);
+      if (!e) continue;
+      same(problems, e, 'http_status', e.http_status, row.http_status);
+      // A plausible boundary: the code is an upper-case identifier and the message starts a sentence.
+      if (!/^[A-Z][A-Z0-9_]*[A-Z0-9]$/.test(e.code) || !/^[A-Z]/.test(e.message ?? '')) {
+        problems.push(`${label(e)}: implausible split of ${JSON.stringify(row.codeAndMessage)} into code and message`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('Baidu: every source row is one entry with the literal error_msg, no HTTP status and the vendor\'s Chinese text', () => {
+    const problems: string[] = [];
+    for (const row of sources().baidu) {
+      const e = one(problems, 'baidu-face', 'error', row.code);
+      if (!e) continue;
+      same(problems, e, 'message', e.message, row.message);
+      same(problems, e, 'http_status', e.http_status, null);
+      checkZhCell(problems, e, 'meaning', row.meaningZh);
+      checkZhCell(problems, e, 'remedy', row.remedyZh);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('Baidu: the 8 rate-limit/auth codes of the sources README are entries with their literal error_msg', () => {
+    const problems: string[] = [];
+    const readme = sources().baiduReadme;
+    expect(readme.map((r) => r.code)).toEqual(['4', '6', '17', '18', '19', '100', '110', '111']);
+    for (const row of readme) {
+      const e = one(problems, 'baidu-face', 'error', row.code);
+      if (!e) continue;
+      same(problems, e, 'message', e.message, row.message);
+      same(problems, e, 'http_status', e.http_status, null);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('PicWish: every HTTP status and task state is one entry whose vendor text is the source definition', () => {
+    const problems: string[] = [];
+    for (const row of sources().picwish) {
+      const e = one(problems, 'picwish', row.kind, row.code);
+      if (!e) continue;
+      // HTTP statuses are their own status; task states arrive in an HTTP 200 body (the source's
+      // sample: "status": 200 with data.state).
+      same(problems, e, 'http_status', e.http_status, row.kind === 'http-status' ? Number(row.code) : 200);
+      same(problems, e, 'message', e.message, null); // the source gives definitions, no API messages
+      checkSplitCell(problems, e, 'en', row.definition);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('SoftSugar: every source row is one entry with the literal description and no HTTP status', () => {
+    const problems: string[] = [];
+    for (const row of sources().softsugar) {
+      const e = one(problems, 'softsugar', 'error', row.code);
+      if (!e) continue;
+      same(problems, e, 'message', e.message, row.description);
+      same(problems, e, 'http_status', e.http_status, null);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('SoftSugar: only 84115975 and 84115976 are listed twice, with identical text', () => {
+    const byCode = new Map<string, string[]>();
+    for (const row of sources().softsugar) byCode.set(row.code, [...(byCode.get(row.code) ?? []), row.description]);
+    const repeated = [...byCode].filter(([, texts]) => texts.length > 1);
+    expect(repeated.map(([code]) => code)).toEqual(['84115975', '84115976']);
+    for (const [code, texts] of repeated) expect(new Set(texts).size, `SoftSugar ${code}: the duplicate rows differ`).toBe(1);
+  });
+
+  it('G42: every error row is one entry with the literal 描述信息, its status and the vendor\'s Chinese text', () => {
+    const problems: string[] = [];
+    for (const row of sources().g42.errors) {
+      const e = one(problems, 'g42-image', 'error', row.code);
+      if (!e) continue;
+      same(problems, e, 'message', e.message, row.message);
+      same(problems, e, 'http_status', e.http_status, row.http_status);
+      checkZhCell(problems, e, 'meaning', row.meaningZh);
+      checkZhCell(problems, e, 'remedy', row.remedyZh);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('G42: every HTTP status row is one entry with the reason phrase as message and the vendor\'s Chinese text', () => {
+    const problems: string[] = [];
+    for (const row of sources().g42.statuses) {
+      const e = one(problems, 'g42-image', 'http-status', String(row.status));
+      if (!e) continue;
+      same(problems, e, 'message', e.message, row.phrase);
+      same(problems, e, 'http_status', e.http_status, row.status);
+      checkSplitCell(problems, e, 'zh', row.descriptionZh);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every entry is complete: texts in both languages, a category, a boolean retryable, %s templates flagged', () => {
+    const problems: string[] = [];
+    for (const e of entries) {
+      for (const field of ['meaning', 'remedy'] as const) {
+        for (const lang of ['en', 'zh'] as const) {
+          if (typeof e[field][lang] !== 'string' || e[field][lang].trim() === '') problems.push(`${label(e)}: ${field}.${lang} is empty`);
+        }
+      }
+      if (typeof e.category !== 'string' || e.category === '') problems.push(`${label(e)}: no category`);
+      if (typeof e.retryable !== 'boolean') problems.push(`${label(e)}: retryable is not a boolean`);
+      if (e.message?.includes('%s') && e.message_is_template !== true) problems.push(`${label(e)}: message has %s but message_is_template is not true`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('source anomalies are kept and noted', () => {
+    const problems: string[] = [];
+    const hasNote = (e: ArtifactEntry, kind: string) => e.notes.some((n) => n.kind === kind);
+    for (const code of ['84115975', '84115976']) {
+      const e = one(problems, 'softsugar', 'error', code);
+      if (e && !hasNote(e, 'duplicate-in-source')) problems.push(`${label(e)}: no 'duplicate-in-source' note`);
+    }
+    const modelArts = entries.filter((e) => e.vendor === 'g42-image' && e.code.startsWith('ModelArts.'));
+    if (modelArts.length !== sources().g42.errors.filter((r) => r.repaired).length) {
+      problems.push(`g42-image: ${modelArts.length} ModelArts entries, but the source has ${sources().g42.errors.filter((r) => r.repaired).length} split "ModelArt s." codes`);
+    }
+    for (const e of modelArts) if (!hasNote(e, 'extraction-repair')) problems.push(`${label(e)}: no 'extraction-repair' note`);
+    const e = one(problems, 'baidu-face', 'error', '222205');
+    if (e) same(problems, e, 'message (typo kept)', e.message, 'network not availablel');
+    expect(problems).toEqual([]);
+  });
+
+  it('every entry\'s code appears in its vendor\'s source', () => {
+    const s = sources();
+    const known = new Set<string>([
+      ...s.ailabtools.map((r) => `ailabtools error ${r.http_status}${r.codeAndMessage}`),
+      ...s.baidu.map((r) => `baidu-face error ${r.code}`),
+      ...s.baiduReadme.map((r) => `baidu-face error ${r.code}`),
+      ...s.picwish.map((r) => `picwish ${r.kind} ${r.code}`),
+      ...s.softsugar.map((r) => `softsugar error ${r.code}`),
+      ...s.g42.errors.map((r) => `g42-image error ${r.code}`), // after the ModelArts repair
+      ...s.g42.statuses.map((r) => `g42-image http-status ${r.status}`),
+    ]);
+    const key = (e: ArtifactEntry) =>
+      e.vendor === 'ailabtools' ? `ailabtools ${e.kind} ${e.http_status}${e.code}${e.message}` : `${e.vendor} ${e.kind} ${e.code}`;
+    const missing = entries.filter((e) => !known.has(key(e))).map((e) => `${label(e)}: not in the source`);
+    expect(missing).toEqual([]);
+  });
+});

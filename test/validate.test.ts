@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateSources } from '../src/core/validate.ts';
+import { formatProblem, parseYaml, YAML_LIMITS } from '../src/core/yaml-source.ts';
+import { validateDataDir } from '../src/node/data-files.ts';
+
+const root = join(import.meta.dirname, '..');
+const fixtures = join(root, 'test/fixtures');
+const categories = { path: 'data/categories.yaml', text: readFileSync(join(root, 'data/categories.yaml'), 'utf8') };
+const read = (path: string) => ({ path, text: readFileSync(join(root, path), 'utf8') });
+
+/** Each broken fixture ends with `# expect: LINE:COL path: message` lines: the exact problems it must produce. */
+function expectations(text: string): string[] {
+  return [...text.matchAll(/^# expect: (.*)$/gm)].map((m) => m[1]!);
+}
+
+describe('the real data', () => {
+  it('is valid', () => {
+    const result = validateDataDir();
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.kb.vendors.map((v) => v.vendor.id)).toEqual(['ailabtools', 'baidu-face', 'g42-image', 'picwish', 'softsugar']);
+  });
+});
+
+describe('a valid minimal vendor file', () => {
+  it('passes', () => {
+    const result = validateSources(categories, [read('test/fixtures/valid/minimal.yaml')]);
+    expect(result.problems).toEqual([]);
+  });
+});
+
+describe('broken fixtures', () => {
+  const names = readdirSync(join(fixtures, 'broken')).filter((n) => n.endsWith('.yaml')).sort();
+
+  it('cover every rule of the issue', () => {
+    for (const required of ['yaml-syntax-error', 'duplicate-key', 'duplicate-code', 'unknown-field', 'wrong-type', 'missing-chinese', 'unknown-category', 'http-status-999', 'broken-cross-link'])
+      expect(names).toContain(`${required}.yaml`);
+  });
+
+  for (const name of names) {
+    it(`${name} fails with exactly its expected file:line:col messages`, () => {
+      const path = `test/fixtures/broken/${name}`;
+      const source = read(path);
+      const expected = expectations(source.text);
+      expect(expected.length, `${name} has no # expect: lines`).toBeGreaterThan(0);
+      const result = validateSources(categories, [source]);
+      expect(result.ok).toBe(false);
+      expect(result.problems.map((p) => formatProblem(p).slice(path.length + 1))).toEqual(expected);
+    });
+  }
+
+  it('npm run validate prints the location and exits non-zero', () => {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, ['scripts/validate.ts', 'test/fixtures/broken/duplicate-code.yaml'], { cwd: root, stdio: 'pipe' });
+    } catch (error) {
+      const e = error as { status: number; stderr: Buffer };
+      status = e.status;
+      stderr = e.stderr.toString();
+    }
+    expect(status).toBe(1);
+    expect(stderr).toContain('test/fixtures/broken/duplicate-code.yaml:28:11 entries[1].code: duplicate code "1" (kind error)');
+  });
+
+  it('reports problems of several files at once, sorted by file and line', () => {
+    const result = validateSources(categories, [read('test/fixtures/broken/wrong-type.yaml'), read('test/fixtures/broken/duplicate-code.yaml')]);
+    expect(result.problems.map((p) => p.file)).toEqual([
+      'test/fixtures/broken/duplicate-code.yaml',
+      'test/fixtures/broken/wrong-type.yaml',
+      'test/fixtures/broken/wrong-type.yaml',
+    ]);
+  });
+});
+
+describe('YAML limits', () => {
+  it('rejects a file over the size limit without parsing it', () => {
+    const big = `vendor: "${'x'.repeat(YAML_LIMITS.maxBytes)}"\n`;
+    const parsed = parseYaml('big.yaml', big);
+    expect(parsed.value).toBeUndefined();
+    expect(parsed.problems[0]!.message).toMatch(/the limit is/);
+  });
+
+  it('a vendor id used by two files is reported', () => {
+    const text = readFileSync(join(fixtures, 'valid/minimal.yaml'), 'utf8');
+    const result = validateSources(categories, [
+      { path: 'a/minimal.yaml', text },
+      { path: 'b/minimal.yaml', text },
+    ]);
+    expect(result.problems.map(formatProblem)).toEqual(['b/minimal.yaml:3:7 vendor.id: duplicate vendor id "minimal": also used by a/minimal.yaml']);
+  });
+});
