@@ -21,6 +21,7 @@ export default defineConfig({
       routeMiddleware: './src/site/route-middleware.ts',
       customCss: ['./src/styles/site.css'],
       pagefind: false,
+      disable404Route: true,
       lastUpdated: false,
     }),
   ],

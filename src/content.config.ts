@@ -3,8 +3,8 @@
  * schema as the validator and the artifact, so the site build stops on exactly the same problems.
  */
 import { defineCollection } from 'astro:content';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { category, vendorFile } from './core/schema.ts';
 import { loadKnowledgeBase } from './node/data-files.ts';
 
@@ -41,6 +41,7 @@ const categories = defineCollection({
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   vendors,
   categories,
 };

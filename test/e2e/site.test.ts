@@ -1,0 +1,124 @@
+/**
+ * End-to-end: the built site (dist/) served locally, driven in Debian's Chromium.
+ * `npm test` builds dist/ first.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, launchBrowser } from '../support/browser.ts';
+import { serveDir, type StaticServer } from '../support/static-server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveDir(DIST);
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const path = () => decodeURIComponent(new URL(page.url()).pathname);
+
+describe('navigation', () => {
+  it('home → vendor → code page → category → equivalent at another vendor', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('.kb-cards a', { hasText: 'Baidu Face' }).click();
+    expect(path()).toBe('/baidu-face/');
+    await page.locator('table.kb-entries a', { hasText: /^222202$/ }).click();
+    expect(path()).toBe('/baidu-face/222202/');
+    await expect.poll(() => page.locator('#literal-message').textContent()).toBe('pic not has face');
+    await page.locator('dl.kb-dl a', { hasText: 'No face detected' }).click();
+    expect(path()).toBe('/categories/no-face/');
+    expect(await page.locator('table.kb-entries a', { hasText: 'ERROR_NO_FACE_IN_FILE' }).count()).toBe(1);
+    await page.goto(`${server.url}/baidu-face/222202/`);
+    await page.locator('#equivalents + ul a', { hasText: 'ERROR_NO_FACE_IN_FILE' }).click();
+    expect(path()).toBe('/ailabtools/ERROR_NO_FACE_IN_FILE/');
+    expect(await page.locator('#equivalents + ul').textContent()).toContain('222202');
+  });
+
+  it('a reader who knows only a code reaches its remedy in two clicks from home', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('.kb-cards a', { hasText: 'PicWish' }).click();
+    await page.locator('table.kb-entries a', { hasText: /^-8$/ }).click();
+    expect(path()).toBe('/picwish/state/-8/');
+    expect(await page.locator('[data-testid=remedy]').textContent()).toContain('Create the task again');
+  });
+
+  it('the language switch on an entry page lands on the same entry in Chinese', async () => {
+    await page.goto(`${server.url}/g42-image/ModelArts.4204/`);
+    await page.locator('starlight-lang-select select').first().selectOption({ label: '简体中文' });
+    await page.waitForURL(/\/zh-cn\//);
+    expect(path()).toBe('/zh-cn/g42-image/ModelArts.4204/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('#what-to-do').textContent()).toBe('处理方法');
+    expect(await page.locator('[data-testid=remedy]').textContent()).toContain('请订阅该API');
+  });
+});
+
+describe('vendor table filters', () => {
+  const visibleRows = () => page.locator('table.kb-entries tbody tr:visible').count();
+
+  it('narrow the rows by text, category, HTTP status, retryable and kind', async () => {
+    await page.goto(`${server.url}/g42-image/`);
+    const all = await visibleRows();
+    expect(all).toBe(73);
+    await page.locator('form[data-kb-filters] select[name=kind]').selectOption('http-status');
+    expect(await visibleRows()).toBe(42);
+    await page.locator('form[data-kb-filters] select[name=http]').selectOption('429');
+    expect(await visibleRows()).toBe(1);
+    await page.locator('form[data-kb-filters] button[type=reset]').click();
+    await expect.poll(visibleRows).toBe(73);
+    await page.locator('form[data-kb-filters] input[name=q]').fill('modelarts.42');
+    expect(await visibleRows()).toBe(4);
+    await page.locator('form[data-kb-filters] input[name=q]').fill('');
+    await page.locator('form[data-kb-filters] select[name=retryable]').selectOption('true');
+    const retryable = await visibleRows();
+    expect(retryable).toBeGreaterThan(0);
+    expect(retryable).toBeLessThan(73);
+    await page.locator('form[data-kb-filters] select[name=category]').selectOption('rate-limited');
+    expect(await page.locator('table.kb-entries tbody tr:visible code').allTextContents()).toEqual(['APIG.0308', '429']);
+  });
+
+  it('the full table is in the HTML without JavaScript', () => {
+    const html = readFileSync(join(DIST, 'softsugar/index.html'), 'utf8');
+    expect(html.match(/<tr data-kind=/g)).toHaveLength(271);
+  });
+});
+
+describe('copy buttons', () => {
+  it('copy the literal message and the entry JSON', async () => {
+    await page.goto(`${server.url}/softsugar/60102130/`);
+    await page.locator('.kb-literal button.kb-copy').first().click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Failed to log in %s consecutive times, please try again after %s');
+    await page.locator('#entry-json + button.kb-copy').click();
+    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(copied.id).toBe('softsugar/60102130');
+    expect(copied.message_is_template).toBe(true);
+  });
+});
+
+describe('every entry of the artifact has a page', () => {
+  it('that answers 200 in both languages', async () => {
+    const index = JSON.parse(readFileSync(join(DIST, 'api/v1/index.json'), 'utf8'));
+    const failures: string[] = [];
+    for (const entry of index.entries as { url: string; url_zh: string }[]) {
+      for (const url of [entry.url, entry.url_zh]) {
+        const local = server.url + new URL(url).pathname;
+        const response = await fetch(local);
+        if (response.status !== 200) failures.push(`${response.status} ${url}`);
+        await response.arrayBuffer();
+      }
+    }
+    expect(index.entries).toHaveLength(602);
+    expect(failures).toEqual([]);
+  });
+});
