@@ -1,0 +1,69 @@
+/**
+ * Normalisation shared by search (build time in Node and query time in the browser), lookup and
+ * explain: one definition, so a code typed by a user and a code in the data meet in the same form.
+ */
+
+/** Longest query we look at; anything longer is cut (pasted bodies go to explain, not here). */
+export const MAX_QUERY_LENGTH = 500;
+
+/**
+ * Remove lone surrogates and control characters, collapse white space, cut to a bounded length.
+ * Never throws, whatever the input.
+ */
+export function cleanText(input: unknown, max = MAX_QUERY_LENGTH): string {
+  const text = typeof input === 'string' ? input : input == null ? '' : String(input);
+  return text
+    .slice(0, max * 2)
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, ' ')
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max);
+}
+
+/**
+ * The canonical form of a code: lower case, and every run of white space, '.', '_' or '/' between
+ * two parts becomes one '.'. A leading '-' is kept (PicWish has both state 1 and state -1).
+ *   `ModelArts.4204`, `modelarts 4204`, ` MODELARTS_4204 ` → `modelarts.4204`
+ *   `ERROR_NO_FACE_IN_FILE` → `error.no.face.in.file`;  `-8` → `-8`
+ */
+export function normalizeCode(input: unknown): string {
+  return cleanText(input, 200)
+    .toLowerCase()
+    .replace(/^http[\s:]+(?=\d{3}$)/, '')
+    .replace(/[\s._/]+/g, '.')
+    .replace(/^\.+|\.+$/g, '');
+}
+
+/** The canonical form without separators, for codes typed without them (`modelarts4204`). */
+export function compactCode(input: unknown): string {
+  return normalizeCode(input).replace(/\./g, '');
+}
+
+/** The parts of a canonical code: `error.no.face.in.file` → [error, no, face, in, file]. */
+export function codeSegments(canonical: string): string[] {
+  return canonical.split('.').filter(Boolean);
+}
+
+/**
+ * Every suffix of a code that starts at a part boundary, so fragments match:
+ * `modelarts.4204` → [modelarts.4204, 4204]; `error.no.face.in.file` → [..., no.face.in.file, ...].
+ */
+export function codeSuffixes(canonical: string): string[] {
+  const parts = codeSegments(canonical);
+  return parts.map((_, i) => parts.slice(i).join('.'));
+}
+
+/** An HTTP status query: `429`, `HTTP 413`, `http/1.1 503` → the status, else undefined. */
+export function httpStatusQuery(input: unknown): number | undefined {
+  const m = /^(?:http(?:\/\d(?:\.\d)?)?[\s:]*)?([1-5]\d\d)$/i.exec(cleanText(input, 50));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A literal message in comparable form: lower case, collapsed spaces, outer punctuation removed. */
+export function normalizeMessage(input: unknown): string {
+  return cleanText(input, 2000)
+    .toLowerCase()
+    .replace(/^["'“”‘’\s]+|["'“”‘’\s.。!！]+$/g, '');
+}

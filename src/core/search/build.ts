@@ -1,0 +1,143 @@
+/**
+ * Builds the sharded search index from the artifact entries and the site's prose pages. Pure:
+ * returns path → JSON text; the caller writes the files.
+ */
+import { Index } from 'flexsearch';
+import type { ArtifactEntry } from '../artifact.ts';
+import type { Category, EntryKind, Lang } from '../schema.ts';
+import { codeSuffixes, compactCode, normalizeCode, normalizeMessage } from '../normalize.ts';
+import { tokenize } from './tokenize.ts';
+import { fnv1a, shardOf, storedToken, termShardKey } from './shard.ts';
+import { FLEX_OPTIONS } from './flex-options.ts';
+import { paths, SEARCH_FORMAT_VERSION, type TextShardFile, type CodeRecord, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
+
+export interface SearchPage {
+  lang: Lang;
+  title: string;
+  path: string;
+  /** Text to index: description, headings, body text. */
+  text: string;
+}
+
+export interface SearchBuildInput {
+  dataVersion: string;
+  entries: ArtifactEntry[];
+  categories: Category[];
+  vendors: { id: string; name: { en: string; zh: string } }[];
+  pages: SearchPage[];
+}
+
+/** Documents per display block; postings per text shard, records per code shard (targets). */
+export const SEARCH_TUNING = { block: 32, tokensPerTextShard: 1500, recordsPerCodeShard: 1500, messagesPerShard: 800 };
+
+
+const json = (value: unknown) => JSON.stringify(value);
+
+export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
+  const files = new Map<string, string>();
+  const categoryName = new Map(input.categories.map((c) => [c.id, c.name]));
+  const vendorName = new Map(input.vendors.map((v) => [v.id, v.name]));
+  const docs: SearchDoc[] = [];
+  const texts: string[][] = [];
+
+  for (const e of input.entries) {
+    const i = docs.length;
+    docs.push({ i, t: 'e', u: new URL(e.url).pathname, v: e.vendor, k: e.kind, c: e.code, h: e.http_status, g: e.category, m: { en: clip(e.meaning.en), zh: clip(e.meaning.zh) } });
+    const cat = categoryName.get(e.category);
+    const vendor = vendorName.get(e.vendor);
+    texts.push(
+      tokenize(
+        [e.code, e.message ?? '', e.meaning.en, e.meaning.zh, cat?.en, cat?.zh, vendor?.en, vendor?.zh, e.remedy.en, e.remedy.zh].join(' \n '),
+      ),
+    );
+  }
+  for (const p of input.pages) {
+    const i = docs.length;
+    docs.push({ i, t: 'p', u: p.path, l: p.lang, n: clip(p.title) });
+    texts.push(tokenize(`${p.title} \n ${p.title} \n ${p.text}`));
+  }
+
+  // Text shards: each holds the terms whose shard key hashes to it.
+  const totalTokens = texts.reduce((n, t) => n + t.length, 0);
+  const textShards = Math.max(1, Math.ceil(totalTokens / SEARCH_TUNING.tokensPerTextShard));
+  const perShard: Map<number, string[]>[] = Array.from({ length: textShards }, () => new Map());
+  texts.forEach((tokens, doc) => {
+    for (const term of tokens) {
+      const shard = shardOf(termShardKey(term), textShards);
+      const list = perShard[shard]!.get(doc);
+      if (list) list.push(storedToken(term));
+      else perShard[shard]!.set(doc, [storedToken(term)]);
+    }
+  });
+  perShard.forEach((byDoc, shard) => {
+    const index = new Index(FLEX_OPTIONS);
+    for (const [doc, tokens] of byDoc) index.add(doc, tokens.join(' '));
+    const parts: Record<string, string> = {};
+    index.export((key: string, data: string) => {
+      parts[key] = data;
+    });
+    // The shard's vocabulary lets the word being typed complete (`blu` → `blurry`).
+    const vocabulary = [...new Set([...byDoc.values()].flat())].sort();
+    const file: TextShardFile = { index: Object.fromEntries(Object.entries(parts).sort(([a], [b]) => (a < b ? -1 : 1))), vocabulary };
+    files.set(paths.text(shard), json(file));
+  });
+
+  // Code shards: every suffix of a code that starts at a part boundary, so fragments match.
+  const records: CodeRecord[] = [];
+  input.entries.forEach((e, doc) => {
+    const canonical = normalizeCode(e.code);
+    codeSuffixes(canonical).forEach((suffix, i) => records.push([suffix, compactCode(suffix), doc, i === 0 ? 1 : 0, canonical.length]));
+  });
+  const codeShards = Math.max(1, Math.ceil(records.length / SEARCH_TUNING.recordsPerCodeShard));
+  const codeBuckets: CodeRecord[][] = Array.from({ length: codeShards }, () => []);
+  for (const r of records) codeBuckets[shardOf(r[1].slice(0, 2), codeShards)]!.push(r);
+  codeBuckets.forEach((bucket, shard) => files.set(paths.code(shard), json(bucket)));
+
+  // Literal messages: exact (normalised) text, and templates matched at query time.
+  const messages = input.entries.filter((e) => e.message && !e.message_is_template).length;
+  const msgShards = Math.max(1, Math.ceil(messages / SEARCH_TUNING.messagesPerShard));
+  const msgBuckets: Record<string, number[]>[] = Array.from({ length: msgShards }, () => ({}));
+  const templates: TemplateRecord[] = [];
+  input.entries.forEach((e, doc) => {
+    if (!e.message) return;
+    if (e.message_is_template) return void templates.push([e.message, doc]);
+    const key = normalizeMessage(e.message);
+    const bucket = msgBuckets[fnv1a(key) % msgShards]!;
+    (bucket[key] ??= []).push(doc);
+  });
+  msgBuckets.forEach((bucket, shard) => files.set(paths.msg(shard), json(bucket)));
+  files.set(paths.templates, json(templates));
+
+  // HTTP statuses.
+  const byStatus = new Map<number, number[]>();
+  input.entries.forEach((e, doc) => {
+    if (e.http_status === null) return;
+    const list = byStatus.get(e.http_status) ?? [];
+    list.push(doc);
+    byStatus.set(e.http_status, list);
+  });
+  const statuses = [...byStatus.keys()].sort((a, b) => a - b);
+  for (const status of statuses) files.set(paths.status(status), json(byStatus.get(status)));
+
+  for (let b = 0; b * SEARCH_TUNING.block < docs.length; b++)
+    files.set(paths.docs(b), json(docs.slice(b * SEARCH_TUNING.block, (b + 1) * SEARCH_TUNING.block)));
+
+  const kinds = [...new Set(input.entries.map((e) => e.kind))] as EntryKind[];
+  const manifest: SearchManifest = {
+    version: SEARCH_FORMAT_VERSION,
+    data_version: input.dataVersion,
+    shards: { code: codeShards, text: textShards, msg: msgShards },
+    docs: docs.length,
+    block: SEARCH_TUNING.block,
+    vendors: input.vendors,
+    categories: input.categories.map((c) => ({ id: c.id, name: c.name })),
+    statuses,
+    kinds,
+  };
+  files.set(paths.manifest, json(manifest));
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function clip(text: string, max = 160): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,63 @@
+/**
+ * The search index files under /search-index/v1/ (built at build time, fetched lazily in the
+ * browser). Each query downloads the manifest plus only the shards its terms and codes fall in,
+ * and the document blocks of the results it shows.
+ */
+import type { EntryKind, Lang } from '../schema.ts';
+
+export const SEARCH_INDEX_ROOT = '/search-index/v1/';
+export const SEARCH_FORMAT_VERSION = 1;
+
+/** What a result needs to be displayed and filtered: kept small on purpose. */
+export interface SearchDoc {
+  /** Document id (position in the index). */
+  i: number;
+  /** 'e' an entry, 'p' a prose page. */
+  t: 'e' | 'p';
+  /** Site path in English (entries) or in the page's own language (pages). */
+  u: string;
+  /** Entries: vendor, kind, code, http status, category, meaning (en, zh). */
+  v?: string;
+  k?: EntryKind;
+  c?: string;
+  h?: number | null;
+  g?: string;
+  m?: { en: string; zh: string };
+  /** Pages: language and title. */
+  l?: Lang;
+  n?: string;
+}
+
+export interface SearchManifest {
+  version: number;
+  data_version: string;
+  shards: { code: number; text: number; msg: number };
+  docs: number;
+  block: number;
+  vendors: { id: string; name: { en: string; zh: string } }[];
+  categories: { id: string; name: { en: string; zh: string } }[];
+  statuses: number[];
+  kinds: EntryKind[];
+}
+
+/** A code-index record: [suffix key, compact suffix key, doc id, whole code? 1 : 0, code length]. */
+export type CodeRecord = [string, string, number, 0 | 1, number];
+
+/** A text shard: the exported FlexSearch index and its sorted vocabulary of stored tokens. */
+export interface TextShardFile {
+  index: Record<string, string>;
+  vocabulary: string[];
+}
+
+/** Template messages: [template text, doc id]. */
+export type TemplateRecord = [string, number];
+
+export const paths = {
+  manifest: 'manifest.json',
+  code: (shard: number) => `code/${shard}.json`,
+  text: (shard: number) => `text/${shard}.json`,
+  msg: (shard: number) => `msg/${shard}.json`,
+  status: (status: number) => `status/${status}.json`,
+  templates: 'templates.json',
+  docs: (block: number) => `docs/${block}.json`,
+};
