@@ -20,6 +20,7 @@ export default defineConfig({
       sidebar: [],
       routeMiddleware: './src/site/route-middleware.ts',
       customCss: ['./src/styles/site.css'],
+      components: { Search: './src/components/SiteSearch.astro' },
       pagefind: false,
       disable404Route: true,
       lastUpdated: false,

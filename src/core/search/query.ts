@@ -126,7 +126,7 @@ export class SearchClient {
   }
 
   async #messages(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason) => void) {
-    if (query.length < 3) return;
+    if (query.length < 2) return;
     const key = normalizeMessage(query);
     const bucket = await this.#maybe<Record<string, number[]>>(paths.msg(fnv1a(key) % manifest.shards.msg), {});
     if (Object.hasOwn(bucket, key)) for (const doc of bucket[key]!) add(doc, 'message');

@@ -1,0 +1,167 @@
+/**
+ * The search panel in the browser: one implementation for the header dialog and the /search/ page.
+ * Loaded lazily (dynamic import) the first time search opens. Renders with textContent only:
+ * queries and data are text, never HTML.
+ */
+import { SearchClient, type SearchHit } from '../core/search/query.ts';
+import { SEARCH_INDEX_ROOT } from '../core/search/format.ts';
+import type { EntryKind, Lang } from '../core/schema.ts';
+
+export interface SearchStrings {
+  [key: string]: string;
+}
+
+let client: SearchClient | undefined;
+function getClient(): SearchClient {
+  return (client ??= new SearchClient(async (path) => {
+    const response = await fetch(SEARCH_INDEX_ROOT + path);
+    if (!response.ok) throw new Error(`${response.status} ${path}`);
+    return response.json();
+  }));
+}
+
+const FILTERS = ['vendor', 'category', 'http', 'kind'] as const;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function option(value: string, label: string): HTMLOptionElement {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = label;
+  return o;
+}
+
+export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }> {
+  if (root.dataset.mounted) return { focus: () => root.querySelector<HTMLInputElement>('input[name=q]')?.focus() };
+  root.dataset.mounted = 'true';
+  const lang: Lang = root.dataset.lang === 'zh' ? 'zh' : 'en';
+  const strings: SearchStrings = JSON.parse(root.dataset.strings ?? '{}');
+  const syncUrl = root.dataset.syncUrl === 'true';
+  const input = root.querySelector<HTMLInputElement>('input[name=q]')!;
+  const list = root.querySelector<HTMLUListElement>('[data-results]')!;
+  const status = root.querySelector<HTMLElement>('[data-status]')!;
+  const selects = Object.fromEntries(FILTERS.map((name) => [name, root.querySelector<HTMLSelectElement>(`select[name=${name}]`)!]));
+  const prefix = lang === 'zh' ? '/zh-cn' : '';
+  let active = -1;
+  let sequence = 0;
+  let hits: SearchHit[] = [];
+
+  const setStatus = (text: string) => (status.textContent = text);
+
+  let vendorNames = new Map<string, string>();
+  try {
+    const manifest = await getClient().manifest();
+    for (const v of manifest.vendors) selects.vendor!.append(option(v.id, v.name[lang]));
+    for (const c of manifest.categories) selects.category!.append(option(c.id, c.name[lang]));
+    for (const s of manifest.statuses) selects.http!.append(option(String(s), String(s)));
+    for (const k of manifest.kinds) selects.kind!.append(option(k, strings[`kind.${k}`] ?? k));
+    vendorNames = new Map(manifest.vendors.map((v) => [v.id, v.name[lang]]));
+  } catch {
+    setStatus(strings['search.error'] ?? 'Search could not load.');
+    return { focus: () => input.focus() };
+  }
+
+  if (syncUrl) {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') ?? '';
+    for (const name of FILTERS) selects[name]!.value = params.get(name) ?? '';
+  }
+
+  const hrefOf = (hit: SearchHit) => (hit.doc.t === 'e' ? prefix + hit.doc.u : hit.doc.u);
+
+  const setActive = (index: number) => {
+    const items = [...list.children] as HTMLElement[];
+    if (items.length === 0) return;
+    active = (index + items.length) % items.length;
+    items.forEach((item, i) => item.setAttribute('aria-selected', String(i === active)));
+    input.setAttribute('aria-activedescendant', items[active]!.id);
+    items[active]!.scrollIntoView({ block: 'nearest' });
+  };
+
+  const render = () => {
+    list.replaceChildren();
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    hits.forEach((hit, i) => {
+      const li = el('li');
+      li.id = `${root.id}-result-${i}`;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      const a = el('a');
+      a.href = hrefOf(hit);
+      a.tabIndex = -1;
+      const { doc } = hit;
+      if (doc.t === 'e') {
+        const head = el('span', 'kb-hit-head');
+        head.append(el('code', 'kb-hit-code', doc.c), el('span', 'kb-hit-vendor', vendorNames.get(doc.v ?? '') ?? doc.v ?? ''));
+        if (doc.h !== null && doc.h !== undefined) head.append(el('span', 'kb-badge', `HTTP ${doc.h}`));
+        if (doc.k && doc.k !== 'error') head.append(el('span', 'kb-badge', strings[`kindOne.${doc.k}`] ?? doc.k));
+        head.append(el('span', 'kb-hit-reason', strings[`search.reason.${hit.reason}`] ?? hit.reason));
+        a.append(head, el('span', 'kb-hit-meaning', doc.m?.[lang] ?? ''));
+      } else {
+        const head = el('span', 'kb-hit-head');
+        head.append(el('span', 'kb-hit-title', doc.n ?? doc.u), el('span', 'kb-badge', strings['search.page'] ?? 'Page'));
+        a.append(head);
+      }
+      li.append(a);
+      li.addEventListener('mousemove', () => active !== i && setActive(i));
+      list.append(li);
+    });
+  };
+
+  const run = async () => {
+    const query = input.value;
+    const filters: { vendor?: string; category?: string; http?: number; kind?: EntryKind } = {};
+    if (selects.vendor!.value) filters.vendor = selects.vendor!.value;
+    if (selects.category!.value) filters.category = selects.category!.value;
+    if (selects.http!.value) filters.http = Number(selects.http!.value);
+    if (selects.kind!.value) filters.kind = selects.kind!.value as EntryKind;
+    if (syncUrl) {
+      const params = new URLSearchParams();
+      if (query) params.set('q', query);
+      for (const name of FILTERS) if (selects[name]!.value) params.set(name, selects[name]!.value);
+      history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+    }
+    const mine = ++sequence;
+    if (!query.trim()) {
+      hits = [];
+      render();
+      setStatus('');
+      return;
+    }
+    try {
+      const result = await getClient().search(query, { lang, filters, limit: 30 });
+      if (mine !== sequence) return; // a newer keystroke has already been answered
+      hits = result;
+      render();
+      setStatus(hits.length === 0 ? (strings['search.noResults'] ?? '') : `${hits.length} ${strings['search.results'] ?? ''}`);
+      root.dataset.ready = String(mine);
+    } catch {
+      if (mine === sequence) setStatus(strings['search.error'] ?? '');
+    }
+  };
+
+  input.addEventListener('input', run);
+  for (const select of Object.values(selects)) select!.addEventListener('change', run);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive(active + 1);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive(active - 1);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const hit = hits[Math.max(active, 0)];
+      if (hit) location.assign(hrefOf(hit));
+    }
+  });
+  root.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
+  if (input.value) await run();
+  return { focus: () => input.focus() };
+}

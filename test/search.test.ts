@@ -1,0 +1,200 @@
+/**
+ * Search ranking over the real data, through the same query code the browser runs, against an
+ * index built in memory by the same builder the site uses.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../src/node/data-files.ts';
+import { buildArtifactForSite } from '../src/node/artifact-files.ts';
+import { buildSearchIndex } from '../src/core/search/build.ts';
+import { SearchClient, completions, type SearchHit } from '../src/core/search/query.ts';
+import { codeSuffixes, compactCode, httpStatusQuery, normalizeCode, normalizeMessage, cleanText } from '../src/core/normalize.ts';
+import { tokenize, queryTokens } from '../src/core/search/tokenize.ts';
+
+const kb = loadKnowledgeBase();
+const artifact = buildArtifactForSite(kb, 'https://example.org');
+const files = buildSearchIndex({
+  dataVersion: artifact.dataVersion,
+  entries: artifact.entries,
+  categories: kb.categories,
+  vendors: kb.vendors.map((v) => ({ id: v.vendor.id, name: v.vendor.short_name ?? v.vendor.name })),
+  pages: [
+    { lang: 'en', title: 'Rate limited', path: '/categories/rate-limited/', text: 'Requests arrive faster than the allowed rate' },
+    { lang: 'zh', title: '请求限流', path: '/zh-cn/categories/rate-limited/', text: '请求频率超过允许的速率' },
+  ],
+});
+const client = new SearchClient(async (path) => {
+  const text = files.get(path);
+  if (text === undefined) throw new Error(`no ${path}`);
+  return JSON.parse(text);
+});
+const ids = (hits: SearchHit[]) => hits.map((h) => (h.doc.t === 'e' ? `${h.doc.v}/${h.doc.k === 'error' ? '' : h.doc.k === 'http-status' ? 'http/' : 'state/'}${h.doc.c}` : h.doc.u));
+const search = async (q: string, limit = 20) => ids(await client.search(q, { limit }));
+
+describe('normalisation (shared by Node and the browser)', () => {
+  it('gives every spelling of a code one canonical form', () => {
+    for (const q of ['ModelArts.4204', 'modelarts.4204', ' MODELARTS 4204 ', 'ModelArts_4204', 'modelarts\t4204']) expect(normalizeCode(q)).toBe('modelarts.4204');
+    expect(normalizeCode('-8')).toBe('-8');
+    expect(normalizeCode('ERROR_NO_FACE_IN_FILE')).toBe('error.no.face.in.file');
+    expect(compactCode('ModelArts 4204')).toBe('modelarts4204');
+    expect(codeSuffixes('error.no.face.in.file')).toContain('no.face.in.file');
+  });
+  it('recognises HTTP status queries and nothing else', () => {
+    expect(httpStatusQuery('429')).toBe(429);
+    expect(httpStatusQuery('HTTP 413')).toBe(413);
+    expect(httpStatusQuery('http/1.1 503')).toBe(503);
+    expect(httpStatusQuery('999')).toBeUndefined();
+    expect(httpStatusQuery('222202')).toBeUndefined();
+  });
+  it('cleans hostile text: lone surrogates, controls, bidi marks, unbounded length', () => {
+    expect(cleanText('a\uD800b\u202Ec\u0000d')).toBe('ab c d');
+    expect(cleanText('x'.repeat(100_000)).length).toBe(500);
+    expect(normalizeMessage(' "Pic not has face." ')).toBe('pic not has face');
+  });
+  it('tokenises Chinese into bigrams, not one token per sentence', () => {
+    expect(tokenize('人脸模糊')).toEqual(['人脸', '脸模', '模糊']);
+    expect(tokenize('质量检测未通过 左眼遮挡程度过高').length).toBeGreaterThan(8);
+    expect(queryTokens('blurry face 人脸')).toEqual(['blurry', 'face', '人脸']);
+  });
+  it('completes a typed prefix from a sorted vocabulary', () => {
+    expect(completions(['^a', '^lur', '^lurry', '^z'], '^lu')).toEqual(['^lur', '^lurry']);
+    expect(completions(['^a'], '^q')).toEqual(['^q']);
+  });
+});
+
+describe('rule 1: a query that is exactly a code puts that entry first, for every vendor that has it', () => {
+  const byCode = new Map<string, string[]>();
+  for (const e of artifact.entries) {
+    const key = normalizeCode(e.code);
+    byCode.set(key, [...(byCode.get(key) ?? []), e.id]);
+  }
+
+  it(`holds for all ${artifact.entries.length} entries`, async () => {
+    const failures: string[] = [];
+    for (const e of artifact.entries) {
+      const expected = byCode.get(normalizeCode(e.code))!;
+      const got = (await search(e.code, expected.length + 5)).slice(0, expected.length);
+      if ([...got].sort().join() !== [...expected].sort().join()) failures.push(`${e.code}: expected ${expected.join(', ')} first, got ${got.join(', ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('in any case, with surrounding spaces and other separators', async () => {
+    for (const q of ['ais.0503', ' AIS.0503 ', 'Ais 0503']) expect((await search(q))[0]).toBe('g42-image/AIS.0503');
+    for (const q of ['ModelArts 4204', 'modelarts.4204', 'modelarts4204']) expect((await search(q))[0]).toBe('g42-image/ModelArts.4204');
+    expect((await search('-8'))[0]).toBe('picwish/state/-8');
+    expect((await search('error_no_face_in_file'))[0]).toBe('ailabtools/ERROR_NO_FACE_IN_FILE');
+  });
+
+  it('an exact hit is never outranked by a near miss', async () => {
+    const hits = await client.search('1', { limit: 5 });
+    expect(hits[0]!.reason).toBe('code');
+    expect(ids(hits)[0]).toBe('picwish/state/1');
+  });
+});
+
+describe('rule 2: a prefix or fragment of a code lists matching codes, closest first', () => {
+  it('a numeric prefix', async () => {
+    const hits = await client.search('2221', { limit: 50 });
+    const codes = hits.filter((h) => h.reason === 'prefix').map((h) => h.doc.c!);
+    expect(codes.length).toBeGreaterThan(0);
+    for (const c of codes) expect(c.startsWith('2221')).toBe(true);
+    expect(codes).toEqual([...codes].sort((a, b) => a.length - b.length || 0));
+  });
+  it('fragments of symbolic codes', async () => {
+    expect((await search('NO_FACE'))[0]).toBe('ailabtools/ERROR_NO_FACE_IN_FILE');
+    expect((await search('4204'))[0]).toBe('g42-image/ModelArts.4204');
+    expect((await search('blurry fa'))[0]).toBe('ailabtools/ERROR_BLURRY_FACE');
+  });
+  it('a number that is not a code finds no code', async () => {
+    const hits = await client.search('222220', { limit: 50 });
+    expect(hits.filter((h) => ['code', 'prefix', 'fragment'].includes(h.reason))).toEqual([]);
+    expect(ids(hits)).not.toContain('baidu-face/222202');
+  });
+});
+
+describe('rule 3: words, in English and Chinese', () => {
+  const top = async (q: string, n: number) => (await search(q, n)).slice(0, n);
+  it.each([
+    ['blurry face', ['ailabtools/ERROR_BLURRY_FACE', 'baidu-face/223114'], 3],
+    ['rate limit', ['g42-image/APIG.0308'], 10],
+    ['token expired', ['baidu-face/111'], 3],
+    ['人脸模糊', ['baidu-face/223114'], 3],
+    ['光照', ['baidu-face/223115'], 5],
+    ['限流', ['baidu-face/18'], 10],
+  ])('%s finds %s near the top', async (q, expected, n) => {
+    const got = await top(q, n);
+    for (const id of expected) expect(got, q).toContain(id);
+  });
+  it('finds prose pages in the reader’s language only', async () => {
+    expect(await search('rate limited')).toContain('/categories/rate-limited/');
+    expect(ids(await client.search('rate limited', { lang: 'zh' }))).not.toContain('/categories/rate-limited/');
+    expect(ids(await client.search('请求限流', { lang: 'zh' }))).toContain('/zh-cn/categories/rate-limited/');
+  });
+});
+
+describe('rule 4: a pasted literal message finds its entry first', () => {
+  it('for every literal (non-template) message in the data', async () => {
+    const failures: string[] = [];
+    for (const e of artifact.entries) {
+      if (!e.message || e.message_is_template) continue;
+      const hits = await client.search(e.message, { limit: 40 });
+      const first = hits[0];
+      const sameMessage = artifact.entries.filter((x) => x.message && normalizeMessage(x.message) === normalizeMessage(e.message!)).map((x) => x.id);
+      // Exception: a message that is itself someone's code (e.g. "Error") may rank that code first.
+      if (!first || (first.reason !== 'message' && first.reason !== 'code')) failures.push(`${e.id}: first hit ${first ? ids([first]) : 'none'} (${first?.reason})`);
+      else if (!ids(hits.slice(0, sameMessage.length + 3)).includes(e.id)) failures.push(`${e.id}: not among the first hits`);
+    }
+    expect(failures).toEqual([]);
+  });
+  it('with %s placeholders filled in', async () => {
+    expect((await search('Failed to log in 5 consecutive times, please try again after 10 minutes'))[0]).toBe('softsugar/60102130');
+    expect((await search('Refresh token too frequent, limited to 3 hour intervals'))[0]).toBe('softsugar/60112161');
+    expect((await search('pic not has face'))[0]).toBe('baidu-face/222202');
+  });
+});
+
+describe('rule 5: an HTTP status lists the entries with that status', () => {
+  it.each(['429', 'HTTP 429', 'HTTP 413'])('%s', async (q) => {
+    const status = httpStatusQuery(q)!;
+    const expected = artifact.entries.filter((e) => e.http_status === status).map((e) => e.id);
+    const got = await search(q, 200);
+    for (const id of expected) expect(got).toContain(id);
+    // The entries whose code is the status come first.
+    expect(got.slice(0, 2).sort()).toEqual([`g42-image/http/${status}`, `picwish/http/${status}`].sort());
+  });
+});
+
+describe('filters', () => {
+  it('narrow by vendor, category, HTTP status and kind', async () => {
+    const hits = await client.search('429', { limit: 200, filters: { vendor: 'g42-image' } });
+    expect(hits.every((h) => h.doc.v === 'g42-image')).toBe(true);
+    const byKind = await client.search('face', { limit: 200, filters: { kind: 'error', category: 'face-quality' } });
+    expect(byKind.length).toBeGreaterThan(5);
+    expect(byKind.every((h) => h.doc.k === 'error' && h.doc.g === 'face-quality')).toBe(true);
+    const byStatus = await client.search('face', { limit: 200, filters: { http: 422 } });
+    expect(byStatus.every((h) => h.doc.h === 422)).toBe(true);
+  });
+});
+
+describe('hostile input', () => {
+  const rng = (() => {
+    let x = 123456789;
+    return () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  })();
+  const pieces = ['.*', '(', ')', '[', '\\', '^$', '|', '?', '+', '{2,}', '%s', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '\uD800', '\uDFFF', '\u202E', '\u0000', '人脸', '222', 'face', ' ', '"', "'", '__proto__', 'constructor', '-', '_', '/', '&amp;'];
+  it('thousands of random and hostile strings never throw and return plain results', async () => {
+    for (let i = 0; i < 3000; i++) {
+      const n = 1 + Math.floor(rng() * 8);
+      let q = '';
+      for (let j = 0; j < n; j++) q += rng() < 0.5 ? pieces[Math.floor(rng() * pieces.length)] : String.fromCharCode(Math.floor(rng() * 0xffff));
+      const hits = await client.search(q, { limit: 5 });
+      for (const h of hits) expect(typeof h.doc.u).toBe('string');
+    }
+  });
+  it('10 kB input, non-strings and empty input', async () => {
+    await expect(client.search('a'.repeat(10_000))).resolves.toBeInstanceOf(Array);
+    await expect(client.search('人'.repeat(10_000))).resolves.toBeInstanceOf(Array);
+    for (const q of [undefined, null, 42, {}, [], '', '   ']) await expect(client.search(q)).resolves.toBeInstanceOf(Array);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
