@@ -1,10 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { siteUrl } from './src/node/site-config.ts';
+import { outDir, siteUrl } from './src/node/site-config.ts';
 
 export default defineConfig({
   site: siteUrl(),
+  outDir: outDir(new URL('.', import.meta.url).pathname),
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [

@@ -5,15 +5,16 @@
 import { join } from 'node:path';
 import { loadKnowledgeBase, DataValidationError, PROJECT_ROOT } from '../src/node/data-files.ts';
 import { buildArtifactForSite, writeArtifact } from '../src/node/artifact-files.ts';
+import { outDir } from '../src/node/site-config.ts';
 
-const outDir = process.argv[2] ?? join(PROJECT_ROOT, 'dist', 'api', 'v1');
+const target = process.argv[2] ?? join(outDir(PROJECT_ROOT), 'api', 'v1');
 try {
   const started = performance.now();
   const kb = loadKnowledgeBase();
   const artifact = buildArtifactForSite(kb);
-  writeArtifact(artifact, outDir);
+  writeArtifact(artifact, target);
   const ms = Math.round(performance.now() - started);
-  console.log(`✔ wrote ${artifact.files.size} files (${artifact.entries.length} entries, data_version ${artifact.dataVersion}) to ${outDir} in ${ms} ms`);
+  console.log(`✔ wrote ${artifact.files.size} files (${artifact.entries.length} entries, data_version ${artifact.dataVersion}) to ${target} in ${ms} ms`);
 } catch (error) {
   if (error instanceof DataValidationError) {
     console.error(error.message);

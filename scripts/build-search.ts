@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { loadKnowledgeBase, PROJECT_ROOT } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { buildSearchFiles, writeFiles } from '../src/node/search-files.ts';
+import { outDir } from '../src/node/site-config.ts';
 
-const distDir = process.env.KB_OUT_DIR ?? join(PROJECT_ROOT, 'dist');
+const distDir = outDir(PROJECT_ROOT);
 if (!existsSync(join(distDir, 'index.html'))) {
   console.error(`build:search: ${distDir} has no built site; run astro build first (npm run build does both)`);
   process.exit(1);

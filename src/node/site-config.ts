@@ -14,3 +14,8 @@ export function siteUrl(): string {
   }
   return url.origin;
 }
+
+/** Where the build writes the site (KB_OUT_DIR lets benchmarks build elsewhere). */
+export function outDir(projectRoot: string): string {
+  return process.env.KB_OUT_DIR ? process.env.KB_OUT_DIR : `${projectRoot.replace(/\/$/, '')}/dist`;
+}

@@ -1,0 +1,97 @@
+/**
+ * Generates a synthetic data folder for scale tests and benchmarks (deterministic: same
+ * arguments, same files). The real data is copied; synthetic entries are added either to the
+ * real vendors (after their real entries, so real pages keep their neighbours) or as new vendors.
+ *
+ *   node scripts/generate-synthetic.ts --out /tmp/kb-10x --extra 5418 --mode append
+ *   node scripts/generate-synthetic.ts --out /tmp/kb-50k --total 50000 --mode vendors
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DATA_DIR } from '../src/node/data-files.ts';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string' },
+    extra: { type: 'string' },
+    total: { type: 'string' },
+    mode: { type: 'string', default: 'append' },
+    'per-vendor': { type: 'string', default: '10000' },
+  },
+});
+if (!values.out || (!values.extra && !values.total)) {
+  console.error('usage: generate-synthetic.ts --out DIR (--extra N | --total N) [--mode append|vendors] [--per-vendor N]');
+  process.exit(2);
+}
+
+const categories = [...readFileSync(join(DEFAULT_DATA_DIR, 'categories.yaml'), 'utf8').matchAll(/^  - id: ([a-z-]+)$/gm)].map((m) => m[1]!);
+const realCount = readdirSync(join(DEFAULT_DATA_DIR, 'vendors')).reduce(
+  (n, f) => n + (readFileSync(join(DEFAULT_DATA_DIR, 'vendors', f), 'utf8').match(/^  - kind: /gm)?.length ?? 0),
+  0,
+);
+const extra = values.extra ? Number(values.extra) : Math.max(0, Number(values.total) - realCount);
+
+let seed = 42;
+const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+
+const SUBJECTS = ['image', 'face', 'token', 'request', 'task', 'file', 'parameter', 'user group', 'template', 'video', 'account', 'quota', 'signature', 'callback', 'model'];
+const PROBLEMS = ['is invalid', 'is too large', 'was not found', 'already exists', 'has expired', 'is blurry', 'is not supported', 'timed out', 'is being processed', 'failed to download', 'exceeds the limit', 'is locked'];
+const ZH_SUBJECTS = ['图片', '人脸', '令牌', '请求', '任务', '文件', '参数', '用户组', '模板', '视频', '账号', '配额', '签名', '回调', '模型'];
+const ZH_PROBLEMS = ['无效', '过大', '不存在', '已存在', '已过期', '模糊', '不受支持', '超时', '正在处理', '下载失败', '超出限制', '已锁定'];
+const ACTIONS = ['Check the request and send it again', 'Wait and retry with backoff', 'Use a different image', 'Refresh the token', 'Buy more quota', 'Contact the vendor with the request id'];
+const ZH_ACTIONS = ['检查请求后重新发送', '等待后按退避策略重试', '更换一张图片', '刷新令牌', '购买更多配额', '携带请求 ID 联系厂商'];
+
+function entryYaml(code: string): string {
+  const s = Math.floor(rand() * SUBJECTS.length);
+  const p = Math.floor(rand() * PROBLEMS.length);
+  const a = Math.floor(rand() * ACTIONS.length);
+  const q = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  return [
+    `  - kind: error`,
+    `    code: ${q(code)}`,
+    `    http_status: ${pick([null, 400, 401, 403, 404, 409, 413, 422, 429, 500, 503])}`,
+    `    message: ${q(`${SUBJECTS[s]} ${PROBLEMS[p]} (${code})`)}`,
+    `    meaning: { en: ${q(`The ${SUBJECTS[s]} ${PROBLEMS[p]}.`)}, zh: ${q(`${ZH_SUBJECTS[s]}${ZH_PROBLEMS[p]}。`)}, vendor_text: none }`,
+    `    remedy: { en: ${q(`${ACTIONS[a]}.`)}, zh: ${q(`${ZH_ACTIONS[a]}。`)}, vendor_text: none }`,
+    `    category: ${pick(categories)}`,
+    `    retryable: ${rand() < 0.4}`,
+    '',
+  ].join('\n');
+}
+
+const out = values.out;
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'vendors'), { recursive: true });
+cpSync(join(DEFAULT_DATA_DIR, 'categories.yaml'), join(out, 'categories.yaml'));
+const vendorFiles = readdirSync(join(DEFAULT_DATA_DIR, 'vendors')).sort();
+for (const f of vendorFiles) cpSync(join(DEFAULT_DATA_DIR, 'vendors', f), join(out, 'vendors', f));
+
+if (values.mode === 'append') {
+  // Entries are the last key of every vendor file, so appending list items extends them.
+  const chunks = new Map<string, string[]>();
+  for (let i = 0; i < extra; i++) {
+    const file = vendorFiles[i % vendorFiles.length]!;
+    const list = chunks.get(file) ?? [];
+    list.push(entryYaml(`SYN_${String(i).padStart(6, '0')}`));
+    chunks.set(file, list);
+  }
+  for (const [file, list] of chunks) appendFileSync(join(out, 'vendors', file), `\n${list.join('')}`);
+} else if (values.mode === 'vendors') {
+  const perVendor = Number(values['per-vendor']);
+  for (let v = 0; v * perVendor < extra; v++) {
+    const id = `synthetic-${String(v + 1).padStart(2, '0')}`;
+    const count = Math.min(perVendor, extra - v * perVendor);
+    const header = readFileSync(join(DEFAULT_DATA_DIR, 'vendors', 'picwish.yaml'), 'utf8')
+      .split('\nentries:\n')[0]!
+      .replace(/^  id: picwish$/m, `  id: ${id}`)
+      .replace(/^  name: \{ en: PicWish, zh: 佐糖 \}$/m, `  name: { en: Synthetic ${v + 1}, zh: 合成厂商 ${v + 1} }`);
+    const body = Array.from({ length: count }, (_, i) => entryYaml(`${90000000 + v * 100000 + i}`)).join('');
+    writeFileSync(join(out, 'vendors', `${id}.yaml`), `${header}\nentries:\n${body}`);
+  }
+} else {
+  console.error(`unknown --mode ${values.mode}`);
+  process.exit(2);
+}
+console.log(`wrote ${out}: ${realCount} real + ${extra} synthetic entries (${values.mode})`);
