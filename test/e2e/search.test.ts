@@ -1,0 +1,104 @@
+/** End-to-end search: the header dialog, keyboard use, deep links in both languages, inert text. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, launchBrowser } from '../support/browser.ts';
+import { serveDir, type StaticServer } from '../support/static-server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  server = await serveDir(DIST);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const path = () => decodeURIComponent(new URL(page.url()).pathname);
+const results = (id: string) => page.locator(`#${id}-results li`);
+
+describe('the search dialog', () => {
+  it('opens with /, finds a code as you type, and Enter lands on the entry page', async () => {
+    await page.goto(`${server.url}/picwish/`);
+    await page.keyboard.press('/');
+    await expect.poll(() => page.locator('dialog.kb-search-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+    await page.keyboard.type('modelarts 4204');
+    await expect.poll(() => results('site-search').first().textContent()).toContain('ModelArts.4204');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/ModelArts\.4204/);
+    expect(path()).toBe('/g42-image/ModelArts.4204/');
+  });
+
+  it('opens with Ctrl+K; arrow keys choose a result', async () => {
+    await page.goto(`${server.url}/`);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('429');
+    await expect.poll(() => results('site-search').count()).toBeGreaterThan(2);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const second = await results('site-search').nth(1).locator('a').getAttribute('href');
+    expect(await results('site-search').nth(1).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === second);
+  });
+
+  it('loads nothing until it is opened, and only a few files per query', async () => {
+    server.sent.clear();
+    await page.goto(`${server.url}/baidu-face/222202/`);
+    expect([...server.sent.keys()].filter((p) => p.includes('search-index'))).toEqual([]);
+    await page.keyboard.press('/');
+    await page.keyboard.type('222202');
+    await expect.poll(() => results('site-search').first().textContent()).toContain('222202');
+    const fetched = [...server.sent.keys()].filter((p) => p.includes('search-index'));
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(fetched.length).toBeLessThan(20);
+  });
+
+  it('renders hostile queries as text', async () => {
+    await page.goto(`${server.url}/`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('<img src=x onerror="window.__pwned=1"> face');
+    await expect.poll(() => results('site-search').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('#site-search-results img').count()).toBe(0);
+  });
+});
+
+describe('deep links', () => {
+  it('/search/?q= shows the same results and keeps the query in the URL', async () => {
+    await page.goto(`${server.url}/search/?q=NO_FACE`);
+    await expect.poll(() => results('page-search').first().textContent()).toContain('ERROR_NO_FACE_IN_FILE');
+    await page.locator('#page-search-q').fill('blurry face');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('blurry face');
+  });
+
+  it('/zh-cn/search/?q= works in Chinese, with filters from the URL', async () => {
+    await page.goto(`${server.url}/zh-cn/search/?q=429&vendor=g42-image`);
+    await expect.poll(() => results('page-search').count()).toBeGreaterThan(0);
+    const links = await results('page-search').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.every((href) => href!.startsWith('/zh-cn/g42-image/'))).toBe(true);
+    expect(await page.locator('#page-search select[name=vendor]').inputValue()).toBe('g42-image');
+    expect(await results('page-search').first().textContent()).toContain('429');
+  });
+
+  it('the home search form works without JavaScript (plain GET to /search/)', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${server.url}/`);
+    await noJs.locator('#home-search-q').fill('222202');
+    await noJs.locator('#home-search-q').press('Enter');
+    await noJs.waitForURL(/\/search\/\?q=222202/);
+    await context.close();
+  });
+});
+
+describe('no page errors', () => {
+  it('while searching', () => expect(errors).toEqual([]));
+});
+void DIST;
