@@ -104,7 +104,7 @@ export class SearchClient {
     await Promise.all([
       this.#codes(query, manifest, add),
       this.#messages(query, manifest, add),
-      this.#status(query, add),
+      this.#status(query, manifest, add),
       this.#words(query, manifest, add),
     ]);
 
@@ -135,9 +135,9 @@ export class SearchClient {
     for (const [template, doc] of templates) if (matchesTemplate(template, query)) add(doc, 'message');
   }
 
-  async #status(query: string, add: (id: number, r: SearchReason) => void) {
+  async #status(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason) => void) {
     const status = httpStatusQuery(query);
-    if (status === undefined) return;
+    if (status === undefined || !manifest.statuses.includes(status)) return;
     for (const doc of await this.#maybe<number[]>(paths.status(status), [])) add(doc, 'status');
   }
 
