@@ -1,0 +1,216 @@
+/**
+ * npm run bench:search [-- --sizes real,50k]
+ *
+ * Our search vs Pagefind's default search on the same built pages, in Debian's Chromium:
+ * bytes downloaded and time from keypress to first result, per query, cold (fresh browser
+ * context: nothing cached) and warm (a second query in the same context). Plus the latency of the
+ * core index in Node. Prints a table and rewrites the "Search" section of BENCHMARKS.md.
+ * A benchmark, not a test: it reports figures and never fails on them.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { PROJECT_ROOT } from '../src/node/data-files.ts';
+import { launchBrowser } from '../test/support/browser.ts';
+import { serveDir } from '../test/support/static-server.ts';
+import { SearchClient } from '../src/core/search/query.ts';
+import { replaceSection } from './lib/benchmarks-md.ts';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'real,50k' }, work: { type: 'string', default: '/tmp/kb-bench' } } });
+const sizes = values.sizes!.split(',');
+const work = values.work!;
+const NODE = process.execPath;
+
+const QUERIES: Record<string, string[]> = {
+  real: ['222202', 'ModelArts.4204', '-8', 'NO_FACE', '429', 'pic not has face', 'blurry face', 'rate limit', 'token expired', '人脸模糊'],
+  '50k': ['222202', 'ModelArts.4204', '90012345', 'NO_FACE', '429', 'pic not has face', 'blurry face', 'rate limit', 'token expired', '人脸模糊'],
+};
+
+const log = (message: string) => console.error(`[bench:search] ${message}`);
+
+function run(command: string, args: string[], env: Record<string, string>) {
+  execFileSync(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function dirBytes(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const info = statSync(path);
+    if (info.isDirectory()) {
+      const sub = dirBytes(path);
+      bytes += sub.bytes;
+      files += sub.files;
+    } else {
+      bytes += info.size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+function prepare(size: string): { dist: string; buildSeconds: number; pagefindSeconds: number } {
+  const dist = join(work, `site-${size}`);
+  let dataDir = join(PROJECT_ROOT, 'data');
+  if (size !== 'real') {
+    dataDir = join(work, `data-${size}`);
+    const total = Number(size.replace(/k$/, '000'));
+    log(`generating ${total} entries…`);
+    run(NODE, ['scripts/generate-synthetic.ts', '--out', dataDir, '--total', String(total), '--mode', 'vendors'], {});
+  }
+  log(`building the site for ${size} into ${dist} (this is the slow part)…`);
+  let t = performance.now();
+  run('npm', ['run', '-s', 'build'], { KB_DATA_DIR: dataDir, KB_OUT_DIR: dist });
+  const buildSeconds = (performance.now() - t) / 1000;
+  log(`running Pagefind (default settings) over the same pages…`);
+  t = performance.now();
+  run(join(PROJECT_ROOT, 'node_modules/.bin/pagefind'), ['--site', dist, '--output-subdir', 'pagefind-default', '--silent'], {});
+  const pagefindSeconds = (performance.now() - t) / 1000;
+  mkdirSync(join(dist, 'bench'), { recursive: true });
+  // Pagefind's JS API: what its default UI calls. The first result is shown once its data is loaded.
+  writeFileSync(
+    join(dist, 'bench', 'pagefind.html'),
+    `<!doctype html><meta charset="utf-8"><title>pagefind bench</title><script type="module">
+window.benchPagefind = async (q) => {
+  const t0 = performance.now();
+  const pagefind = await import('/pagefind-default/pagefind.js');
+  const search = await pagefind.search(q);
+  const first = search.results.length ? await search.results[0].data() : null;
+  const ms = performance.now() - t0;
+  await Promise.all(search.results.slice(1, 5).map((r) => r.data()));
+  return { ms, count: search.results.length, first: first ? first.url : null };
+};
+</script>`,
+  );
+  return { dist, buildSeconds, pagefindSeconds };
+}
+
+interface Measure {
+  ms: number;
+  bytes: number;
+  first: string | null;
+}
+
+async function measure(browser: Browser, url: string, q: string, warmUp: string | undefined, engine: 'ours' | 'pagefind', sent: Map<string, number>): Promise<Measure> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const target = engine === 'ours' ? `${url}/` : `${url}/bench/pagefind.html`;
+  await page.goto(target);
+  const once = (query: string) =>
+    engine === 'ours'
+      ? page.evaluate(async (query) => {
+          const panel = document.querySelector<HTMLElement>('#site-search')!;
+          const input = panel.querySelector<HTMLInputElement>('input[name=q]')!;
+          const list = panel.querySelector('[data-results]')!;
+          const before = panel.dataset.ready;
+          const t0 = performance.now();
+          document.querySelector<HTMLButtonElement>('[data-open-search]')!.click();
+          input.value = query;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise<void>((resolve) => {
+            const done = () => panel.dataset.ready && panel.dataset.ready !== before;
+            if (done()) return resolve();
+            const observer = new MutationObserver(() => done() && (observer.disconnect(), resolve()));
+            observer.observe(panel, { attributes: true, subtree: true, childList: true });
+          });
+          const ms = performance.now() - t0;
+          return { ms, first: list.querySelector('a')?.getAttribute('href') ?? null };
+        }, query)
+      : page.evaluate((query) => (window as unknown as { benchPagefind(q: string): Promise<{ ms: number; first: string | null }> }).benchPagefind(query), query);
+  if (warmUp) await once(warmUp);
+  sent.clear();
+  const result = await once(q);
+  await page.waitForTimeout(50);
+  const bytes = [...sent.values()].reduce((a, b) => a + b, 0);
+  await context.close();
+  return { ms: result.ms, bytes, first: result.first };
+}
+
+async function nodeLatency(dist: string, queries: string[]): Promise<Map<string, number>> {
+  const root = join(dist, 'search-index', 'v1');
+  const client = new SearchClient(async (path) => JSON.parse(readFileSync(join(root, path), 'utf8')));
+  for (const q of queries) await client.search(q); // load and warm every shard involved
+  const out = new Map<string, number>();
+  for (const q of queries) {
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      await client.search(q);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    out.set(q, times[Math.floor(times.length / 2)]!);
+  }
+  return out;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const ratio = (ours: number, theirs: number) => (theirs > 0 ? `${(ours / theirs).toFixed(2)}×` : '—');
+
+const sections: string[] = [];
+const browser = await launchBrowser();
+try {
+  for (const size of sizes) {
+    const { dist, buildSeconds, pagefindSeconds } = prepare(size);
+    const ourIndex = dirBytes(join(dist, 'search-index'));
+    const theirIndex = dirBytes(join(dist, 'pagefind-default'));
+    const server = await serveDir(dist);
+    const queries = QUERIES[size] ?? QUERIES['50k']!;
+    const rows: string[] = [];
+    const totals = { ours: { cold: 0, warm: 0, bytes: 0 }, pf: { cold: 0, warm: 0, bytes: 0 } };
+    const latency = await nodeLatency(dist, queries);
+    for (const q of queries) {
+      log(`${size}: ${q}`);
+      const oursCold = await measure(browser, server.url, q, undefined, 'ours', server.sent);
+      const pfCold = await measure(browser, server.url, q, undefined, 'pagefind', server.sent);
+      const oursWarm = await measure(browser, server.url, q, 'face', 'ours', server.sent);
+      const pfWarm = await measure(browser, server.url, q, 'face', 'pagefind', server.sent);
+      totals.ours.cold += oursCold.ms;
+      totals.ours.warm += oursWarm.ms;
+      totals.ours.bytes += oursCold.bytes;
+      totals.pf.cold += pfCold.ms;
+      totals.pf.warm += pfWarm.ms;
+      totals.pf.bytes += pfCold.bytes;
+      rows.push(
+        `| \`${q}\` | ${kb(oursCold.bytes)} | ${kb(pfCold.bytes)} | ${ratio(oursCold.bytes, pfCold.bytes)} | ${ms(oursCold.ms)} | ${ms(pfCold.ms)} | ${ratio(oursCold.ms, pfCold.ms)} | ${ms(oursWarm.ms)} | ${ms(pfWarm.ms)} | ${ms(latency.get(q)!)} | ${oursCold.first ?? '—'} | ${pfCold.first ?? '—'} |`,
+      );
+    }
+    await server.close();
+    const n = queries.length;
+    sections.push(
+      [
+        `### ${size === 'real' ? 'Real data' : `${size} entries (real + synthetic)`}`,
+        '',
+        `Site build ${buildSeconds.toFixed(0)} s; Pagefind indexing ${pagefindSeconds.toFixed(0)} s. ` +
+          `Index on disk: ours ${kb(ourIndex.bytes)} in ${ourIndex.files} files, Pagefind ${kb(theirIndex.bytes)} in ${theirIndex.files} files.`,
+        '',
+        '| query | ours: bytes (cold) | Pagefind: bytes (cold) | ratio | ours: keypress → first result (cold) | Pagefind (cold) | ratio | ours (warm) | Pagefind (warm) | core query in Node (median) | our first result | Pagefind first result |',
+        '|---|---|---|---|---|---|---|---|---|---|---|---|',
+        ...rows,
+        `| **mean** | **${kb(totals.ours.bytes / n)}** | **${kb(totals.pf.bytes / n)}** | **${ratio(totals.ours.bytes, totals.pf.bytes)}** | **${ms(totals.ours.cold / n)}** | **${ms(totals.pf.cold / n)}** | **${ratio(totals.ours.cold, totals.pf.cold)}** | **${ms(totals.ours.warm / n)}** | **${ms(totals.pf.warm / n)}** | | | |`,
+        '',
+      ].join('\n'),
+    );
+  }
+} finally {
+  await browser.close();
+}
+
+const body = [
+  `Measured by \`npm run bench:search\` on ${new Date().toISOString().slice(0, 10)} (2 cores; Chromium ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ')[1]}; ` +
+    'pages served from localhost, so times are CPU and parsing cost, not network latency).',
+  '',
+  'Cold: a fresh browser context with nothing cached; the time runs from opening search and typing the query to the first result on screen ' +
+    '(ours: our dialog renders its result list; Pagefind: its JS API, `pagefind.search()` plus the first result’s `data()`, which is what its default UI waits for). ' +
+    'Bytes: everything fetched for that query after the page had loaded (ours: search code, manifest, shards, result blocks; Pagefind: its JS, WebAssembly, index chunks, fragments). ' +
+    'Warm: the same, after one earlier query (`face`) in the same context.',
+  '',
+  ...sections,
+].join('\n');
+const file = join(PROJECT_ROOT, 'BENCHMARKS.md');
+writeFileSync(file, replaceSection(existsSync(file) ? readFileSync(file, 'utf8') : '', 'Search', body));
+console.log(body);

@@ -1,0 +1,12 @@
+/** BENCHMARKS.md is written by several benchmark scripts; each owns one `## <name>` section. */
+const HEADER = '# Benchmarks\n\nFigures printed by the benchmark scripts (`npm run bench:*`); each script rewrites its own section.\n';
+
+export function replaceSection(markdown: string, name: string, body: string): string {
+  const text = markdown.trim() ? markdown : HEADER;
+  const heading = `## ${name}`;
+  const section = `${heading}\n\n${body.trim()}\n`;
+  const start = text.indexOf(`\n${heading}\n`);
+  if (start === -1) return `${text.trimEnd()}\n\n${section}`;
+  const next = text.indexOf('\n## ', start + heading.length + 1);
+  return `${text.slice(0, start + 1)}${section}${next === -1 ? '' : text.slice(next)}`;
+}
