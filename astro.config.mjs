@@ -1,9 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { fileURLToPath } from 'node:url';
 import { outDir, siteUrl } from './src/node/site-config.ts';
 
 export default defineConfig({
+  vite: {
+    // The browser needs only FlexSearch's Index with import/search: its compact bundle (28 kB, not 51 kB).
+    resolve: { alias: [{ find: /^flexsearch$/, replacement: fileURLToPath(new URL('./node_modules/flexsearch/dist/flexsearch.compact.module.min.js', import.meta.url)) }] },
+  },
   site: siteUrl(),
   outDir: outDir(new URL('.', import.meta.url).pathname),
   trailingSlash: 'always',

@@ -45,6 +45,9 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
   const input = root.querySelector<HTMLInputElement>('input[name=q]')!;
   const list = root.querySelector<HTMLUListElement>('[data-results]')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
+  const PAGE = 12;
+  let limit = PAGE;
   const selects = Object.fromEntries(FILTERS.map((name) => [name, root.querySelector<HTMLSelectElement>(`select[name=${name}]`)!]));
   const prefix = lang === 'zh' ? '/zh-cn' : '';
   let active = -1;
@@ -129,15 +132,17 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     }
     const mine = ++sequence;
     if (!query.trim()) {
+      more.hidden = true;
       hits = [];
       render();
       setStatus('');
       return;
     }
     try {
-      const result = await getClient().search(query, { lang, filters, limit: 30 });
+      const result = await getClient().search(query, { lang, filters, limit: limit + 1 });
       if (mine !== sequence) return; // a newer keystroke has already been answered
-      hits = result;
+      more.hidden = result.length <= limit;
+      hits = result.slice(0, limit);
       render();
       setStatus(hits.length === 0 ? (strings['search.noResults'] ?? '') : `${hits.length} ${strings['search.results'] ?? ''}`);
       root.dataset.ready = String(mine);
@@ -146,8 +151,16 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     }
   };
 
-  input.addEventListener('input', run);
-  for (const select of Object.values(selects)) select!.addEventListener('change', run);
+  const fresh = () => {
+    limit = PAGE;
+    return run();
+  };
+  input.addEventListener('input', fresh);
+  for (const select of Object.values(selects)) select!.addEventListener('change', fresh);
+  more.addEventListener('click', () => {
+    limit += 20;
+    void run();
+  });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();

@@ -2,7 +2,7 @@
  * Builds the sharded search index from the artifact entries and the site's prose pages. Pure:
  * returns path → JSON text; the caller writes the files.
  */
-import { Index } from 'flexsearch';
+import { Index } from './flexsearch.ts';
 import type { ArtifactEntry } from '../artifact.ts';
 import type { Category, EntryKind, Lang } from '../schema.ts';
 import { codeSuffixes, compactCode, normalizeCode, normalizeMessage } from '../normalize.ts';
@@ -28,7 +28,7 @@ export interface SearchBuildInput {
 }
 
 /** Documents per display block; postings per text shard, records per code shard (targets). */
-export const SEARCH_TUNING = { block: 32, tokensPerTextShard: 1500, recordsPerCodeShard: 1500, messagesPerShard: 800 };
+export const SEARCH_TUNING = { block: 8, tokensPerTextShard: 1500, recordsPerCodeShard: 300, messagesPerShard: 150 };
 
 
 const json = (value: unknown) => JSON.stringify(value);

@@ -8,7 +8,7 @@
  *   4 entries with the queried HTTP status     5 words in messages, meanings, remedies, categories
  * Codes are never matched fuzzily: a number that is not a code finds no code.
  */
-import { Index } from 'flexsearch';
+import { Index } from './flexsearch.ts';
 import type { EntryKind, Lang } from '../schema.ts';
 import { cleanText, compactCode, httpStatusQuery, normalizeCode, normalizeMessage } from '../normalize.ts';
 import { matchesTemplate } from '../templates.ts';
@@ -178,24 +178,27 @@ export class SearchClient {
     const f = options.filters ?? {};
     const filtering = Boolean(f.vendor || f.category || f.kind || f.http !== undefined);
     const hits: SearchHit[] = [];
-    let blocksLoaded = 0;
-    for (const c of ordered) {
-      if (hits.length >= limit || blocksLoaded > 60) break;
-      const block = Math.floor(c.id / manifest.block);
-      const path = paths.docs(block);
-      if (!this.#cache.has(path)) blocksLoaded++;
-      const docs = await this.#maybe<SearchDoc[]>(path, []);
-      const doc = docs[c.id - block * manifest.block];
-      if (!doc || doc.i !== c.id) continue;
-      if (doc.t === 'p') {
-        if (filtering || doc.l !== lang) continue;
-      } else if (
-        (f.vendor && doc.v !== f.vendor) ||
-        (f.category && doc.g !== f.category) ||
-        (f.kind && doc.k !== f.kind) ||
-        (f.http !== undefined && doc.h !== f.http)
-      ) continue;
-      hits.push({ doc, reason: c.reason });
+    // Fetch the result blocks a page of results needs in parallel, a page at a time.
+    for (let start = 0, pages = 0; start < ordered.length && hits.length < limit && pages < 8; pages++) {
+      const page = ordered.slice(start, start + limit - hits.length + 4);
+      start += page.length;
+      const blocks = [...new Set(page.map((c) => Math.floor(c.id / manifest.block)))];
+      const loaded = new Map(await Promise.all(blocks.map(async (b) => [b, await this.#maybe<SearchDoc[]>(paths.docs(b), [])] as const)));
+      for (const c of page) {
+        if (hits.length >= limit) break;
+        const block = Math.floor(c.id / manifest.block);
+        const doc = loaded.get(block)?.[c.id - block * manifest.block];
+        if (!doc || doc.i !== c.id) continue;
+        if (doc.t === 'p') {
+          if (filtering || doc.l !== lang) continue;
+        } else if (
+          (f.vendor && doc.v !== f.vendor) ||
+          (f.category && doc.g !== f.category) ||
+          (f.kind && doc.k !== f.kind) ||
+          (f.http !== undefined && doc.h !== f.http)
+        ) continue;
+        hits.push({ doc, reason: c.reason });
+      }
     }
     return hits;
   }
