@@ -152,7 +152,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const ratio = (ours: number, theirs: number) => (theirs > 0 ? `${(ours / theirs).toFixed(2)}×` : '—');
 
 const sections: string[] = [];
-const browser = await launchBrowser();
+const browser = await launchBrowser({ needsDist: false });
 try {
   for (const size of sizes) {
     const { dist, buildSeconds, pagefindSeconds } = prepare(size);

@@ -6,9 +6,10 @@ import { chromium, type Browser } from 'playwright-core';
 export const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchBrowser(): Promise<Browser> {
+/** `needsDist`: the tests browse the project's dist/; benchmarks build and serve their own sites. */
+export async function launchBrowser({ needsDist = true } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh or set CHROMIUM_PATH`);
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run npm run build first (npm test does)');
+  if (needsDist && !existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run npm run build first (npm test does)');
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
