@@ -5,7 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
-import { category, vendorFile } from './core/schema.ts';
+import { categoriesFile, vendorFile } from './core/schema.ts';
 import { loadKnowledgeBase } from './node/data-files.ts';
 
 const loadOnce = (() => {
@@ -28,15 +28,18 @@ const vendors = defineCollection({
   schema: vendorFile,
 });
 
+// One entry holding the whole taxonomy: the data store sorts entries by id, and the taxonomy's
+// order is its reading order.
 const categories = defineCollection({
   loader: {
     name: 'category-data',
     load: async ({ store, parseData }) => {
       store.clear();
-      for (const c of loadOnce().categories) store.set({ id: c.id, data: await parseData({ id: c.id, data: c }) });
+      const data = { categories: loadOnce().categories };
+      store.set({ id: 'taxonomy', data: await parseData({ id: 'taxonomy', data }) });
     },
   },
-  schema: category,
+  schema: categoriesFile,
 });
 
 export const collections = {

@@ -1,4 +1,19 @@
-/** The guides (Markdown pages under src/content/docs/guides/ and zh-cn/guides/), in sidebar order. */
-export const GUIDES: { slug: string; title: { en: string; zh: string } }[] = [
-  { slug: 'reading-responses', title: { en: 'Reading error responses', zh: '解读错误响应' } },
-];
+/**
+ * The guides, in sidebar order, at /guides/<slug>/ and /zh-cn/guides/<slug>/. Data-driven guides are
+ * Astro pages (src/pages/guides/, one component each); prose-only guides are Markdown in the docs
+ * collection (src/content/docs/guides/ and zh-cn/guides/, whose frontmatter title must match).
+ */
+import type { Lang } from '../core/schema.ts';
+
+export const GUIDES = [
+  { slug: 'reading-responses', title: { en: 'Reading error responses from each vendor', zh: '解读各厂商的错误响应' } },
+  { slug: 'retry-strategy', title: { en: 'Retry strategy', zh: '重试策略' } },
+  { slug: 'json-api', title: { en: 'Using the JSON artifact', zh: '使用 JSON 数据文件' } },
+  { slug: 'adding-a-vendor', title: { en: 'Adding a vendor', zh: '添加厂商' } },
+] as const satisfies readonly { slug: string; title: Record<Lang, string> }[];
+
+export type GuideSlug = (typeof GUIDES)[number]['slug'];
+
+export function guideTitle(slug: GuideSlug, lang: Lang): string {
+  return GUIDES.find((g) => g.slug === slug)!.title[lang];
+}

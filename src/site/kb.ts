@@ -35,7 +35,7 @@ export function siteKb(): Promise<SiteKb> {
 
 async function load(): Promise<SiteKb> {
   const vendors = (await getCollection('vendors')).map((c) => c.data).sort((a, b) => (a.vendor.id < b.vendor.id ? -1 : 1));
-  const categories = (await getCollection('categories')).map((c) => c.data);
+  const categories = (await getCollection('categories'))[0]?.data.categories ?? [];
   const kb: KnowledgeBase = { categories, vendors: vendors.map((v) => ({ ...v, file: `data/vendors/${v.vendor.id}.yaml` })) };
   const entries: SiteEntry[] = [];
   const byVendor = new Map<string, SiteEntry[]>();

@@ -1,0 +1,104 @@
+/**
+ * The copy-paste examples of the JSON guide, built from real entries of the data (so every command
+ * resolves) and the site's own URL. Plain strings: the guide renders them as text.
+ */
+import type { Lang } from '../core/schema.ts';
+import { entryApiPath, entryPagePath, PLACEHOLDER, vendorLabel } from '../core/model.ts';
+import { keyOf, type SiteEntry, type SiteKb } from './kb.ts';
+import { gt } from './guide-text.ts';
+
+/** The entry the examples use: a well-known one when the data has it. */
+export function exampleEntry(kb: SiteKb): SiteEntry {
+  return kb.entryByRef.get('baidu-face/222202') ?? kb.entries.find((e) => e.kind === 'error') ?? kb.entries[0]!;
+}
+
+/** A shell word in single quotes. */
+const shq = (s: string) => "'" + s.replaceAll("'", "'\\''") + "'";
+
+/** curl + jq commands, each after a comment line. `api` is the absolute URL of /api/v1/. */
+export function curlExamples(kb: SiteKb, lang: Lang, api: string): string {
+  const example = exampleEntry(kb);
+  const file = entryApiPath(keyOf(example));
+  const url = (path: string) => shq(api + path);
+  const urlField = lang === 'zh' ? 'url_zh' : 'url';
+  const template = kb.entries.find((e) => e.message_is_template && e.message);
+  const lines: [string, string][] = [
+    [gt(lang, 'json.curl.remedy'), `curl -s ${url(file)} | jq -r '.entry.remedy.${lang}'`],
+    [gt(lang, 'json.curl.retry'), `curl -s ${url(file)} | jq '.entry | {retryable, retryable_source}'`],
+    [gt(lang, 'json.curl.retryable'), `curl -s ${url(example.vendor + '.json')} | jq -r '.entries[] | select(.retryable) | .id'`],
+    [
+      gt(lang, 'json.curl.category'),
+      `curl -s ${url('index.json')} | jq -r --arg c ${shq(example.category)} '.entries[] | select(.category == $c) | "\\(.id)\\t\\(.${urlField})"'`,
+    ],
+  ];
+  if (template) {
+    const filled = template.message!.replace(new RegExp(PLACEHOLDER.source, 'g'), '3');
+    lines.push([
+      gt(lang, 'json.curl.template'),
+      `curl -s ${url(template.vendor + '.json')} | jq -r --arg m ${shq(filled)} '.entries[] | select(.message_pattern as $p | $p != null and ($m | test($p))) | .id'`,
+    ]);
+  }
+  lines.push([gt(lang, 'json.curl.version'), `curl -s ${url('categories.json')} | jq -r '.data_version'`]);
+  return lines.map(([comment, command]) => `# ${comment}\n${command}`).join('\n\n');
+}
+
+function valueAt(body: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), body);
+}
+
+/**
+ * The JavaScript "more info" example. Its demo call uses the first vendor (the example entry's
+ * vendor first) whose example error body is JSON and maps to an entry; `expected` is what it prints.
+ */
+export function jsExample(kb: SiteKb, lang: Lang, site: string, api: string): { code: string; expected: string | undefined } {
+  const first = kb.vendorById.get(exampleEntry(kb).vendor);
+  const demo = [...(first ? [first] : []), ...kb.vendors]
+    .map((v) => {
+      let body: unknown;
+      try {
+        body = JSON.parse(v.envelope.example_error.body);
+      } catch {
+        return undefined;
+      }
+      const code = valueAt(body, v.envelope.code_field);
+      if (code === undefined || code === null) return undefined;
+      const entry = kb.vendorEntries(v.vendor.id).find((e) => e.kind !== 'http-status' && e.code === String(code));
+      return entry && { v, body, entry };
+    })
+    .find((d) => d !== undefined);
+  const fn = [
+    `// ${gt(lang, 'json.js.comment')}`,
+    `const API = '${api}';`,
+    `const vendorFiles = new Map(); // ${gt(lang, 'json.js.cache')}`,
+    '',
+    "async function moreInfoUrl(vendorId, body, httpStatus, lang = 'en') {",
+    '  if (!vendorFiles.has(vendorId)) {',
+    '    const response = await fetch(API + encodeURIComponent(vendorId) + \'.json\');',
+    '    if (!response.ok) return null;',
+    '    vendorFiles.set(vendorId, await response.json());',
+    '  }',
+    '  const { vendor, entries } = vendorFiles.get(vendorId);',
+    `  // ${gt(lang, 'json.js.field')}`,
+    "  const code = vendor.envelope.code_field.split('.').reduce((value, key) => value?.[key], body);",
+    '  const entry =',
+    "    (code != null && entries.find((e) => e.kind !== 'http-status' && e.code === String(code))) ||",
+    `    // ${gt(lang, 'json.js.fallback')}`,
+    "    (httpStatus != null && entries.find((e) => e.kind === 'http-status' && e.code === String(httpStatus)));",
+    '  if (!entry) return null;',
+    "  return lang === 'zh' ? entry.url_zh : entry.url;",
+    '}',
+  ];
+  if (!demo) return { code: fn.join('\n'), expected: undefined };
+  const expected = site + entryPagePath(keyOf(demo.entry), lang);
+  const status = demo.v.envelope.example_error.http_status;
+  fn.push(
+    '',
+    `// ${gt(lang, 'json.js.usage')} ${vendorLabel(demo.v.vendor, lang)}:`,
+    `const body = ${JSON.stringify(demo.body)};`,
+    `console.log(await moreInfoUrl(${JSON.stringify(demo.v.vendor.id)}, body, ${status ?? 'undefined'}, '${lang}'));`,
+    `// → ${expected}`,
+  );
+  return { code: fn.join('\n'), expected };
+}
