@@ -11,6 +11,8 @@ export const KIND_SEGMENT: Record<EntryKind, string | null> = {
   'task-state': 'state',
 };
 export const RESERVED_CODE_SEGMENTS = new Set(['http', 'state']);
+/** Top-level paths the site itself uses: no vendor id may take one. */
+export const RESERVED_VENDOR_IDS = new Set(['api', 'bench', 'categories', 'explain', 'guides', 'search', 'search-index', 'zh-cn', 'pagefind', 'pagefind-default']);
 
 /** Where each language lives. English is the root locale. */
 export const LOCALE_PREFIX: Record<Lang, string> = { en: '', zh: '/zh-cn' };

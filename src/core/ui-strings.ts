@@ -136,6 +136,8 @@ const en = {
   'explain.message': 'Message in the body',
   'explain.page': 'Page',
   'cli.notFound': 'Nothing found for',
+  'explain.examples': 'Examples from the documentation:',
+  'explain.noscript': 'This tool needs JavaScript; it runs only in your browser.',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -273,6 +275,8 @@ const zh: Record<UiKey, string> = {
   'explain.message': '响应中的消息',
   'explain.page': '页面',
   'cli.notFound': '没有找到',
+  'explain.examples': '文档中的示例：',
+  'explain.noscript': '此工具需要启用 JavaScript，它只在你的浏览器中运行。',
 };
 
 const tables: Record<Lang, Record<UiKey, string>> = { en, zh };

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { categoriesFile, vendorFile, type Category, type VendorFile } from './schema.ts';
-import { entryRef, parseEntryRef, PLACEHOLDER, RESERVED_CODE_SEGMENTS } from './model.ts';
+import { entryRef, parseEntryRef, PLACEHOLDER, RESERVED_CODE_SEGMENTS, RESERVED_VENDOR_IDS } from './model.ts';
 import { formatPath, parseYaml, type ParsedYaml, type PathSegment, type Problem } from './yaml-source.ts';
 
 export interface SourceFile {
@@ -119,6 +119,7 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
     const { parsed, data } = v;
     const id = data.vendor.id;
     if (fileStem(parsed.file) !== id) report(parsed, ['vendor', 'id'], `vendor id "${id}" must match the file name "${fileStem(parsed.file)}.yaml" (rename one of them)`);
+    if (RESERVED_VENDOR_IDS.has(id)) report(parsed, ['vendor', 'id'], `"${id}" is a path the site itself uses and cannot be a vendor id`);
     const previous = vendorById.get(id);
     if (previous) report(parsed, ['vendor', 'id'], `duplicate vendor id "${id}": also used by ${previous.parsed.file}`);
     else vendorById.set(id, v);

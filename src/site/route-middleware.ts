@@ -29,6 +29,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   const { vendors, categories } = await siteKb();
   const inCategories = here.startsWith(`${LOCALE_PREFIX[lang]}/categories/`);
   route.sidebar = [
+    link(t(lang, 'nav.explain'), `${LOCALE_PREFIX[lang]}/explain/`, here),
     group(
       t(lang, 'nav.vendors'),
       vendors.map((v) => link(vendorLabel(v.vendor, lang), vendorPagePath(v.vendor.id, lang), here)),

@@ -1,0 +1,18 @@
+/**
+ * The library: lookup, explain and search over the JSON artifact (dist/api/v1/index.json, or the
+ * `vision-error-codes/index.json` export). Pure TypeScript without Node or DOM APIs: runs in the
+ * browser, in Node and in the CLI.
+ *
+ *   import { createLookup, explain } from 'vision-error-codes';
+ *   const kb = createLookup(index);            // index = parsed index.json
+ *   kb.find('222202');                         // [baidu-face/222202]
+ *   explain('{"error_code": 110}', {}, index); // { outcome: 'failure', vendor: 'baidu-face', entry, … }
+ */
+export { createLookup, lookupFor, lookup, find } from './lookup.ts';
+export type { ArtifactCategory, ArtifactEntry, ArtifactIndex, ArtifactVendor, EntryKind, KbIndex, Lang, Lookup, TaskOutcome } from './lookup.ts';
+export { explain, EXPLAIN_LIMITS } from './explain.ts';
+export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainResult } from './explain.ts';
+export { searchEntries } from './simple-search.ts';
+export type { SimpleSearchOptions } from './simple-search.ts';
+export { normalizeCode, normalizeMessage } from './normalize.ts';
+export { matchesTemplate } from './templates.ts';

@@ -1,0 +1,212 @@
+/**
+ * Lookup over the JSON artifact (`dist/api/v1/index.json`, parsed): pure, no Node or DOM APIs, so it
+ * runs in the browser, in Node and in the CLI. Codes are compared through `normalizeCode` /
+ * `compactCode` (src/core/normalize.ts), the same keys the search uses.
+ */
+import type { z } from 'zod';
+import type { ArtifactEntry, ArtifactVendor, artifactCategory, indexFile } from './artifact.ts';
+import type { EntryKind } from './schema.ts';
+import { compactCode, MAX_QUERY_LENGTH, normalizeCode, normalizeMessage } from './normalize.ts';
+import { matchesTemplate } from './templates.ts';
+
+export type { ArtifactEntry, ArtifactVendor } from './artifact.ts';
+export type { EntryKind, Lang, TaskOutcome } from './schema.ts';
+export type ArtifactCategory = z.infer<typeof artifactCategory>;
+/** The whole of index.json. */
+export type ArtifactIndex = z.infer<typeof indexFile>;
+
+/**
+ * What lookup needs of an index: the entries, and (for vendor names, envelopes and category names)
+ * the vendors and categories. A parsed index.json is one.
+ */
+export interface KbIndex {
+  entries: readonly ArtifactEntry[];
+  vendors?: readonly ArtifactVendor[];
+  categories?: readonly ArtifactCategory[];
+  artifact_version?: string;
+  data_version?: string;
+  site?: string;
+}
+
+export interface Lookup {
+  readonly index: KbIndex;
+  /** One vendor's entry for a code; without `kind`, an error code first, then a task state, then an HTTP status. */
+  lookup(vendor: string, code: string | number, kind?: EntryKind): ArtifactEntry | undefined;
+  /** Every vendor's entries for a code (or an entry id such as `picwish/state/-8`), in index order. */
+  find(code: string | number): ArtifactEntry[];
+  /** The entry with this id (`baidu-face/222202`, `picwish/http/429`), case-insensitive. */
+  entry(id: string): ArtifactEntry | undefined;
+  /** A vendor by id, unique id prefix (`baidu`) or name (`PicWish`, `佐糖`), case-insensitive. */
+  vendor(name: string): ArtifactVendor | undefined;
+  /** The vendor id for a name as `vendor()` resolves it; also works for an index without vendors. */
+  vendorId(name: string): string | undefined;
+  vendorIds(): string[];
+  category(id: string): ArtifactCategory | undefined;
+  /** A vendor's entries in index (source) order. */
+  entriesOf(vendor: string): ArtifactEntry[];
+  /**
+   * Entries whose literal message is `message` (compared by `normalizeMessage`), or whose template
+   * (`%s`) it fills in; optionally of one vendor only.
+   */
+  matchMessage(message: string, vendor?: string): ArtifactEntry[];
+}
+
+const KIND_ORDER: EntryKind[] = ['error', 'task-state', 'http-status'];
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function createLookup(index: KbIndex): Lookup {
+  const entries = Array.isArray(index?.entries) ? index.entries : [];
+  const vendors = Array.isArray(index?.vendors) ? index.vendors : [];
+  const categories = Array.isArray(index?.categories) ? index.categories : [];
+
+  // vendor → canonical code → entries (any kind); and the same by compact code.
+  const byCode = new Map<string, Map<string, ArtifactEntry[]>>();
+  const byCompact = new Map<string, Map<string, ArtifactEntry[]>>();
+  const byId = new Map<string, ArtifactEntry>();
+  const byVendor = new Map<string, ArtifactEntry[]>();
+  const byMessage = new Map<string, ArtifactEntry[]>();
+  const templates: ArtifactEntry[] = [];
+  const vendorIdSet = new Set<string>();
+
+  for (const e of entries) {
+    vendorIdSet.add(e.vendor);
+    byId.set(e.id.toLowerCase(), e);
+    push(byVendor, e.vendor, e);
+    if (!byCode.has(e.vendor)) byCode.set(e.vendor, new Map());
+    if (!byCompact.has(e.vendor)) byCompact.set(e.vendor, new Map());
+    push(byCode.get(e.vendor)!, normalizeCode(e.code), e);
+    push(byCompact.get(e.vendor)!, compactCode(e.code), e);
+    if (e.message) {
+      if (e.message_is_template) templates.push(e);
+      else push(byMessage, normalizeMessage(e.message), e);
+    }
+  }
+  for (const v of vendors) vendorIdSet.add(v.id);
+  const vendorIdList = [...vendorIdSet];
+  const vendorById = new Map(vendors.map((v) => [v.id, v]));
+  const categoryById = new Map(categories.map((c) => [c.id, c]));
+
+  const rank = new Map(entries.map((e, i) => [e, i]));
+  const inOrder = (list: ArtifactEntry[]) => [...new Set(list)].sort((a, b) => rank.get(a)! - rank.get(b)!);
+
+  function vendorId(name: string): string | undefined {
+    if (typeof name !== 'string') return undefined;
+    const key = name.normalize('NFKC').trim().toLowerCase();
+    if (!key) return undefined;
+    if (vendorIdSet.has(key)) return key;
+    const prefixed = vendorIdList.filter((id) => id.startsWith(key));
+    if (prefixed.length === 1) return prefixed[0];
+    const named = vendors.filter((v) =>
+      [v.name.en, v.name.zh, v.short_name?.en, v.short_name?.zh].some((n) => n !== undefined && n.toLowerCase() === key),
+    );
+    return named.length === 1 ? named[0]!.id : undefined;
+  }
+
+  function candidatesOf(vendor: string, code: string | number): ArtifactEntry[] {
+    const raw = String(code);
+    if (raw.length > MAX_QUERY_LENGTH) return [];
+    const exact = byCode.get(vendor)?.get(normalizeCode(raw));
+    if (exact) return exact;
+    const compact = compactCode(raw);
+    return compact ? (byCompact.get(vendor)?.get(compact) ?? []) : [];
+  }
+
+  function lookup(vendor: string, code: string | number, kind?: EntryKind): ArtifactEntry | undefined {
+    const id = vendorId(vendor);
+    if (!id || (typeof code !== 'string' && typeof code !== 'number')) return undefined;
+    const found = candidatesOf(id, code);
+    const kinds = kind ? [kind] : KIND_ORDER;
+    for (const k of kinds) {
+      const e = found.find((x) => x.kind === k);
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  function entry(id: string): ArtifactEntry | undefined {
+    if (typeof id !== 'string' || id.length > MAX_QUERY_LENGTH) return undefined;
+    const key = id.trim().toLowerCase();
+    const direct = byId.get(key);
+    if (direct) return direct;
+    // `<vendor>/<code>` with the code in any accepted form.
+    const parts = key.split('/');
+    if (parts.length === 2 || parts.length === 3) {
+      const kind: EntryKind | undefined = parts.length === 2 ? 'error' : parts[1] === 'http' ? 'http-status' : parts[1] === 'state' ? 'task-state' : undefined;
+      const vendor = vendorId(parts[0]!);
+      if (vendor && kind) return lookup(vendor, parts[parts.length - 1]!, kind);
+    }
+    return undefined;
+  }
+
+  function find(code: string | number): ArtifactEntry[] {
+    if (typeof code !== 'string' && typeof code !== 'number') return [];
+    const raw = String(code);
+    if (raw.includes('/')) {
+      const e = entry(raw);
+      return e ? [e] : [];
+    }
+    return inOrder(vendorIdList.flatMap((v) => candidatesOf(v, raw)));
+  }
+
+  function matchMessage(message: string, vendor?: string): ArtifactEntry[] {
+    if (typeof message !== 'string' || message.length > 2000) return [];
+    const key = normalizeMessage(message);
+    if (!key) return [];
+    const only = vendor === undefined ? undefined : vendorId(vendor);
+    if (vendor !== undefined && !only) return [];
+    const literal = byMessage.get(key) ?? [];
+    const filled = templates.filter((e) => (!only || e.vendor === only) && matchesTemplate(e.message!, message));
+    return inOrder([...literal.filter((e) => !only || e.vendor === only), ...filled]);
+  }
+
+  return {
+    index,
+    lookup,
+    find,
+    entry,
+    vendor: (name) => {
+      const id = vendorId(name);
+      return id ? vendorById.get(id) : undefined;
+    },
+    vendorId,
+    vendorIds: () => [...vendorIdList],
+    category: (id) => categoryById.get(id),
+    entriesOf: (vendor) => {
+      const id = vendorId(vendor);
+      return id ? [...(byVendor.get(id) ?? [])] : [];
+    },
+    matchMessage,
+  };
+}
+
+const cache = new WeakMap<object, Lookup>();
+
+/** The lookup of an index, built once per index object. */
+export function lookupFor(index: KbIndex | Lookup): Lookup {
+  if (isLookup(index)) return index;
+  let l = cache.get(index);
+  if (!l) {
+    l = createLookup(index);
+    cache.set(index, l);
+  }
+  return l;
+}
+
+function isLookup(x: KbIndex | Lookup): x is Lookup {
+  return typeof (x as Lookup).lookup === 'function' && typeof (x as Lookup).find === 'function';
+}
+
+/** `lookup(index, 'baidu-face', '222202')`: one vendor's entry for a code. */
+export function lookup(index: KbIndex | Lookup, vendor: string, code: string | number, kind?: EntryKind): ArtifactEntry | undefined {
+  return lookupFor(index).lookup(vendor, code, kind);
+}
+
+/** `find(index, 'ModelArts 4204')`: every vendor's entries for a code. */
+export function find(index: KbIndex | Lookup, code: string | number): ArtifactEntry[] {
+  return lookupFor(index).find(code);
+}

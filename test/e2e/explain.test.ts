@@ -1,0 +1,83 @@
+/**
+ * End-to-end: the "Explain a response" page (/explain/, /zh-cn/explain/) in Chromium, over dist/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, launchBrowser } from '../support/browser.ts';
+import { serveDir, type StaticServer } from '../support/static-server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  server = await serveDir(DIST);
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page.on('request', (r) => requests.push(r.url()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const result = () => page.locator('[data-explain-result]');
+
+describe('explain page', () => {
+  it('loads the index only on first use, explains a pasted body, and links the entry', async () => {
+    requests.length = 0;
+    await page.goto(`${server.url}/explain/`);
+    expect(requests.some((u) => u.endsWith('/api/v1/index.json'))).toBe(false);
+    await page.locator('form[data-kb-explain] textarea[name=body]').fill('{"error_code": 222202, "error_msg": "pic not has face", "log_id": 1}');
+    await page.locator('form[data-kb-explain] button[type=submit]').click();
+    await expect.poll(() => result().isVisible()).toBe(true);
+    expect(await page.locator('#explain-outcome').textContent()).toBe('Outcome: Failure · Baidu Face');
+    expect(await page.locator('[data-testid=explain-advice]').textContent()).toBe('Check the image quality.');
+    // Everything stayed on this origin: the page, its assets and index.json, fetched once.
+    expect(requests.every((u) => u.startsWith(server.url))).toBe(true);
+    await page.locator('form[data-kb-explain] textarea[name=body]').fill('{"error_code": "AIS.0014"}');
+    await page.locator('form[data-kb-explain] button[type=submit]').click();
+    await expect.poll(() => page.locator('[data-testid=explain-entry]').textContent()).toBe('g42-image/AIS.0014');
+    expect(requests.filter((u) => u.endsWith('/api/v1/index.json'))).toHaveLength(1);
+    await page.locator('[data-testid=explain-entry]').click();
+    await page.waitForURL(/\/g42-image\/AIS\.0014\/$/);
+  });
+
+  it('renders the body as text, never as HTML', async () => {
+    await page.goto(`${server.url}/explain/`);
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await page.locator('form[data-kb-explain] textarea[name=body]').fill(JSON.stringify({ error_code: 999999, error_msg: hostile }));
+    await page.locator('form[data-kb-explain] button[type=submit]').click();
+    await expect.poll(() => result().textContent()).toContain(hostile);
+    expect(await result().locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('the HTTP status and vendor fields, the examples, and undecided answers with candidates', async () => {
+    await page.goto(`${server.url}/explain/`);
+    await page.locator('form[data-kb-explain] input[name=status]').fill('429');
+    await page.locator('form[data-kb-explain] button[type=submit]').click();
+    await expect.poll(() => page.locator('[data-testid=explain-candidates] a').allTextContents()).toEqual(['g42-image/http/429', 'picwish/http/429']);
+    await page.locator('form[data-kb-explain] select[name=vendor]').selectOption('picwish');
+    await page.locator('form[data-kb-explain] button[type=submit]').click();
+    await expect.poll(() => page.locator('[data-testid=explain-entry]').textContent()).toBe('picwish/http/429');
+    await page.locator('.kb-explain-example', { hasText: 'PicWish ✓' }).click();
+    await expect.poll(() => page.locator('#explain-outcome').textContent()).toBe('Outcome: Success · PicWish');
+  });
+
+  it('in Chinese, with a sidebar link in both languages', async () => {
+    await page.goto(`${server.url}/zh-cn/explain/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.locator('form[data-kb-explain] textarea[name=body]').fill('{"status": 200, "data": {"state": -8}}');
+    await page.locator('form[data-kb-explain] button[type=submit]').click();
+    await expect.poll(() => page.locator('#explain-outcome').textContent()).toBe('调用结果：失败 · 佐糖');
+    expect(await result().textContent()).toContain('判断依据');
+    expect(await page.locator('[data-testid=explain-entry]').getAttribute('href')).toBe('/zh-cn/picwish/state/-8/');
+    expect(await page.locator('nav a[href="/zh-cn/explain/"]').count()).toBeGreaterThan(0);
+    await page.goto(`${server.url}/picwish/`);
+    await page.locator('nav a[href="/explain/"]').first().click();
+    await page.waitForURL(/\/explain\/$/);
+  });
+});
