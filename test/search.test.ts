@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { buildSearchIndex } from '../src/core/search/build.ts';
-import { SearchClient, completions, type SearchHit } from '../src/core/search/query.ts';
+import { SearchClient, completions, rangeFiles, type SearchHit } from '../src/core/search/query.ts';
+import { rangePartition } from '../src/core/search/build.ts';
 import { codeSuffixes, compactCode, httpStatusQuery, normalizeCode, normalizeMessage, cleanText } from '../src/core/normalize.ts';
 import { tokenize, queryTokens } from '../src/core/search/tokenize.ts';
 
@@ -56,8 +57,24 @@ describe('normalisation (shared by Node and the browser)', () => {
     expect(queryTokens('blurry face 人脸')).toEqual(['blurry', 'face', '人脸']);
   });
   it('completes a typed prefix from a sorted vocabulary', () => {
-    expect(completions(['^a', '^lur', '^lurry', '^z'], '^lu')).toEqual(['^lur', '^lurry']);
-    expect(completions(['^a'], '^q')).toEqual(['^q']);
+    expect(completions(['a', 'blur', 'blurry', 'z'], 'blu')).toEqual(['blur', 'blurry']);
+    expect(completions(['a'], 'q')).toEqual([]);
+  });
+  it('cuts skewed keys into bounded ranges and finds the files for a key or prefix', () => {
+    const weights = new Map<string, number>();
+    for (let i = 0; i < 5000; i++) weights.set(`9${String(i).padStart(7, '0')}`, 1);
+    weights.set('face', 900);
+    weights.set('a', 1);
+    const { starts, fileOf } = rangePartition(weights, 300);
+    const load = new Map<number, number>();
+    for (const [key, file] of fileOf) load.set(file, (load.get(file) ?? 0) + weights.get(key)!);
+    expect(Math.max(...[...load.entries()].filter(([f]) => f !== fileOf.get('face')).map(([, n]) => n))).toBeLessThanOrEqual(300);
+    expect(starts.length).toBeGreaterThan(16);
+    for (const key of ['90001234', '90004999', 'face', 'a']) expect(rangeFiles(starts, key, 1), key).toEqual([fileOf.get(key)]);
+    // Keys before every start still resolve to the first file; a short prefix reaches at most 3 files.
+    expect(rangeFiles(starts, '0', 1)).toEqual([0]);
+    expect(rangeFiles(starts, '9', 3).length).toBeLessThanOrEqual(3);
+    expect(rangeFiles(starts, '900012', 3)).toContain(fileOf.get('90001234'));
   });
 });
 

@@ -32,6 +32,10 @@ export interface SearchManifest {
   version: number;
   data_version: string;
   shards: { code: number; text: number; msg: number };
+  /** First key of each code-index file (sorted): a key lives in the last file whose start is ≤ it. */
+  code_starts: string[];
+  /** First word of each text-index file, in the same way. */
+  text_starts: string[];
   docs: number;
   block: number;
   vendors: { id: string; name: { en: string; zh: string } }[];
@@ -43,7 +47,7 @@ export interface SearchManifest {
 /** A code-index record: [suffix key, compact suffix key, doc id, whole code? 1 : 0, code length]. */
 export type CodeRecord = [string, string, number, 0 | 1, number];
 
-/** A text shard: the exported FlexSearch index and its sorted vocabulary of stored tokens. */
+/** A text file: the exported FlexSearch index of some words and its sorted vocabulary. */
 export interface TextShardFile {
   index: Record<string, string>;
   vocabulary: string[];

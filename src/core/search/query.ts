@@ -13,7 +13,7 @@ import type { EntryKind, Lang } from '../schema.ts';
 import { cleanText, compactCode, httpStatusQuery, normalizeCode, normalizeMessage } from '../normalize.ts';
 import { matchesTemplate } from '../templates.ts';
 import { queryTokens } from './tokenize.ts';
-import { fnv1a, shardOf, storedToken, termShardKey } from './shard.ts';
+import { fnv1a } from './shard.ts';
 import { FLEX_OPTIONS } from './flex-options.ts';
 import { paths, type TextShardFile, type CodeRecord, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
 
@@ -116,7 +116,8 @@ export class SearchClient {
     const canonical = normalizeCode(query);
     const compact = compactCode(query);
     if (!compact || compact.length > 100) return;
-    const records = await this.#maybe<CodeRecord[]>(paths.code(shardOf(compact.slice(0, 2), manifest.shards.code)), []);
+    const files = rangeFiles(manifest.code_starts, compact, compact.length >= 2 ? 3 : 1);
+    const records = (await Promise.all(files.map((f) => this.#maybe<CodeRecord[]>(paths.code(f), [])))).flat();
     for (const [suffix, suffixCompact, doc, whole, length] of records) {
       if (whole && (suffix === canonical || suffixCompact === compact)) add(doc, 'code');
       else if (compact.length >= 2 && (suffix.startsWith(canonical) || suffixCompact.startsWith(compact)))
@@ -151,15 +152,16 @@ export class SearchClient {
       terms.map(async (term) => {
         // One Latin character completes to too much; wait for the second.
         if (!/[\u3400-\u9FFF]/.test(term) && term.length < 2) return;
-        const { index, vocabulary } = await this.#textShard(shardOf(termShardKey(term), manifest.shards.text));
-        const stored = storedToken(term);
-        const words = term === typing ? completions(vocabulary, stored) : [stored];
+        const typingThis = term === typing;
+        const shards = await Promise.all(rangeFiles(manifest.text_starts, term, typingThis ? 3 : 1).map((f) => this.#textShard(f)));
         const best = new Map<number, number>();
-        for (const word of words) {
-          const ids = index.search(word, { limit: 2000 }) as number[];
-          // An exact word scores above a completion of it.
-          const weight = word === stored ? 1 : 0.6;
-          ids.forEach((id, rank) => best.set(id, Math.max(best.get(id) ?? 0, weight * (1 - rank / (ids.length + 1)))));
+        for (const { index, vocabulary } of shards) {
+          for (const word of typingThis ? completions(vocabulary, term) : [term]) {
+            const ids = index.search(word, { limit: 2000 }) as number[];
+            // An exact word scores above a completion of it.
+            const weight = word === term ? 1 : 0.6;
+            ids.forEach((id, rank) => best.set(id, Math.max(best.get(id) ?? 0, weight * (1 - rank / (ids.length + 1)))));
+          }
         }
         for (const [id, score] of best) {
           const m = matched.get(id) ?? { count: 0, score: 0 };
@@ -215,5 +217,23 @@ export function completions(vocabulary: readonly string[], prefix: string, max =
   }
   const out: string[] = [];
   for (let i = lo; i < vocabulary.length && out.length < max && vocabulary[i]!.startsWith(prefix); i++) out.push(vocabulary[i]!);
-  return out.length > 0 ? out : [prefix];
+  return out;
+}
+
+/**
+ * The files of a range-partitioned index that hold `key` and, up to `maxFiles` in all, the keys that
+ * start with it (they follow it in sorted order), so a short prefix stays bounded.
+ */
+export function rangeFiles(starts: readonly string[], key: string, maxFiles = 3): number[] {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = Math.max(0, lo - 1);
+  const files = [first];
+  for (let f = first + 1; f < starts.length && files.length < maxFiles && starts[f]!.startsWith(key); f++) files.push(f);
+  return files;
 }
