@@ -1,5 +1,5 @@
 /** Builds the search index from the artifact and the built HTML pages, and writes it (Node-only). */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Artifact } from '../core/artifact.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
@@ -55,11 +55,4 @@ export function buildSearchFiles(kb: KnowledgeBase, artifact: Artifact, distDir:
   });
 }
 
-export function writeFiles(files: Map<string, string>, outDir: string): void {
-  rmSync(outDir, { recursive: true, force: true });
-  for (const [path, text] of files) {
-    const target = join(outDir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
-  }
-}
+export { writeFiles } from './write-files.ts';
