@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { fileURLToPath } from 'node:url';
 import { outDir, siteUrl } from './src/node/site-config.ts';
+import { cspConfig } from './src/node/csp.ts';
 
 export default defineConfig({
   vite: {
@@ -13,6 +14,9 @@ export default defineConfig({
   outDir: outDir(new URL('.', import.meta.url).pathname),
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Content-Security-Policy as a <meta> in every page, without 'unsafe-inline' for scripts: Astro
+  // hashes the scripts it emits, src/node/csp.ts adds Starlight's inline ones (test/e2e/csp.test.ts).
+  security: { csp: cspConfig() },
   integrations: [
     starlight({
       title: { en: 'Vision API Error Codes', 'zh-CN': '视觉 API 错误码' },
@@ -30,6 +34,9 @@ export default defineConfig({
       pagefind: false,
       disable404Route: true,
       lastUpdated: false,
+      // Long lines wrap instead of scrolling: a scrolling <pre> is a keyboard trap for axe's
+      // scrollable-region-focusable rule, and Expressive Code's late tabindex fix adds unlabeled regions.
+      expressiveCode: { defaultProps: { wrap: true } },
     }),
   ],
 });

@@ -95,6 +95,12 @@ export const code = z
   .regex(/^[^\s/\\?#%]*$/, "must not contain white space or any of / \\ ? # %")
   .meta({ description: 'The code exactly as the API returns it (as a string).' });
 
+/**
+ * A link the site renders as <a href>: http(s) only, so data can never make a javascript: or data:
+ * link (the Content-Security-Policy would block one too; this stops it at validation).
+ */
+export const webUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
 export const httpStatus = z
   .number()
   .int('must be a whole number')
@@ -188,9 +194,9 @@ export const vendor = z.strictObject({
     .meta({ description: 'Name for titles and navigation when the company name alone is ambiguous (e.g. "Baidu Face"). Defaults to name.' }),
   product: bilingualText,
   summary: bilingualText.meta({ description: 'What the vendor and product are, in our words.' }),
-  homepage: z.url(),
+  homepage: webUrl,
   docs: z
-    .array(z.strictObject({ title: text, url: z.url() }))
+    .array(z.strictObject({ title: text, url: webUrl }))
     .min(1, 'must list at least one official documentation page'),
   source: z
     .strictObject({

@@ -137,6 +137,8 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
 
       if (!categoryIds.has(entry.category) && cats.data) report(parsed, at('category'), `unknown category "${entry.category}" (see data/categories.yaml)`);
 
+      if (entry.code === '.' || entry.code === '..')
+        report(parsed, at('code'), `"${entry.code}" is not usable as a URL segment (it would resolve to another page)`);
       if (entry.kind === 'error' && RESERVED_CODE_SEGMENTS.has(entry.code))
         report(parsed, at('code'), `"${entry.code}" is reserved in URLs and cannot be an error code`);
       if (entry.kind === 'http-status' && String(entry.http_status) !== entry.code)

@@ -16,7 +16,9 @@ export function buildArtifactForSite(kb: KnowledgeBase, site = siteUrl()): Artif
 export function writeArtifact(artifact: Artifact, outDir: string): void {
   rmSync(outDir, { recursive: true, force: true });
   for (const [path, text] of artifact.files) {
-    const target = join(outDir, path);
+    // Paths are URL paths (a code is percent-encoded, as in api_url); a static server decodes the
+    // URL before it looks for the file, so the file is named with the decoded code.
+    const target = join(outDir, decodeURIComponent(path));
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   }

@@ -14,6 +14,11 @@ import { GUIDES } from './guides.ts';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 
+/** Text for a place that is written as HTML (<title> is RCDATA: the references are decoded back). */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function link(label: string, href: string, current: string): SidebarEntry {
   return { type: 'link', label, href, isCurrent: decodeURI(current) === decodeURI(href), badge: undefined, attrs: {} };
 }
@@ -24,6 +29,15 @@ function group(label: string, entries: SidebarEntry[], collapsed = false): Sideb
 
 export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
+  // Starlight writes each head entry's content with set:html, and the <title> holds page titles made
+  // of data (vendor names, codes): escape it, or a name containing "</title><script>" would be markup.
+  for (const entry of route.head) if (entry.tag === 'title' && entry.content) entry.content = escapeText(entry.content);
+  if (context.url.pathname === '/404/' || context.url.pathname === '/404') {
+    // The 404 page is served at every unknown URL: no canonical, hreflang or og:url naming a /404/
+    // page that does not exist (test/links.test.ts), and not to be indexed.
+    route.head = route.head.filter(({ tag, attrs }) => !(tag === 'link' && (attrs?.rel === 'canonical' || attrs?.rel === 'alternate')) && !(tag === 'meta' && attrs?.property === 'og:url'));
+    route.head.push({ tag: 'meta', attrs: { name: 'robots', content: 'noindex' }, content: '' });
+  }
   const lang: Lang = langOf(context.url);
   const here = context.url.pathname.endsWith('/') ? context.url.pathname : `${context.url.pathname}/`;
   const { vendors, categories } = await siteKb();

@@ -77,8 +77,10 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
 
   const hrefOf = (hit: SearchHit) => (hit.doc.t === 'e' ? prefix + hit.doc.u : hit.doc.u);
 
+  // Each result is <li role="none"><a role="option">: the link itself is the listbox option, so no
+  // focusable element is nested inside another interactive one (axe: nested-interactive).
   const setActive = (index: number) => {
-    const items = [...list.children] as HTMLElement[];
+    const items = [...list.querySelectorAll<HTMLAnchorElement>('a[role=option]')];
     if (items.length === 0) return;
     active = (index + items.length) % items.length;
     items.forEach((item, i) => item.setAttribute('aria-selected', String(i === active)));
@@ -92,10 +94,11 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     input.removeAttribute('aria-activedescendant');
     hits.forEach((hit, i) => {
       const li = el('li');
-      li.id = `${root.id}-result-${i}`;
-      li.setAttribute('role', 'option');
-      li.setAttribute('aria-selected', 'false');
+      li.setAttribute('role', 'none');
       const a = el('a');
+      a.id = `${root.id}-result-${i}`;
+      a.setAttribute('role', 'option');
+      a.setAttribute('aria-selected', 'false');
       a.href = hrefOf(hit);
       a.tabIndex = -1;
       const { doc } = hit;

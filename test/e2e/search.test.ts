@@ -43,7 +43,7 @@ describe('the search dialog', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const second = await results('site-search').nth(1).locator('a').getAttribute('href');
-    expect(await results('site-search').nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await results('site-search').nth(1).locator('a').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === second);
   });

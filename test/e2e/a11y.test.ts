@@ -1,0 +1,189 @@
+/**
+ * Accessibility: axe-core (every rule of its default set, WCAG 2.x A/AA and best practices) on every
+ * page type of the built site, in both languages and both colour themes, including the states that
+ * only exist after JavaScript ran (search results, the search dialog, an explained body); then the
+ * keyboard-only paths through search and the vendor table filters.
+ *
+ * No axe rule is disabled. (axe 4.x no longer runs its duplicate-id rules by default, so ids used twice
+ * are checked separately, here in the live DOM and in test/links.test.ts for every built page.)
+ * `npm test` builds dist/ first.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, launchBrowser } from '../support/browser.ts';
+import { serveDir, type StaticServer } from '../support/static-server.ts';
+import { axeViolations, duplicateIds } from '../support/axe.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  server = await serveDir(DIST);
+  browser = await launchBrowser();
+  // bypassCSP: axe is injected as an inline script, which the site's policy (rightly) refuses.
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', bypassCSP: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What to do on the page after it loaded, before axe runs. */
+type Setup = (page: Page) => Promise<void>;
+
+const searchResults = (id: string): Setup => async (page) => {
+  await expect.poll(() => page.locator(`#${id}-results li`).count()).toBeGreaterThan(0);
+};
+
+const PAGE_TYPES: { name: string; path: string; setup?: Setup }[] = [
+  { name: 'home', path: '/' },
+  { name: 'vendor page', path: '/baidu-face/' },
+  { name: 'entry: error code', path: '/baidu-face/222202/' },
+  { name: 'entry: HTTP status', path: '/g42-image/http/429/' },
+  { name: 'entry: task state', path: '/picwish/state/-8/' },
+  { name: 'category page', path: '/categories/no-face/' },
+  { name: 'category index', path: '/categories/' },
+  { name: 'guide: reading responses', path: '/guides/reading-responses/' },
+  { name: 'guide: retry strategy', path: '/guides/retry-strategy/' },
+  { name: 'guide: JSON artifact', path: '/guides/json-api/' },
+  { name: 'guide: adding a vendor', path: '/guides/adding-a-vendor/' },
+  { name: 'search page with results', path: '/search/?q=face', setup: searchResults('page-search') },
+  {
+    name: 'search dialog open with results',
+    path: '/picwish/',
+    setup: async (page) => {
+      await page.locator('button[data-open-search]').click();
+      await page.keyboard.type('429');
+      await searchResults('site-search')(page);
+      await page.keyboard.press('ArrowDown');
+    },
+  },
+  {
+    name: 'explain page with a result',
+    path: '/explain/',
+    setup: async (page) => {
+      await page.locator('form[data-kb-explain] textarea[name=body]').fill('{"error_code": 222202, "error_msg": "pic not has face", "log_id": 1}');
+      await page.locator('form[data-kb-explain] button[type=submit]').click();
+      await expect.poll(() => page.locator('[data-explain-result]').isVisible()).toBe(true);
+    },
+  },
+  { name: '404 page', path: '/no-such-page/' },
+];
+
+const LANGS = [
+  { lang: 'en', prefix: '' },
+  { lang: 'zh', prefix: '/zh-cn' },
+] as const;
+
+describe('axe-core finds no violation, in the light and the dark theme', () => {
+  for (const { lang, prefix } of LANGS) {
+    describe(lang, () => {
+      for (const { name, path, setup } of PAGE_TYPES) {
+        const url = `${prefix}${path}`;
+        it(`${name} (${url})`, async () => {
+          const page = await context.newPage();
+          try {
+            const response = await page.goto(`${server.url}${url}`);
+            expect(response?.status()).toBe(name === '404 page' ? 404 : 200);
+            await setup?.(page);
+            expect(await duplicateIds(page), 'ids used twice').toEqual([]);
+            // Starlight's default theme is 'auto': it follows prefers-color-scheme, also when it
+            // changes, so the same page state is checked in both themes without reloading.
+            for (const theme of ['light', 'dark'] as const) {
+              await page.emulateMedia({ colorScheme: theme });
+              await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+              expect(await axeViolations(page), `${theme} theme`).toEqual([]);
+            }
+          } finally {
+            await page.close();
+          }
+        });
+      }
+    });
+  }
+});
+
+describe('keyboard only', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  });
+
+  /** Presses Tab until the focused element matches `selector` (at most `limit` times). */
+  async function tabTo(selector: string, limit = 60): Promise<number> {
+    for (let i = 1; i <= limit; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return i;
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+
+  it('Tab to the search button, open it, type, ArrowDown, Enter lands on the chosen entry', async () => {
+    await page.goto(`${server.url}/`);
+    const presses = await tabTo('button[data-open-search]');
+    expect(presses).toBeLessThan(10); // right after the skip link and the site title
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('dialog.kb-search-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await page.keyboard.type('modelarts 4204');
+    await expect.poll(() => page.locator('#site-search-results li').first().textContent()).toContain('ModelArts.4204');
+    await page.keyboard.press('ArrowDown');
+    const chosen = await page.locator('#site-search-results a[aria-selected=true]').getAttribute('href');
+    expect(chosen).toBe('/g42-image/ModelArts.4204/');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === chosen);
+  });
+
+  it('Escape closes the dialog and focus returns to the search button', async () => {
+    await page.goto(`${server.url}/`);
+    await tabTo('button[data-open-search]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('dialog.kb-search-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog.kb-search-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.matches('button[data-open-search]'))).toBe(true);
+  });
+
+  it('Tab through the vendor table filters and narrow the rows without a mouse', async () => {
+    const visibleRows = () => page.locator('table.kb-entries tbody tr:visible').count();
+    await page.goto(`${server.url}/g42-image/`);
+    expect(await visibleRows()).toBe(73);
+    await tabTo('form[data-kb-filters] input[name=q]');
+    await page.keyboard.type('modelarts.42');
+    await expect.poll(visibleRows).toBe(4);
+    // Clear the text with the keyboard, then go on to the selects.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await expect.poll(visibleRows).toBe(73);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('category');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('http');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('retryable');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('kind');
+    // A focused closed <select> changes its value with the arrow keys (no popup, no mouse).
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('form[data-kb-filters] select[name=kind]').inputValue()).toBe('error');
+    await expect.poll(visibleRows).toBe(31);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('form[data-kb-filters] select[name=kind]').inputValue()).toBe('http-status');
+    await expect.poll(visibleRows).toBe(42);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('http');
+    await page.keyboard.press('End');
+    const last = await page.locator('form[data-kb-filters] select[name=http]').inputValue();
+    expect(last).not.toBe('');
+    await expect.poll(visibleRows).toBe(1);
+    expect(await page.locator(`table.kb-entries tbody tr:visible`).getAttribute('data-http')).toBe(last);
+    // The reset button is reachable too, and Enter on it brings every row back.
+    await tabTo('form[data-kb-filters] button[type=reset]', 5);
+    await page.keyboard.press('Enter');
+    await expect.poll(visibleRows).toBe(73);
+    expect(await page.locator('form[data-kb-filters] output').textContent()).toContain('73 / 73');
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * axe-core in a Playwright page: injects node_modules/axe-core/axe.min.js and runs it on the
+ * whole document. Every rule of axe's default set runs; none is disabled here.
+ *
+ * The page's Content-Security-Policy forbids inline scripts, so the context that runs axe must be
+ * created with `bypassCSP: true` (only the injected axe source needs it; the site's own scripts
+ * are tested under the real policy in test/e2e/csp.test.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeNode { target: unknown[]; html: string; failureSummary?: string }
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: AxeNode[] }
+
+/** Runs axe on the page and returns one readable line per violating node (empty: no violation). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return (violations as AxeViolation[]).flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(n.target)} ${n.html.slice(0, 160)}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 300)}` : ''}`),
+  );
+}
+
+/**
+ * ids used by more than one element of the live document (axe 4.x no longer runs its duplicate-id
+ * rules by default; scripts can add elements after the static check in test/links.test.ts).
+ */
+export function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen = new Set<string>();
+    const twice = new Set<string>();
+    for (const el of document.querySelectorAll('[id]')) (seen.has(el.id) ? twice : seen).add(el.id);
+    return [...twice];
+  });
+}
