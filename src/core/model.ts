@@ -10,7 +10,22 @@ export const KIND_SEGMENT: Record<EntryKind, string | null> = {
   'http-status': 'http',
   'task-state': 'state',
 };
-export const RESERVED_CODE_SEGMENTS = new Set(['http', 'state']);
+export const RESERVED_CODE_SEGMENTS = new Set(['http', 'state', 'page']);
+
+/**
+ * Long lists (a vendor's entries, a category's entries) are split into static pages of this many
+ * rows: /<vendor>/, /<vendor>/page/2/, … so no page grows without bound.
+ */
+export const ENTRIES_PER_LIST_PAGE = 500;
+
+export function listPageCount(entries: number): number {
+  return Math.max(1, Math.ceil(entries / ENTRIES_PER_LIST_PAGE));
+}
+
+/** `base` is the list's first page path (with trailing slash); page 1 is the base itself. */
+export function listPagePath(base: string, page: number): string {
+  return page <= 1 ? base : `${base}page/${page}/`;
+}
 /** Top-level paths the site itself uses: no vendor id may take one. */
 export const RESERVED_VENDOR_IDS = new Set(['api', 'bench', 'categories', 'explain', 'guides', 'search', 'search-index', 'zh-cn', 'pagefind', 'pagefind-default']);
 

@@ -1,6 +1,7 @@
 /** getStaticPaths helpers shared by the thin route files of both languages. */
 import { siteKb } from './kb.ts';
 import type { EntryKind } from '../core/schema.ts';
+import { listPageCount } from '../core/model.ts';
 
 export async function vendorPaths() {
   const { vendors } = await siteKb();
@@ -15,4 +16,22 @@ export async function entryPaths(kind: EntryKind) {
 export async function categoryPaths() {
   const { categories } = await siteKb();
   return categories.map((c) => ({ params: { id: c.id } }));
+}
+
+/** Pages 2…n of the vendors whose entry list is longer than one page. */
+export async function vendorListPaths() {
+  const kb = await siteKb();
+  return kb.vendors.flatMap((v) => {
+    const pages = listPageCount(kb.vendorEntries(v.vendor.id).length);
+    return Array.from({ length: pages - 1 }, (_, i) => ({ params: { vendor: v.vendor.id, n: String(i + 2) } }));
+  });
+}
+
+/** Pages 2…n of the categories whose entry list is longer than one page. */
+export async function categoryListPaths() {
+  const kb = await siteKb();
+  return kb.categories.flatMap((c) => {
+    const pages = listPageCount(kb.entries.filter((e) => e.category === c.id).length);
+    return Array.from({ length: pages - 1 }, (_, i) => ({ params: { id: c.id, n: String(i + 2) } }));
+  });
 }
