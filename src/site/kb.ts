@@ -25,6 +25,8 @@ export interface SiteKb {
   equivalents: Map<string, string[]>;
   /** Entries of a vendor in the order its tables show them. */
   vendorEntries(vendor: string): SiteEntry[];
+  /** An entry's position in vendorEntries(its vendor), computed once (not a search per page). */
+  positionOf: Map<string, number>;
 }
 
 let cached: Promise<SiteKb> | undefined;
@@ -55,6 +57,7 @@ async function load(): Promise<SiteKb> {
     entryByRef: new Map(entries.map((e) => [e.ref, e])),
     equivalents: equivalenceMap(kb),
     vendorEntries: (vendor) => byVendor.get(vendor) ?? [],
+    positionOf: new Map([...byVendor.values()].flatMap((list) => list.map((e, i) => [e.ref, i] as const))),
   };
 }
 
