@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/node/data-files.ts';
 import { SearchClient } from '../src/core/search/query.ts';
 import { replaceSection } from './lib/benchmarks-md.ts';
+import { dirStats } from './lib/dir-stats.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1k,10k,50k' }, work: { type: 'string', default: '/tmp/kb-scale' } } });
 const sizes = values.sizes!.split(',');
@@ -32,27 +33,6 @@ function timed(command: string, args: string[], cwd: string, env: Record<string,
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr.slice(-3000)}`);
   const kb = Number(result.stderr.trim().split('\n').pop());
   return { seconds, peakMb: kb / 1024 };
-}
-
-function walk(dir: string): { bytes: number; files: number; html: number } {
-  let bytes = 0;
-  let files = 0;
-  let html = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const info = statSync(path);
-    if (info.isDirectory()) {
-      const sub = walk(path);
-      bytes += sub.bytes;
-      files += sub.files;
-      html += sub.html;
-    } else {
-      bytes += info.size;
-      files++;
-      if (name.endsWith('.html')) html++;
-    }
-  }
-  return { bytes, files, html };
 }
 
 /**
@@ -111,11 +91,11 @@ for (const size of sizes) {
   execFileSync(process.execPath, ['scripts/generate-synthetic.ts', '--out', data, '--total', String(total), '--mode', 'vendors'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
   log(`${size}: building our site (validate + astro build + artifact + search index)`);
   const ours = timed('npm', ['run', '-s', 'build'], PROJECT_ROOT, { KB_DATA_DIR: data, KB_OUT_DIR: dist });
-  const out = walk(dist);
+  const out = dirStats(dist);
   log(`${size}: ${out.html} pages; building the plain Starlight baseline with as many pages`);
   const baseDir = baselineProject(out.html);
   const base = timed(join(baseDir, 'node_modules/.bin/astro'), ['build', '--silent'], baseDir, {});
-  const baseOut = walk(join(baseDir, 'dist'));
+  const baseOut = dirStats(join(baseDir, 'dist'));
   const vendorPages = readdirSync(dist).filter((d) => existsSync(join(dist, d, 'index.html')) && existsSync(join(dist, 'api/v1', `${d}.json`)));
   const largestVendor = Math.max(...vendorPages.map((d) => statSync(join(dist, d, 'index.html')).size));
   const perPage = (run: Run, pages: number) => (run.seconds * 1000) / pages;

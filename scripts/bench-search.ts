@@ -8,7 +8,7 @@
  * A benchmark, not a test: it reports figures and never fails on them.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
@@ -17,6 +17,7 @@ import { launchBrowser } from '../test/support/browser.ts';
 import { serveDir } from '../test/support/static-server.ts';
 import { SearchClient } from '../src/core/search/query.ts';
 import { replaceSection } from './lib/benchmarks-md.ts';
+import { dirStats } from './lib/dir-stats.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'real,50k' }, work: { type: 'string', default: '/tmp/kb-bench' } } });
 const sizes = values.sizes!.split(',');
@@ -32,24 +33,6 @@ const log = (message: string) => console.error(`[bench:search] ${message}`);
 
 function run(command: string, args: string[], env: Record<string, string>) {
   execFileSync(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-function dirBytes(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const info = statSync(path);
-    if (info.isDirectory()) {
-      const sub = dirBytes(path);
-      bytes += sub.bytes;
-      files += sub.files;
-    } else {
-      bytes += info.size;
-      files++;
-    }
-  }
-  return { bytes, files };
 }
 
 function prepare(size: string): { dist: string; buildSeconds: number; pagefindSeconds: number } {
@@ -156,8 +139,8 @@ const browser = await launchBrowser({ needsDist: false });
 try {
   for (const size of sizes) {
     const { dist, buildSeconds, pagefindSeconds } = prepare(size);
-    const ourIndex = dirBytes(join(dist, 'search-index'));
-    const theirIndex = dirBytes(join(dist, 'pagefind-default'));
+    const ourIndex = dirStats(join(dist, 'search-index'));
+    const theirIndex = dirStats(join(dist, 'pagefind-default'));
     const server = await serveDir(dist);
     const queries = QUERIES[size] ?? QUERIES['50k']!;
     const rows: string[] = [];
