@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { fileURLToPath } from 'node:url';
 import { outDir, siteUrl } from './src/node/site-config.ts';
 import { cspConfig } from './src/node/csp.ts';
+import { sitemapWithAlternates } from './src/node/sitemap.ts';
 
 export default defineConfig({
   vite: {
@@ -38,5 +39,6 @@ export default defineConfig({
       // scrollable-region-focusable rule, and Expressive Code's late tabindex fix adds unlabeled regions.
       expressiveCode: { defaultProps: { wrap: true } },
     }),
+    sitemapWithAlternates(),
   ],
 });

@@ -86,6 +86,22 @@ describe('other references', () => {
     expect(locs.filter((loc) => !fileFor(DIST, new URL(loc).pathname)?.endsWith('index.html'))).toEqual([]);
   });
 
+  it('every page in the sitemap names its English and Chinese versions, and both are built pages', () => {
+    const urls = listFiles(DIST, '.xml')
+      .filter((f) => f.startsWith('sitemap-') && f !== 'sitemap-index.xml')
+      .flatMap((f) => [...readFileSync(join(DIST, f), 'utf8').matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1]!));
+    const problems: string[] = [];
+    for (const url of urls) {
+      const loc = /<loc>([^<]+)<\/loc>/.exec(url)![1]!;
+      const alternates = [...url.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => [m[1]!, m[2]!] as const);
+      if (alternates.map(([lang]) => lang).join(',') !== 'en,zh-CN') problems.push(`${loc}: alternates ${alternates.map(([lang]) => lang).join(',')}`);
+      if (!alternates.some(([, href]) => href === loc)) problems.push(`${loc}: not among its own alternates`);
+      for (const [, href] of alternates) if (!fileFor(DIST, new URL(href).pathname)?.endsWith('index.html')) problems.push(`${loc}: alternate ${href} is not a built page`);
+    }
+    expect(urls.length).toBeGreaterThan(1200);
+    expect(problems).toEqual([]);
+  });
+
   it('every url(…) in the built CSS is a data: URL or an existing file', () => {
     const missing: string[] = [];
     for (const css of listFiles(join(DIST, '_astro'), '.css')) {

@@ -33,6 +33,13 @@ export const RESERVED_VENDOR_IDS = new Set(['api', 'bench', 'categories', 'expla
 export const LOCALE_PREFIX: Record<Lang, string> = { en: '', zh: '/zh-cn' };
 export const LANG_TAG: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
 
+/** The same page in each language: every page of the site exists in both. */
+export function languageVersions(pathname: string): Record<Lang, string> {
+  const zhPrefix = `${LOCALE_PREFIX.zh}/`;
+  const en = pathname.startsWith(zhPrefix) ? pathname.slice(LOCALE_PREFIX.zh.length) : pathname;
+  return { en, zh: `${LOCALE_PREFIX.zh}${en}` };
+}
+
 export interface EntryKey {
   vendor: string;
   kind: EntryKind;
