@@ -1,7 +1,7 @@
 /**
- * The one schema of the knowledge base. The validator, the content collection, the artifact
- * script, the CLI and the tests all import from here; the editor JSON Schemas in data/schema/
- * and dist/api/v1/schema.json are generated from it.
+ * The one schema of the knowledge base. The validator (through which the site, the artifact
+ * script and the CLI load the data) and the tests import from here; the editor JSON Schemas in
+ * data/schema/ and dist/api/v1/schema.json are generated from it.
  *
  * Every object is strict: an unknown field is an error, never silently dropped.
  */

@@ -1,8 +1,11 @@
 /**
- * The knowledge base as the site sees it: read once from the content collections, with the
- * derived indexes pages need. Astro-only (imports astro:content).
+ * The knowledge base as the site sees it: read once from data/ (validated exactly as `npm run
+ * validate` does), with the derived indexes pages need.
+ *
+ * Not a content collection: Astro inlines the content store into its server bundle as one JSON
+ * string, and at 50,000 entries bundling it costs the build about 1 GB of native memory.
  */
-import { getCollection } from 'astro:content';
+import { loadKnowledgeBase } from '../node/data-files.ts';
 import { equivalenceMap } from '../core/artifact.ts';
 import { entryRef, type EntryKey } from '../core/model.ts';
 import type { Category, Entry, VendorFile } from '../core/schema.ts';
@@ -35,10 +38,13 @@ export function siteKb(): Promise<SiteKb> {
   return (cached ??= load());
 }
 
+// Set by astro.config.mjs: this module is bundled, so it cannot find data/ from its own URL.
+declare const KB_DATA_DIR: string;
+
 async function load(): Promise<SiteKb> {
-  const vendors = (await getCollection('vendors')).map((c) => c.data).sort((a, b) => (a.vendor.id < b.vendor.id ? -1 : 1));
-  const categories = (await getCollection('categories'))[0]?.data.categories ?? [];
-  const kb: KnowledgeBase = { categories, vendors: vendors.map((v) => ({ ...v, file: `data/vendors/${v.vendor.id}.yaml` })) };
+  const kb = loadKnowledgeBase(KB_DATA_DIR);
+  const { categories } = kb;
+  const vendors: VendorFile[] = kb.vendors;
   const entries: SiteEntry[] = [];
   const byVendor = new Map<string, SiteEntry[]>();
   for (const v of vendors) {
