@@ -1,17 +1,23 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { outDir, siteUrl } from './src/node/site-config.ts';
 import { cspConfig } from './src/node/csp.ts';
 import { sitemapWithAlternates } from './src/node/sitemap.ts';
+import { siteOutputs } from './src/node/site-outputs.ts';
+import { linksToBuiltAstroPage, markdownPagePaths } from './src/node/markdown-pages.ts';
 import { DEFAULT_DATA_DIR } from './src/node/data-files.ts';
 
 // A build renders 100,000 pages from a live heap of about 500 MB, but V8's default growth lets the
 // heap reach 3× that between full collections: peak memory 2.3 GB at 50,000 entries. Growing by
 // half the live size instead keeps it under 1.8 GB, at no measurable cost in time (BENCHMARKS.md).
 setFlagsFromString('--heap-growing-percent=50');
+
+const markdownPages = markdownPagePaths(fileURLToPath(new URL('./src/content/docs/', import.meta.url)));
+const buildDir = outDir(new URL('.', import.meta.url).pathname);
 
 export default defineConfig({
   vite: {
@@ -21,7 +27,7 @@ export default defineConfig({
     resolve: { alias: [{ find: /^flexsearch$/, replacement: fileURLToPath(new URL('./node_modules/flexsearch/dist/flexsearch.compact.module.min.js', import.meta.url)) }] },
   },
   site: siteUrl(),
-  outDir: outDir(new URL('.', import.meta.url).pathname),
+  outDir: buildDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Content-Security-Policy as a <meta> in every page, without 'unsafe-inline' for scripts: Astro
@@ -40,6 +46,9 @@ export default defineConfig({
       sidebar: [],
       routeMiddleware: './src/site/route-middleware.ts',
       customCss: ['./src/styles/site.css'],
+      // Links between Markdown pages (and to their headings) are checked as the build runs, which
+      // fails on a broken one; links to our Astro pages are checked by test/links.test.ts.
+      plugins: [starlightLinksValidator({ exclude: ({ link }) => linksToBuiltAstroPage(link, markdownPages, buildDir) })],
       components: { Search: './src/components/SiteSearch.astro' },
       pagefind: false,
       disable404Route: true,
@@ -49,5 +58,7 @@ export default defineConfig({
       expressiveCode: { defaultProps: { wrap: true } },
     }),
     sitemapWithAlternates(),
+    // The JSON artifact and the search index, written when the pages are built.
+    siteOutputs(),
   ],
 });

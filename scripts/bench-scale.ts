@@ -81,7 +81,27 @@ async function searchBytes(dist: string): Promise<number> {
   return total / queries.length;
 }
 
-const rows: string[] = [];
+/** Issue 7's targets. */
+const TARGET_RATIO = 1.2;
+const TARGET_PEAK_MB_AT_50K = 2048;
+/** "Flat": per-page time at the largest size within this factor of the smallest. */
+const FLAT_FACTOR = 1.2;
+
+interface Measurement {
+  size: string;
+  pages: number;
+  ours: Run;
+  base: Run;
+  basePages: number;
+  output: { bytes: number; files: number };
+  searchBytes: number;
+  largestVendorPage: number;
+}
+
+const perPage = (run: Run, pages: number) => (run.seconds * 1000) / pages;
+const ratio = (m: Measurement) => perPage(m.ours, m.pages) / perPage(m.base, m.basePages);
+
+const measurements: Measurement[] = [];
 mkdirSync(work, { recursive: true });
 for (const size of sizes) {
   const total = Number(size.replace(/k$/, '000'));
@@ -94,28 +114,59 @@ for (const size of sizes) {
   log(`${size}: building our site (validate + astro build + artifact + search index)`);
   const ours = timed('npm', ['run', '-s', 'build'], PROJECT_ROOT, { KB_DATA_DIR: data, KB_OUT_DIR: dist });
   const out = dirStats(dist);
-  log(`${size}: ${out.html} pages; building the plain Starlight baseline with as many pages`);
+  log(`${size}: ${out.html} pages in ${ours.seconds.toFixed(0)} s; building the plain Starlight baseline with as many pages`);
   const baseDir = baselineProject(out.html);
   const base = timed(join(baseDir, 'node_modules/.bin/astro'), ['build', '--silent'], baseDir, {});
   const baseOut = dirStats(join(baseDir, 'dist'));
   const vendorPages = readdirSync(dist).filter((d) => existsSync(join(dist, d, 'index.html')) && existsSync(join(dist, 'api/v1', `${d}.json`)));
-  const largestVendor = Math.max(...vendorPages.map((d) => statSync(join(dist, d, 'index.html')).size));
-  const perPage = (run: Run, pages: number) => (run.seconds * 1000) / pages;
-  rows.push(
-    `| ${size} | ${out.html} | ${ours.seconds.toFixed(0)} s | ${perPage(ours, out.html).toFixed(2)} ms | ${base.seconds.toFixed(0)} s (${baseOut.html} pages) | ${perPage(base, baseOut.html).toFixed(2)} ms | ${(perPage(ours, out.html) / perPage(base, baseOut.html)).toFixed(2)}× | ${ours.peakMb.toFixed(0)} MB | ${base.peakMb.toFixed(0)} MB | ${(out.bytes / 2 ** 20).toFixed(0)} MB, ${out.files} files | ${((await searchBytes(dist)) / 1024).toFixed(0)} KB | ${(largestVendor / 1024).toFixed(0)} KB |`,
-  );
-  log(rows[rows.length - 1]!);
+  const m: Measurement = {
+    size,
+    pages: out.html,
+    ours,
+    base,
+    basePages: baseOut.html,
+    output: out,
+    searchBytes: await searchBytes(dist),
+    largestVendorPage: Math.max(...vendorPages.map((d) => statSync(join(dist, d, 'index.html')).size)),
+  };
+  measurements.push(m);
+  log(`${size}: ours ${perPage(ours, m.pages).toFixed(2)} ms/page, ${ours.peakMb.toFixed(0)} MB; baseline ${perPage(base, m.basePages).toFixed(2)} ms/page, ${base.peakMb.toFixed(0)} MB; ratio ${ratio(m).toFixed(2)}×`);
   rmSync(baseDir, { recursive: true, force: true });
+}
+
+const row = (m: Measurement) =>
+  `| ${m.size} | ${m.pages} | ${m.ours.seconds.toFixed(0)} s | ${perPage(m.ours, m.pages).toFixed(2)} ms | ${m.base.seconds.toFixed(0)} s (${m.basePages} pages) | ${perPage(m.base, m.basePages).toFixed(2)} ms | ${ratio(m).toFixed(2)}× | ${m.ours.peakMb.toFixed(0)} MB | ${m.base.peakMb.toFixed(0)} MB | ${(m.output.bytes / 2 ** 20).toFixed(0)} MB, ${m.output.files} files | ${(m.searchBytes / 1024).toFixed(0)} KB | ${(m.largestVendorPage / 1024).toFixed(0)} KB |`;
+
+/** Each target, read against these figures: met, not met, or not measured at this size. */
+function verdicts(): string[] {
+  const met = (ok: boolean) => (ok ? '**met**' : '**not met**');
+  const ratios = measurements.map((m) => `${m.size} ${ratio(m).toFixed(2)}×`).join(', ');
+  const lines = [`- Time per page within ${TARGET_RATIO}× of plain Starlight: ${met(measurements.every((m) => ratio(m) <= TARGET_RATIO))} (${ratios}).`];
+  const [first, last] = [measurements[0]!, measurements[measurements.length - 1]!];
+  if (measurements.length > 1) {
+    const growth = perPage(last.ours, last.pages) / perPage(first.ours, first.pages);
+    lines.push(`- Flat from ${first.size} to ${last.size} (within ${FLAT_FACTOR}×): ${met(growth <= FLAT_FACTOR)} (${perPage(first.ours, first.pages).toFixed(2)} → ${perPage(last.ours, last.pages).toFixed(2)} ms per page, ${growth.toFixed(2)}×).`);
+  }
+  const at50k = measurements.find((m) => m.size === '50k');
+  lines.push(
+    at50k
+      ? `- Peak memory under 2 GB at 50k: ${met(at50k.ours.peakMb < TARGET_PEAK_MB_AT_50K)} (${at50k.ours.peakMb.toFixed(0)} MB; plain Starlight ${at50k.base.peakMb.toFixed(0)} MB).`
+      : '- Peak memory under 2 GB at 50k: not measured in this run.',
+  );
+  return lines;
 }
 
 const body = [
   `Measured by \`npm run bench:scale\` on ${new Date().toISOString().slice(0, 10)} (2 cores, 24 GiB). Synthetic vendors of up to 10,000 codes are added to the real data.`,
-  'Our build is the whole `npm run build` (validation, Astro build, JSON artifact, search index); the baseline is `astro build` of a plain Starlight site with the same number of Markdown pages, run right after it.',
+  'Our build is the whole `npm run build` (validation, Astro build, JSON artifact, search index); the baseline is `astro build` of a plain Starlight site with the same number of Markdown pages and a fixed sidebar like ours, run right after it. Both start from an empty output folder.',
   'Peak memory is the largest process of each build (GNU time). Search bytes: the mean of what eight typical queries fetch from the index (the search code itself, ~40 KB once, excluded). The largest vendor page is page 1 of its list (lists are split into pages of 500 rows).',
   '',
   '| entries | pages built | our build | per page | plain Starlight | per page | ratio | our peak memory | baseline peak memory | output | search bytes/query | largest vendor page |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows,
+  ...measurements.map(row),
+  '',
+  'Against the targets of issue 7:',
+  ...verdicts(),
 ].join('\n');
 const file = join(PROJECT_ROOT, 'BENCHMARKS.md');
 writeFileSync(file, replaceSection(existsSync(file) ? readFileSync(file, 'utf8') : '', 'Scale', body));

@@ -2,7 +2,7 @@
  * Hostile data: test/fixtures/hostile/ puts <script>, <img onerror>, javascript: links, Markdown,
  * template syntax ({{x}}, ${x}, {x}), bidi overrides, a code full of markup and a 20 kB message into
  * every text field. It must pass the validator; one site is built from it into a temporary folder
- * (astro build + build-api + build-search, as `npm run build` does) and checked as files and in
+ * (`astro build`, as `npm run build` does: pages, artifact and search index) and checked as files and in
  * Chromium: no dialog fires, no element or attribute comes from the data, the text appears literally.
  *
  * The browser context bypasses the site's Content-Security-Policy, so what is tested here is the
@@ -45,8 +45,6 @@ beforeAll(async () => {
   const env = { ...process.env, KB_DATA_DIR: DATA, KB_OUT_DIR: out };
   const run = (file: string, args: string[]) => execFileSync(file, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   run(join(root, 'node_modules/.bin/astro'), ['build', '--silent']);
-  run(process.execPath, ['scripts/build-api.ts']);
-  run(process.execPath, ['scripts/build-search.ts']);
   server = await serveDir(out);
   browser = await launchBrowser({ needsDist: false });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });

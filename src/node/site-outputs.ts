@@ -1,0 +1,50 @@
+/**
+ * What the site serves besides its pages: the JSON artifact (dist/api/v1/) and the search index
+ * (dist/search-index/v1/, which also indexes the prose of the built pages). An Astro integration
+ * writes both when `astro build` is done, in the same process, so the data is read once more
+ * rather than three times; the build:api and build:search scripts call the same functions.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Artifact } from '../core/artifact.ts';
+import type { KnowledgeBase } from '../core/validate.ts';
+import { buildArtifactForSite, writeArtifact } from './artifact-files.ts';
+import { loadKnowledgeBase } from './data-files.ts';
+import { buildSearchFiles, writeFiles } from './search-files.ts';
+
+const elapsed = (started: number) => `${Math.round(performance.now() - started)} ms`;
+
+/** Writes the artifact into `<distDir>/api/v1/`; returns the line to print. */
+export function writeArtifactFiles(artifact: Artifact, target: string, started = performance.now()): string {
+  writeArtifact(artifact, target);
+  return `✔ wrote ${artifact.files.size} files (${artifact.entries.length} entries, data_version ${artifact.dataVersion}) to ${target} in ${elapsed(started)}`;
+}
+
+/** Writes the search index into `<distDir>/search-index/v1/`; returns the line to print. */
+export function writeSearchIndexFiles(kb: KnowledgeBase, artifact: Artifact, distDir: string, started = performance.now()): string {
+  const files = buildSearchFiles(kb, artifact, distDir);
+  writeFiles(files, join(distDir, 'search-index', 'v1'));
+  const bytes = [...files.values()].reduce((n, t) => n + t.length, 0);
+  const manifest = JSON.parse(files.get('manifest.json')!);
+  return (
+    `✔ search index: ${manifest.docs} documents, ${files.size} files, ${(bytes / 1024).toFixed(0)} KiB ` +
+    `(shards: ${manifest.shards.code} code, ${manifest.shards.text} text, ${manifest.shards.msg} message) in ${elapsed(started)}`
+  );
+}
+
+export function siteOutputs(): AstroIntegration {
+  return {
+    name: 'vision-errors:outputs',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const distDir = fileURLToPath(dir);
+        const started = performance.now();
+        const kb = loadKnowledgeBase();
+        const artifact = buildArtifactForSite(kb);
+        logger.info(writeArtifactFiles(artifact, join(distDir, 'api', 'v1'), started));
+        logger.info(writeSearchIndexFiles(kb, artifact, distDir));
+      },
+    },
+  };
+}
