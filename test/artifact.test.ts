@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../src/node/data-files.ts';
+import { loadKnowledgeBase, validateDataDir } from '../src/node/data-files.ts';
 import { buildArtifactForSite, writeArtifact } from '../src/node/artifact-files.ts';
 import { editorSchemas } from '../src/core/json-schemas.ts';
 import { matchesTemplate, templatePattern } from '../src/core/templates.ts';
@@ -27,8 +27,14 @@ describe('the JSON artifact', () => {
   it('two builds from the same data write byte-identical files', () => {
     const a = mkdtempSync(join(tmpdir(), 'api-a-'));
     const b = mkdtempSync(join(tmpdir(), 'api-b-'));
-    writeArtifact(buildArtifactForSite(loadKnowledgeBase(), site), a);
-    writeArtifact(buildArtifactForSite(loadKnowledgeBase(), site), b);
+    // Two independent reads of the data (loadKnowledgeBase would hand back the same object).
+    const read = () => {
+      const result = validateDataDir();
+      if (!result.ok) throw new Error('the real data is invalid');
+      return result.kb;
+    };
+    writeArtifact(buildArtifactForSite(read(), site), a);
+    writeArtifact(buildArtifactForSite(read(), site), b);
     const filesA = listFiles(a).map((p) => relative(a, p)).sort();
     expect(filesA).toEqual(listFiles(b).map((p) => relative(b, p)).sort());
     for (const file of filesA) expect(readFileSync(join(a, file)), file).toEqual(readFileSync(join(b, file)));

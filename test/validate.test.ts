@@ -1,11 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateSources } from '../src/core/validate.ts';
 import { formatProblem, parseYaml, YAML_LIMITS } from '../src/core/yaml-source.ts';
-import { validateDataDir } from '../src/node/data-files.ts';
+import { DataValidationError, loadKnowledgeBase, validateDataDir } from '../src/node/data-files.ts';
 
 const root = join(import.meta.dirname, '..');
 const fixtures = join(root, 'test/fixtures');
@@ -22,6 +22,26 @@ describe('the real data', () => {
     const result = validateDataDir();
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
     expect(result.kb.vendors.map((v) => v.vendor.id)).toEqual(['ailabtools', 'baidu-face', 'g42-image', 'picwish', 'softsugar']);
+  });
+});
+
+describe('loading a data folder', () => {
+  it('reads it again only when a file changed, and never caches invalid data', () => {
+    const data = join(mkdtempSync(join(tmpdir(), 'kb-load-')), 'data');
+    cpSync(join(root, 'data'), data, { recursive: true });
+    const first = loadKnowledgeBase(data);
+    expect(loadKnowledgeBase(data)).toBe(first);
+
+    const file = join(data, 'vendors/picwish.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('Processing. Internal loop processing is in progress.', 'Processing (edited).'));
+    const second = loadKnowledgeBase(data);
+    expect(second).not.toBe(first);
+    expect(JSON.stringify(second)).toContain('Processing (edited).');
+
+    writeFileSync(file, text.replace(/retryable: true/, 'retryable: maybe-with-more-bytes'));
+    expect(() => loadKnowledgeBase(data)).toThrow(DataValidationError);
+    expect(() => loadKnowledgeBase(data)).toThrow(/picwish\.yaml:\d+:\d+ .*retryable: expected boolean, got string/);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Reads the data folder from disk. Node-only: src/core stays free of I/O so it runs in the browser.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateSources, type KnowledgeBase, type SourceFile } from '../core/validate.ts';
@@ -27,16 +27,30 @@ function display(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-export function readDataSources(dataDir = DEFAULT_DATA_DIR): { categories: SourceFile; vendors: SourceFile[] } {
-  const read = (path: string): SourceFile => ({ path: display(path), text: readFileSync(path, 'utf8') });
+/** categories.yaml, then every vendor file in name order. */
+export function dataFilePaths(dataDir = DEFAULT_DATA_DIR): { categories: string; vendors: string[] } {
   const vendorDir = join(dataDir, 'vendors');
   const names = readdirSync(vendorDir)
     .filter((name) => !name.startsWith('.'))
     .sort();
-  return {
-    categories: read(join(dataDir, 'categories.yaml')),
-    vendors: names.map((name) => read(join(vendorDir, name))),
-  };
+  return { categories: join(dataDir, 'categories.yaml'), vendors: names.map((name) => join(vendorDir, name)) };
+}
+
+export function readDataSources(dataDir = DEFAULT_DATA_DIR): { categories: SourceFile; vendors: SourceFile[] } {
+  const read = (path: string): SourceFile => ({ path: display(path), text: readFileSync(path, 'utf8') });
+  const paths = dataFilePaths(dataDir);
+  return { categories: read(paths.categories), vendors: paths.vendors.map(read) };
+}
+
+/** Changes when a data file is added, removed or saved (the dev server reloads the data then). */
+export function dataFolderStamp(dataDir = DEFAULT_DATA_DIR): string {
+  const paths = dataFilePaths(dataDir);
+  return [paths.categories, ...paths.vendors]
+    .map((path) => {
+      const stat = statSync(path);
+      return `${path}:${stat.mtimeMs}:${stat.size}`;
+    })
+    .join('\n');
 }
 
 export function validateDataDir(dataDir = DEFAULT_DATA_DIR) {
@@ -44,9 +58,23 @@ export function validateDataDir(dataDir = DEFAULT_DATA_DIR) {
   return validateSources(categories, vendors);
 }
 
-/** Load and validate; throws DataValidationError listing every problem. */
+// Astro's pages and the integration that writes the artifact run in one process but hold two
+// copies of this module (Vite bundles one into the pages), so the cache lives on globalThis.
+const LOADED = Symbol.for('vision-errors.loaded-data');
+type LoadedCache = Map<string, { stamp: string; kb: KnowledgeBase }>;
+
+/**
+ * Load and validate; throws DataValidationError listing every problem. A folder whose files have
+ * not changed since the last call in this process is not read again (the result is shared; treat
+ * it as read-only).
+ */
 export function loadKnowledgeBase(dataDir = DEFAULT_DATA_DIR): KnowledgeBase {
+  const cache: LoadedCache = ((globalThis as { [LOADED]?: LoadedCache })[LOADED] ??= new Map());
+  const stamp = dataFolderStamp(dataDir);
+  const hit = cache.get(dataDir);
+  if (hit?.stamp === stamp) return hit.kb;
   const result = validateDataDir(dataDir);
   if (!result.ok) throw new DataValidationError(result.problems);
+  cache.set(dataDir, { stamp, kb: result.kb });
   return result.kb;
 }
