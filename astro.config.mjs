@@ -8,6 +8,7 @@ import { outDir, siteUrl } from './src/node/site-config.ts';
 import { cspConfig } from './src/node/csp.ts';
 import { sitemapWithAlternates } from './src/node/sitemap.ts';
 import { siteOutputs } from './src/node/site-outputs.ts';
+import { devDataReload } from './src/node/dev-data-reload.ts';
 import { linksToBuiltAstroPage, markdownPagePaths } from './src/node/markdown-pages.ts';
 import { DEFAULT_DATA_DIR } from './src/node/data-files.ts';
 
@@ -60,5 +61,6 @@ export default defineConfig({
     sitemapWithAlternates(),
     // The JSON artifact and the search index, written when the pages are built.
     siteOutputs(),
+    devDataReload(),
   ],
 });

@@ -5,7 +5,7 @@
  * Not a content collection: Astro inlines the content store into its server bundle as one JSON
  * string, and at 50,000 entries bundling it costs the build about 1 GB of native memory.
  */
-import { loadKnowledgeBase } from '../node/data-files.ts';
+import { dataFolderStamp, loadKnowledgeBase } from '../node/data-files.ts';
 import { equivalenceMap } from '../core/artifact.ts';
 import { entryRef, type EntryKey } from '../core/model.ts';
 import type { Category, Entry, VendorFile } from '../core/schema.ts';
@@ -33,8 +33,15 @@ export interface SiteKb {
 }
 
 let cached: Promise<SiteKb> | undefined;
+let loadedStamp: string | undefined;
 
 export function siteKb(): Promise<SiteKb> {
+  // In `astro dev`, an edited data file shows on the next page load (src/node/dev-data-reload.ts
+  // reloads the browser). A build reads the data once.
+  if (import.meta.env.DEV) {
+    const stamp = dataFolderStamp(KB_DATA_DIR);
+    if (stamp !== loadedStamp) [cached, loadedStamp] = [undefined, stamp];
+  }
   return (cached ??= load());
 }
 

@@ -1,0 +1,98 @@
+/**
+ * `npm run dev` with live data: saving a data file updates the pages on the next load, a new code
+ * gets its page without a restart, and invalid data fails the page and prints the validator's
+ * file:line:column message in the terminal.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'kb-dev-'));
+const data = join(work, 'data');
+const baidu = join(data, 'vendors/baidu-face.yaml');
+const PORT = 4391;
+const base = `http://127.0.0.1:${PORT}`;
+let server: ChildProcess;
+let log = '';
+
+async function get(path: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(base + path);
+  return { status: response.status, text: await response.text() };
+}
+
+/** Polls until `check` passes: the file watcher and the reload take a moment. */
+async function eventually(path: string, check: (r: { status: number; text: string }) => boolean, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  let last = { status: 0, text: '' };
+  while (Date.now() < until) {
+    last = await get(path).catch(() => last);
+    if (check(last)) return last;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${path} never passed the check; last status ${last.status}; server log:\n${log.slice(-3000)}`);
+}
+
+/** The environment of `npm run dev`, without vitest's own variables (NODE_ENV=test and VITEST make Astro serve nothing). */
+function devEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, KB_DATA_DIR: data, NO_COLOR: '1' };
+  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
+  return env;
+}
+
+beforeAll(async () => {
+  cpSync(join(root, 'data'), data, { recursive: true });
+  server = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
+    cwd: root,
+    env: devEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (chunk) => (log += chunk));
+  server.stderr!.on('data', (chunk) => (log += chunk));
+  await eventually('/baidu-face/222202/', (r) => r.status === 200, 120_000);
+}, 180_000);
+
+afterAll(() => {
+  server?.kill();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the dev server', () => {
+  it('shows an edited entry, and a new code, without a restart', async () => {
+    expect((await get('/baidu-face/222202/')).text).toContain('There is no face in the image.');
+    expect((await get('/baidu-face/999999/')).status).toBe(404);
+
+    writeFileSync(baidu, readFileSync(baidu, 'utf8').replace('en: There is no face in the image.', 'en: There is no face in the picture (edited).'));
+    appendFileSync(
+      baidu,
+      [
+        '',
+        '  - kind: error',
+        '    code: "999999"',
+        '    http_status: null',
+        "    message: 'a code added while the dev server runs'",
+        '    meaning: { en: A code added while the dev server runs., zh: 开发服务器运行时新增的错误码。, vendor_text: none }',
+        '    remedy: { en: Nothing to do., zh: 无需处理。, vendor_text: none }',
+        '    category: no-face',
+        '    retryable: false',
+        '',
+      ].join('\n'),
+    );
+    await eventually('/baidu-face/222202/', (r) => r.text.includes('There is no face in the picture (edited).'));
+    const added = await eventually('/baidu-face/999999/', (r) => r.status === 200);
+    expect(added.text).toContain('a code added while the dev server runs');
+  }, 90_000);
+
+  it('shows the validator message when the data is broken', async () => {
+    const text = readFileSync(baidu, 'utf8');
+    const broken = text.replace(/(code: "999999"[\s\S]*?retryable: )false/, '$1maybe');
+    writeFileSync(baidu, broken);
+    const line = broken.split('\n').findIndex((l) => l.includes('retryable: maybe')) + 1;
+    const r = await eventually('/baidu-face/222202/', (r) => r.status === 500);
+    // The page names the error (Astro's overlay shows it); the terminal prints every problem.
+    expect(r.text).toContain('<title>DataValidationError</title>');
+    expect(log).toMatch(new RegExp(`baidu-face\\.yaml:${line}:16 entries\\[\\d+\\]\\.retryable: expected boolean, got string`));
+  }, 90_000);
+});
