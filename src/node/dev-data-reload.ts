@@ -1,8 +1,8 @@
 /**
  * `astro dev` with live data: when a file under the data folder is saved, added or removed, Astro
  * forgets the pages it listed (so a new code gets its page) and the browser reloads. src/site/kb.ts
- * notices the change itself and reads the data again; invalid data shows the validator's
- * file:line:column message in Astro's error overlay.
+ * notices the change itself (loadKnowledgeBase rereads a changed folder); invalid data fails the
+ * page and the terminal prints the validator's file:line:column messages.
  */
 import { resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';

@@ -2,10 +2,10 @@
  * The knowledge base as the site sees it: read once from data/ (validated exactly as `npm run
  * validate` does), with the derived indexes pages need.
  *
- * Not a content collection: Astro inlines the content store into its server bundle as one JSON
- * string, and at 50,000 entries bundling it costs the build about 1 GB of native memory.
+ * Not a content collection: Astro parsed every entry a second time and inlined the whole store
+ * into its server bundle as one JSON string (BENCHMARKS.md, "What the scale figures rest on").
  */
-import { dataFolderStamp, loadKnowledgeBase } from '../node/data-files.ts';
+import { loadKnowledgeBase } from '../node/data-files.ts';
 import { equivalenceMap } from '../core/artifact.ts';
 import { entryRef, type EntryKey } from '../core/model.ts';
 import type { Category, Entry, VendorFile } from '../core/schema.ts';
@@ -32,24 +32,22 @@ export interface SiteKb {
   positionOf: Map<string, number>;
 }
 
-let cached: Promise<SiteKb> | undefined;
-let loadedStamp: string | undefined;
+let cached: { kb: KnowledgeBase; site: Promise<SiteKb> } | undefined;
 
 export function siteKb(): Promise<SiteKb> {
-  // In `astro dev`, an edited data file shows on the next page load (src/node/dev-data-reload.ts
-  // reloads the browser). A build reads the data once.
-  if (import.meta.env.DEV) {
-    const stamp = dataFolderStamp(KB_DATA_DIR);
-    if (stamp !== loadedStamp) [cached, loadedStamp] = [undefined, stamp];
+  // A build reads the data once. In `astro dev` loadKnowledgeBase hands back a new object after a
+  // data file changes, so an edit shows on the next page load (src/node/dev-data-reload.ts reloads the browser).
+  if (!cached || import.meta.env.DEV) {
+    const kb = loadKnowledgeBase(KB_DATA_DIR);
+    if (cached?.kb !== kb) cached = { kb, site: derive(kb) };
   }
-  return (cached ??= load());
+  return cached.site;
 }
 
 // Set by astro.config.mjs: this module is bundled, so it cannot find data/ from its own URL.
 declare const KB_DATA_DIR: string;
 
-async function load(): Promise<SiteKb> {
-  const kb = loadKnowledgeBase(KB_DATA_DIR);
+async function derive(kb: KnowledgeBase): Promise<SiteKb> {
   const { categories } = kb;
   const vendors: VendorFile[] = kb.vendors;
   const entries: SiteEntry[] = [];
