@@ -1,15 +1,20 @@
 /**
- * Small, independent parsers for the source documents in shared/sources/ (see its README.md).
+ * Small, independent parsers for the vendors' source documents (the folder KB_SOURCES_DIR names; see its README.md).
  * They share no code with the data or the build: test/sources.test.ts checks the knowledge base
  * against what these parsers read. Each parser is written for one messy extraction; the quirks of
  * each source are noted on its parser.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join, resolve, sep } from 'node:path';
 
-/** /work/shared/sources, next to the repository. */
-export const SOURCES_DIR = fileURLToPath(new URL('../../shared/sources/', import.meta.url));
+/**
+ * The folder of the vendors' source documents, from KB_SOURCES_DIR. The documents are an input of
+ * these tests, never part of the repository; CI sets the variable (.ci/run).
+ */
+const configured = process.env.KB_SOURCES_DIR?.trim();
+export const SOURCES_DIR = configured ? resolve(configured) + sep : undefined;
 
+/** Each vendor's source document in that folder. This mapping lives here and nowhere else. */
 export const SOURCE_FILES = {
   ailabtools: '000_10710d4fb451b689.txt',
   baidu: '001_517a5598b799e9bb.txt',
@@ -19,13 +24,27 @@ export const SOURCE_FILES = {
   readme: 'README.md',
 } as const;
 
-/** Reads a source file; throws (so the test fails, never skips) when the folder or file is missing. */
+/** Which vendor id each document is for. */
+export const VENDOR_OF_SOURCE = {
+  ailabtools: 'ailabtools',
+  baidu: 'baidu-face',
+  picwish: 'picwish',
+  softsugar: 'softsugar',
+  g42: 'g42-image',
+} as const;
+
+/** Why the source tests cannot run here, or undefined when they can. */
+export const SOURCES_UNAVAILABLE: string | undefined = !SOURCES_DIR
+  ? 'KB_SOURCES_DIR is not set'
+  : !existsSync(SOURCES_DIR)
+    ? `KB_SOURCES_DIR is ${SOURCES_DIR}, which does not exist`
+    : undefined;
+
+/** Reads a source file; throws when it is missing (the folder itself was checked before the tests ran). */
 export function readSource(name: string): string {
-  const path = `${SOURCES_DIR}${name}`;
-  if (!existsSync(SOURCES_DIR)) {
-    throw new Error(`The source documents folder ${SOURCES_DIR} does not exist; these tests need shared/sources/ next to the repository.`);
-  }
-  if (!existsSync(path)) throw new Error(`Source document ${path} is missing.`);
+  if (!SOURCES_DIR) throw new Error('KB_SOURCES_DIR is not set');
+  const path = join(SOURCES_DIR, name);
+  if (!existsSync(path)) throw new Error(`Source document ${path} is missing from KB_SOURCES_DIR.`);
   return readFileSync(path, 'utf8');
 }
 

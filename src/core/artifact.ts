@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   category,
+  categoryOutcome,
   envelope,
   entryKind,
   note,
@@ -14,6 +15,7 @@ import {
   taskOutcome,
   vendor as vendorSchema,
   type Category,
+  type CategoryOutcome,
 } from './schema.ts';
 import { entryApiPath, entryPagePath, entryRef, vendorPagePath, type EntryKey } from './model.ts';
 import { templatePattern } from './templates.ts';
@@ -22,7 +24,7 @@ import type { KnowledgeBase, LoadedVendor } from './validate.ts';
 import type { Entry } from './schema.ts';
 
 /** Artifact format version. Additive changes keep 1.x; removing or renaming a field needs /api/v2/. */
-export const ARTIFACT_VERSION = '1.0.0';
+export const ARTIFACT_VERSION = '1.1.0';
 export const API_ROOT = '/api/v1/';
 
 export const artifactEntry = z
@@ -39,6 +41,9 @@ export const artifactEntry = z
       .nullable()
       .meta({ description: 'For templates: an anchored regular expression (ECMAScript) that matches the filled-in message.' }),
     task_outcome: taskOutcome.nullable(),
+    outcome: categoryOutcome.meta({
+      description: "What this response means for the call: the task state's own outcome, else its category's ('success', 'pending', 'failure' or 'informational').",
+    }),
     meaning: sourcedText,
     remedy: sourcedText,
     category: z.string(),
@@ -135,7 +140,12 @@ export function equivalenceMap(kb: KnowledgeBase): Map<string, string[]> {
   return out;
 }
 
-export function toArtifactEntry(vendorId: string, e: Entry, equivalents: Map<string, string[]>, site: string): ArtifactEntry {
+/** Category id → the outcome its entries mean. */
+export function categoryOutcomes(kb: KnowledgeBase): Map<string, CategoryOutcome> {
+  return new Map(kb.categories.map((c) => [c.id, c.outcome]));
+}
+
+export function toArtifactEntry(vendorId: string, e: Entry, equivalents: Map<string, string[]>, outcomes: Map<string, CategoryOutcome>, site: string): ArtifactEntry {
   const key: EntryKey = { vendor: vendorId, kind: e.kind, code: e.code };
   const id = entryRef(key);
   return {
@@ -148,6 +158,7 @@ export function toArtifactEntry(vendorId: string, e: Entry, equivalents: Map<str
     message_is_template: e.message_is_template,
     message_pattern: e.message_is_template && e.message ? templatePattern(e.message) : null,
     task_outcome: e.task_outcome ?? null,
+    outcome: e.task_outcome ?? outcomes.get(e.category) ?? 'failure',
     meaning: { en: e.meaning.en, zh: e.meaning.zh, vendor_text: e.meaning.vendor_text },
     remedy: { en: e.remedy.en, zh: e.remedy.zh, vendor_text: e.remedy.vendor_text },
     category: e.category,
@@ -198,10 +209,11 @@ export interface Artifact {
 
 export function buildArtifact(kb: KnowledgeBase, { site, hash }: ArtifactOptions): Artifact {
   const equivalents = equivalenceMap(kb);
+  const outcomes = categoryOutcomes(kb);
   const categories = kb.categories.map((c) => toArtifactCategory(c, site));
   const vendors = kb.vendors.map((v) => ({
     vendor: toArtifactVendor(v, site),
-    entries: v.entries.map((e) => toArtifactEntry(v.vendor.id, e, equivalents, site)),
+    entries: v.entries.map((e) => toArtifactEntry(v.vendor.id, e, equivalents, outcomes, site)),
   }));
   const entries = vendors.flatMap((v) => v.entries);
   const content = { categories, vendors: vendors.map((v) => v.vendor), entries };

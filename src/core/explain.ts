@@ -14,8 +14,8 @@
  * EXPLAIN_LIMITS.maxBodyChars are not parsed, lenient parsing stops at maxLenientChars, and
  * messages above 2000 characters are not compared.
  */
-import type { ArtifactEntry } from './artifact.ts';
-import type { EntryKind } from './schema.ts';
+import type { ArtifactEntry, ArtifactVendor } from './artifact.ts';
+import type { EntryKind, TaskOutcome } from './schema.ts';
 import { lookupFor, type KbIndex, type Lookup } from './lookup.ts';
 import { MAX_QUERY_LENGTH, normalizeMessage } from './normalize.ts';
 import { matchesTemplate } from './templates.ts';
@@ -204,39 +204,51 @@ function toParsed(body: unknown): Parsed {
   return { kind: 'invalid', what: typeof body };
 }
 
-// ── Vendors: what the data says, plus the few rules the envelope text states in words ──
+// ── Vendors: how each one's responses are read comes from its envelope in the data ──
 
 interface VendorRules {
   /** Older or alternative fields that carry the code when envelope.code_field is absent. */
-  codeFields?: string[];
+  codeFields: string[];
   /** More fields that carry a message besides envelope.message_field. */
-  messages?: string[];
+  messages: string[];
   /** Body fields that repeat the HTTP status. */
-  statusFields?: string[];
-  /** A vendor whose messages and codes this one forwards (in its messages, as `text - code - message`). */
-  upstream?: string;
-  /** Outcome of a task state the data does not list. */
-  unknownState?: (n: number) => ExplainOutcome;
-  /** Task id fields: present without a state, the task was created and is pending. */
+  statusFields: string[];
+  /** A vendor whose codes and messages this one forwards inside its own messages. */
+  upstream?: { vendor: string; separator: string };
+  /** Outcome of a task state the data does not list, by range; undefined when no range holds it. */
+  unknownState: (n: number) => TaskOutcome | undefined;
+  /** Task id field: present without a state, the task was created and is pending. */
   taskId?: string;
 }
 
-const RULES: Record<string, VendorRules> = {
-  ailabtools: {
-    // Documented by an earlier version of the legacy page, being phased out (see the vendor notes).
-    codeFields: ['error_code_str'],
-    messages: ['error_detail.message', 'error_msg'],
-    statusFields: ['error_detail.status_code', 'error_code'],
-    upstream: 'baidu-face',
-  },
-  picwish: {
-    messages: ['message'],
-    statusFields: ['status'],
-    // PicWish's success test: 1 succeeded, above 1 (or 0) processing, below 0 failed.
-    unknownState: (n) => (n === 1 ? 'success' : n < 0 ? 'failure' : 'pending'),
-    taskId: 'data.task_id',
-  },
-};
+const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((f): f is string => typeof f === 'string' && f !== '') : []);
+const isOutcome = (x: unknown): x is TaskOutcome => x === 'pending' || x === 'success' || x === 'failure';
+
+/** The reading rules of a vendor's envelope; tolerant of an index written by hand or by an older build. */
+function rulesOf(v: ArtifactVendor | undefined): VendorRules {
+  const e: Record<string, unknown> = v && isRecord(v.envelope) ? v.envelope : {};
+  const fw = isRecord(e.forwards_from) ? e.forwards_from : undefined;
+  const ranges = (Array.isArray(e.unlisted_task_states) ? e.unlisted_task_states : []).filter(isRecord);
+  const bound = (x: unknown) => (typeof x === 'number' ? x : undefined);
+  return {
+    codeFields: strings(e.alternate_code_fields),
+    messages: strings(e.extra_message_fields),
+    statusFields: strings(e.status_fields),
+    upstream:
+      fw && typeof fw.vendor === 'string' && typeof fw.separator === 'string' && fw.separator !== ''
+        ? { vendor: fw.vendor, separator: fw.separator }
+        : undefined,
+    unknownState: (n) => {
+      for (const r of ranges) {
+        const min = bound(r.min);
+        const max = bound(r.max);
+        if ((min === undefined || n >= min) && (max === undefined || n <= max) && isOutcome(r.outcome)) return r.outcome;
+      }
+      return undefined;
+    },
+    taskId: typeof e.task_id_field === 'string' && e.task_id_field !== '' ? e.task_id_field : undefined,
+  };
+}
 
 const FALLBACK_FIELDS = { code: 'error_code', message: 'error_msg' };
 /** Where unknown vendors usually put codes and messages: used only when no vendor is recognised. */
@@ -244,12 +256,12 @@ const GENERIC_CODE_FIELDS = ['error_code', 'code', 'error_detail.code', 'data.st
 const GENERIC_STATUS_FIELDS = ['status', 'status_code', 'http_status', 'httpStatus'];
 const GENERIC_MESSAGE_FIELDS = ['error_msg', 'message', 'msg', 'error_message', 'errorMessage', 'error_detail.code_message', 'error_detail.message', 'error.message'];
 
-function outcomeOf(e: ArtifactEntry): ExplainOutcome {
+/** The entry's outcome as the artifact states it (its task outcome, else its category's); 'informational' says nothing either way. */
+function outcomeOf(e: ArtifactEntry, l: Lookup): ExplainOutcome {
   if (e.kind === 'task-state' && e.task_outcome) return e.task_outcome;
-  if (e.category === 'success') return 'success';
-  if (e.category === 'task-pending') return 'pending';
-  if (e.category === 'informational' || e.category === 'redirect') return 'unknown';
-  return 'failure';
+  const outcome = e.outcome ?? l.category(e.category)?.outcome;
+  if (outcome === 'success' || outcome === 'pending' || outcome === 'failure') return outcome;
+  return outcome === 'informational' ? 'unknown' : 'failure';
 }
 
 /** `AIS.0014` → `a.9`, `222202` → `9`, `-8` → `-9`: what a vendor's codes look like. */
@@ -457,7 +469,7 @@ class Explainer {
         const v = parsed.value;
         if (isRecord(v)) return this.fromObject(v);
         if (Array.isArray(v)) {
-          a.because('The body is a JSON array; the five APIs answer with a JSON object.', '响应体是 JSON 数组；这五家 API 的响应都是 JSON 对象。');
+          a.because('The body is a JSON array; the APIs in the knowledge base answer with a JSON object.', '响应体是 JSON 数组；本知识库收录的 API 的响应都是 JSON 对象。');
           return this.fromStatus();
         }
         if (typeof v === 'string' || typeof v === 'number') return this.fromText(String(v));
@@ -473,7 +485,7 @@ class Explainer {
     if (list.length === 1) {
       a.entry = list[0];
       a.vendor = list[0]!.vendor;
-      a.outcome = outcomeOf(list[0]!);
+      a.outcome = outcomeOf(list[0]!, this.l);
       return;
     }
     a.addCandidates(list);
@@ -481,7 +493,7 @@ class Explainer {
       a.outcome = fallback;
       return;
     }
-    const outcomes = new Set(list.map(outcomeOf));
+    const outcomes = new Set(list.map((e) => outcomeOf(e, this.l)));
     a.outcome = outcomes.size === 1 ? [...outcomes][0]! : fallback;
     const vendors = new Set(list.map((e) => e.vendor));
     if (vendors.size === 1) a.vendor = list[0]!.vendor;
@@ -546,7 +558,7 @@ class Explainer {
   /** The field that carries a vendor's code in this body: envelope.code_field, else an older one. */
   codeFieldIn(vendor: string, o: Rec): string | undefined {
     const v = this.l.vendor(vendor);
-    const fields = [v?.envelope.code_field ?? FALLBACK_FIELDS.code, ...(RULES[vendor]?.codeFields ?? [])];
+    const fields = [v?.envelope.code_field ?? FALLBACK_FIELDS.code, ...rulesOf(v).codeFields];
     return fields.find((f) => at(o, f) !== undefined);
   }
 
@@ -646,7 +658,7 @@ class Explainer {
     const { a, l } = this;
     a.vendor = vendor;
     const v = l.vendor(vendor);
-    const rules = RULES[vendor] ?? {};
+    const rules = rulesOf(v);
     const codeField = this.codeFieldIn(vendor, o) ?? v?.envelope.code_field ?? FALLBACK_FIELDS.code;
     const messageField = v ? v.envelope.message_field : FALLBACK_FIELDS.message;
     const codeKind: EntryKind = l.entriesOf(vendor).some((e) => e.kind === 'error') ? 'error' : 'task-state';
@@ -658,12 +670,12 @@ class Explainer {
     if (code !== undefined && code !== '') a.code = code;
 
     const primaryMessage = messageField ? textOf(at(o, messageField)) : undefined;
-    const otherMessages = (rules.messages ?? []).map((f) => textOf(at(o, f))).filter((m): m is string => m !== undefined && m !== primaryMessage);
+    const otherMessages = rules.messages.map((f) => textOf(at(o, f))).filter((m): m is string => m !== undefined && m !== primaryMessage);
     const messages = [primaryMessage, ...otherMessages].filter((m): m is string => m !== undefined);
     if (messages[0] !== undefined) a.message = messages[0].slice(0, 2000);
 
     if (a.httpStatus === undefined) {
-      for (const field of rules.statusFields ?? []) {
+      for (const field of rules.statusFields) {
         const s = statusOf(at(o, field));
         if (s !== undefined) {
           a.httpStatus = s;
@@ -715,8 +727,9 @@ class Explainer {
         a.addCandidates(elsewhere);
       }
       const n = Number(code);
-      if (codeKind === 'task-state' && rules.unknownState && Number.isInteger(n)) {
-        a.outcome = rules.unknownState(n);
+      const byRange = codeKind === 'task-state' && Number.isInteger(n) ? rules.unknownState(n) : undefined;
+      if (byRange) {
+        a.outcome = byRange;
         a.because(`By ${this.name(vendor, 'en')}'s rule for task states, ${n} means ${a.outcome}.`, `按 ${this.name(vendor, 'zh')} 的任务状态规则，${n} 表示${a.outcome === 'success' ? '成功' : a.outcome === 'pending' ? '处理中' : '失败'}。`);
         return;
       }
@@ -766,7 +779,7 @@ class Explainer {
       code === undefined ? `响应体中没有 ${codeField}：按 ${this.name(vendor, 'zh')} 的成功判断规则，调用成功。` : `${codeField} 为 ${quote(code)}：按 ${this.name(vendor, 'zh')} 的成功判断规则，调用成功。`,
     );
     this.upstream(rules, otherMessages);
-    if (statusEntry && outcomeOf(statusEntry) === 'success') a.entry = statusEntry;
+    if (statusEntry && outcomeOf(statusEntry, l) === 'success') a.entry = statusEntry;
     a.outcome = 'success';
   }
 
@@ -786,14 +799,14 @@ class Explainer {
 
   /** Messages a vendor forwards from its upstream engine (AILabTools forwards Baidu Face's). */
   upstream(rules: VendorRules, messages: string[]): void {
-    const up = rules.upstream;
-    if (!up || messages.length === 0) return;
+    if (!rules.upstream || messages.length === 0) return;
+    const { vendor: up, separator } = rules.upstream;
     const { a, l } = this;
     for (const m of messages) {
       if (m.length > 2000) continue;
       const found = new Set(l.matchMessage(m, up));
       // `File content does not meet requirements. - 222202 - pic not has face`
-      for (const part of m.split(' - ').slice(0, 10)) {
+      for (const part of m.split(separator).slice(0, 10)) {
         const p = part.trim();
         if (/^\d{1,9}$/.test(p)) {
           const e = this.bodyEntry(up, p);
@@ -865,31 +878,42 @@ class Explainer {
    * with the code and message of its upstream engine appended (AILabTools forwarding Baidu Face).
    */
   forwarded(messages: string[]): boolean {
-    const { a, l } = this;
+    const { l } = this;
+    const separators = new Set((l.index.vendors ?? []).flatMap((v) => rulesOf(v).upstream?.separator ?? []));
     for (const m of messages) {
-      if (m.length > 2000 || !m.includes(' - ')) continue;
-      const [head, ...rest] = m.split(' - ').slice(0, 10).map((p) => p.trim());
-      const first = l.matchMessage(head!).filter((e) => e.kind !== 'http-status');
-      if (first.length !== 1) continue;
-      const e = first[0]!;
-      const up = RULES[e.vendor]?.upstream;
-      if (!up) continue;
-      const upstream = new Set<ArtifactEntry>();
-      for (const part of rest) {
-        const byCode = /^\d{1,9}$/.test(part) ? this.bodyEntry(up, part) : undefined;
-        if (byCode) upstream.add(byCode);
-        for (const x of l.matchMessage(part, up)) upstream.add(x);
+      if (m.length > 2000) continue;
+      for (const separator of separators) {
+        if (this.forwardedWith(m, separator)) return true;
       }
-      if (upstream.size === 0) continue;
-      a.message = m.slice(0, 2000);
-      a.because(
-        `${quote(head!)} is the message of ${e.id}; ${this.name(e.vendor, 'en')} appended ${this.name(up, 'en')}'s code and message, ${[...upstream].map((x) => x.id).join(', ')}, which gives the precise cause (listed as candidates).`,
-        `${quote(head!)} 是 ${e.id} 的消息；${this.name(e.vendor, 'zh')} 在其后附上了 ${this.name(up, 'zh')} 的错误码和消息 ${[...upstream].map((x) => x.id).join('、')}，它给出了具体原因（列为候选）。`,
-      );
-      this.settle([e], 'failure');
-      a.addCandidates([...upstream]);
-      return true;
     }
     return false;
+  }
+
+  /** `m` split by `separator`: the head is one entry's message, and the rest names the upstream's code or message. */
+  forwardedWith(m: string, separator: string): boolean {
+    const { a, l } = this;
+    if (!m.includes(separator)) return false;
+    const [head, ...rest] = m.split(separator).slice(0, 10).map((p) => p.trim());
+    const first = l.matchMessage(head!).filter((e) => e.kind !== 'http-status');
+    if (first.length !== 1) return false;
+    const e = first[0]!;
+    const forwarding = rulesOf(l.vendor(e.vendor)).upstream;
+    if (!forwarding || forwarding.separator !== separator) return false;
+    const up = forwarding.vendor;
+    const upstream = new Set<ArtifactEntry>();
+    for (const part of rest) {
+      const byCode = /^\d{1,9}$/.test(part) ? this.bodyEntry(up, part) : undefined;
+      if (byCode) upstream.add(byCode);
+      for (const x of l.matchMessage(part, up)) upstream.add(x);
+    }
+    if (upstream.size === 0) return false;
+    a.message = m.slice(0, 2000);
+    a.because(
+      `${quote(head!)} is the message of ${e.id}; ${this.name(e.vendor, 'en')} appended ${this.name(up, 'en')}'s code and message, ${[...upstream].map((x) => x.id).join(', ')}, which gives the precise cause (listed as candidates).`,
+      `${quote(head!)} 是 ${e.id} 的消息；${this.name(e.vendor, 'zh')} 在其后附上了 ${this.name(up, 'zh')} 的错误码和消息 ${[...upstream].map((x) => x.id).join('、')}，它给出了具体原因（列为候选）。`,
+    );
+    this.settle([e], 'failure');
+    a.addCandidates([...upstream]);
+    return true;
   }
 }

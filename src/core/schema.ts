@@ -118,6 +118,31 @@ export const entryRef = z
     'must look like <vendor>/<code>, <vendor>/http/<status> or <vendor>/state/<value>',
   );
 
+/** A field of a JSON body as a dotted path, e.g. `error_detail.code` or `data.task_id`. */
+export const dottedPath = z
+  .string()
+  .regex(/^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)*$/, 'must be a dotted field path such as error_detail.code');
+
+/** A calendar date as the documents print them. */
+const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+
+/** An integer range of task states and what such a state means; a missing bound is open. */
+export const taskStateRange = z
+  .strictObject({
+    min: z.number().int('must be a whole number').optional().meta({ description: 'Lowest state in the range (inclusive); omitted: no lower bound.' }),
+    max: z.number().int('must be a whole number').optional().meta({ description: 'Highest state in the range (inclusive); omitted: no upper bound.' }),
+    outcome: taskOutcome.meta({ description: 'What a state in this range means.' }),
+  })
+  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, { message: 'min must not be greater than max' })
+  .meta({ description: 'States from min to max (inclusive) have this outcome.' });
+
+export const CATEGORY_OUTCOMES = ['success', 'pending', 'failure', 'informational'] as const;
+export const categoryOutcome = z.enum(CATEGORY_OUTCOMES).meta({
+  description:
+    "What a response of this category means for the call: 'success', 'pending' (not finished yet), 'failure', or 'informational' (says nothing either way, e.g. a redirect).",
+});
+export type CategoryOutcome = z.infer<typeof categoryOutcome>;
+
 export const entry = z
   .strictObject({
     kind: entryKind,
@@ -183,8 +208,40 @@ export const envelope = z
     http_status_policy_text: bilingualText,
     example_error: exampleBody,
     example_success: exampleBody.optional(),
+    alternate_code_fields: z
+      .array(dottedPath)
+      .default([])
+      .meta({ description: 'Other fields that carry the code in some responses (older or alternative names), read when code_field is absent.' }),
+    extra_message_fields: z
+      .array(dottedPath)
+      .default([])
+      .meta({ description: 'More fields that carry a message besides message_field, e.g. details or a forwarded upstream message.' }),
+    status_fields: z
+      .array(dottedPath)
+      .default([])
+      .meta({ description: 'Body fields that repeat the HTTP status, read when the status itself is not known.' }),
+    forwards_from: z
+      .strictObject({
+        vendor: id.meta({ description: 'The id of the vendor whose codes and messages this one forwards (must exist in data/vendors/).' }),
+        separator: z
+          .string()
+          .min(1)
+          .meta({ description: "What joins this vendor's message to the forwarded code and message, e.g. ' - ' in 'text - 222202 - pic not has face'." }),
+      })
+      .optional()
+      .meta({ description: "An upstream vendor whose codes and messages this vendor passes on inside its own messages." }),
+    task_id_field: dottedPath
+      .optional()
+      .meta({ description: 'For task-state vendors: the field with the task id. Present without a state, the task was created and is still pending.' }),
+    unlisted_task_states: z
+      .array(taskStateRange)
+      .default([])
+      .meta({
+        description:
+          'For task-state vendors: the outcome of a state the entries do not list, by integer range. The first range that holds the state decides; none: unknown.',
+      }),
   })
-  .meta({ description: "How the vendor's responses carry success, codes and messages." });
+  .meta({ description: "How the vendor's responses carry success, codes and messages, and how a client reads them." });
 
 export const vendor = z.strictObject({
   id: id.meta({ description: 'Stable vendor id, used in URLs and the artifact (contract).' }),
@@ -200,12 +257,20 @@ export const vendor = z.strictObject({
     .min(1, 'must list at least one official documentation page'),
   source: z
     .strictObject({
-      file: z.string().min(1).meta({ description: 'The source document under shared/sources/ the entries come from.' }),
-      title: text,
-      languages: z.array(z.enum(LANGS)).min(1),
-      extra: text.optional().meta({ description: 'Other sources used, e.g. facts from the official page that the copy lacks.' }),
+      title: text.meta({ description: "The source document's title, as a reader would look for it." }),
+      url: webUrl.meta({ description: 'The public page the source document is a copy of.' }),
+      published: isoDate
+        .optional()
+        .meta({ description: 'The publication date the document states (YYYY-MM-DD); omitted where it states none.' }),
+      retrieved: isoDate
+        .optional()
+        .meta({ description: 'When the copy was taken (YYYY-MM-DD), where that is known; omitted otherwise.' }),
+      languages: z.array(z.enum(LANGS)).min(1).meta({ description: 'The languages the document is written in.' }),
+      extra: bilingualText
+        .optional()
+        .meta({ description: 'Other sources used, e.g. facts from the official page that the copy lacks, with their URLs.' }),
     })
-    .meta({ description: 'Where the entries come from.' }),
+    .meta({ description: 'The document the entries come from: what a reader can follow.' }),
   auth: bilingualText.optional(),
   endpoints: z.array(z.strictObject({ region: bilingualText, url: text })).default([]),
   limits: z.array(bilingualText).default([]),
@@ -227,6 +292,7 @@ export const category = z.strictObject({
   id,
   name: bilingualText,
   description: bilingualText,
+  outcome: categoryOutcome,
   retryable_default: z.boolean().meta({ description: 'Whether entries of this category usually succeed on retry.' }),
   advice: bilingualText.meta({ description: 'What a client should do about any entry of this category.' }),
 });

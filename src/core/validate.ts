@@ -164,6 +164,21 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
     });
   }
 
+  // How a vendor's responses are read: task-state rules need task states; a forwarded vendor must exist.
+  for (const { parsed, data } of vendors) {
+    const { envelope } = data;
+    if (!data.entries.some((e) => e.kind === 'task-state')) {
+      if (envelope.task_id_field !== undefined)
+        report(parsed, ['envelope', 'task_id_field'], 'task_id_field is only for vendors with task-state entries', 'key');
+      if (envelope.unlisted_task_states.length > 0)
+        report(parsed, ['envelope', 'unlisted_task_states'], 'unlisted_task_states is only for vendors with task-state entries', 'key');
+    }
+    const upstream = envelope.forwards_from?.vendor;
+    if (upstream === data.vendor.id) report(parsed, ['envelope', 'forwards_from', 'vendor'], 'a vendor cannot forward its own messages');
+    else if (upstream !== undefined && !vendorById.has(upstream))
+      report(parsed, ['envelope', 'forwards_from', 'vendor'], `no vendor "${upstream}" (forwards_from must name a vendor in data/vendors/)`);
+  }
+
   // Cross-vendor rules: equivalents must resolve to another vendor's entry.
   const known = new Set<string>();
   for (const { data } of vendors) for (const e of data.entries) known.add(entryRef({ vendor: data.vendor.id, kind: e.kind, code: e.code }));

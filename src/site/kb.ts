@@ -6,9 +6,9 @@
  * into its server bundle as one JSON string (BENCHMARKS.md, "What the scale figures rest on").
  */
 import { loadKnowledgeBase } from '../node/data-files.ts';
-import { equivalenceMap } from '../core/artifact.ts';
+import { categoryOutcomes, equivalenceMap } from '../core/artifact.ts';
 import { entryRef, type EntryKey } from '../core/model.ts';
-import type { Category, Entry, VendorFile } from '../core/schema.ts';
+import type { Category, CategoryOutcome, Entry, VendorFile } from '../core/schema.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
 
 export interface SiteEntry extends Entry {
@@ -26,6 +26,8 @@ export interface SiteKb {
   entries: SiteEntry[];
   entryByRef: Map<string, SiteEntry>;
   equivalents: Map<string, string[]>;
+  /** Category id → the outcome its entries mean. */
+  outcomes: Map<string, CategoryOutcome>;
   /** Entries of a vendor in the order its tables show them. */
   vendorEntries(vendor: string): SiteEntry[];
   /** An entry's position in vendorEntries(its vendor), computed once (not a search per page). */
@@ -67,6 +69,7 @@ async function derive(kb: KnowledgeBase): Promise<SiteKb> {
     entries,
     entryByRef: new Map(entries.map((e) => [e.ref, e])),
     equivalents: equivalenceMap(kb),
+    outcomes: categoryOutcomes(kb),
     vendorEntries: (vendor) => byVendor.get(vendor) ?? [],
     positionOf: new Map([...byVendor.values()].flatMap((list) => list.map((e, i) => [e.ref, i] as const))),
   };
