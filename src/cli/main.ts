@@ -18,43 +18,24 @@ import { explain, EXPLAIN_LIMITS, type ExplainResult } from '../core/explain.ts'
 import { searchEntries } from '../core/simple-search.ts';
 import { kindOneLabel, outcomeLabel, provenanceLabel, t } from '../core/ui-strings.ts';
 import { vendorLabel } from '../core/model.ts';
+import { helpText } from './help.ts';
 import type { EntryKind, Lang } from '../core/schema.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILT_INDEX = join(ROOT, 'dist', 'api', 'v1', 'index.json');
 
-const HELP = `vision-errors: error codes, HTTP statuses and task states of AI vision APIs
-(AILabTools, Baidu Face, PicWish, SenseTime SoftSugar, G42 Image Recognition)
 
-Usage:
-  vision-errors <code>                  the code at every vendor (same as: find <code>)
-  vision-errors lookup <vendor> <code>  one vendor's entry  [--kind error|http-status|task-state]
-  vision-errors explain [file]          explain a response body read from the file or stdin
-                                        [--status <http-status>] [--vendor <vendor>]
-  vision-errors search <words…>         words in codes, messages, meanings, remedies, categories
-  vision-errors vendors                 the vendor ids
-
-Options:
-  --json           JSON on stdout instead of text
-  --lang en|zh     language of meanings, remedies and labels (default: en)
-  --no-color       no colours (none either when NO_COLOR is set or stdout is not a terminal)
-  --limit <n>      at most n search results (default 20)
-  --index <file>   read this index.json (also: $VISION_ERRORS_INDEX)
-  -h, --help       this help
-  -v, --version    version of the tool and of the data
-
-Examples:
-  vision-errors 222202
-  vision-errors "ModelArts 4204"
-  vision-errors lookup baidu-face 222202
-  vision-errors lookup picwish 429 --kind http-status
-  vision-errors lookup picwish -8
-  echo '{"error_code": 110, "error_msg": "Access token invalid or no longer valid"}' | vision-errors explain
-  vision-errors explain --status 422 --vendor ailabtools < body.json
-  vision-errors search "blurry face" --lang zh
-
-Exit status: 0 found or explained, 1 nothing found or not explained, 2 usage error or no data.
-`;
+/** Help with the vendors and examples of the data at hand; generic when no data can be read. */
+async function printHelp(indexArg: string | undefined): Promise<number> {
+  let index: KbIndex | undefined;
+  try {
+    index = await loadIndex(indexArg ?? process.env.VISION_ERRORS_INDEX);
+  } catch {
+    // help must work without data
+  }
+  process.stdout.write(helpText(index));
+  return 0;
+}
 
 class UsageError extends Error {}
 class DataError extends Error {}
@@ -273,10 +254,7 @@ async function main(argv: string[]): Promise<number> {
   const values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, typeof v === 'string' ? unmark(v) : v])) as typeof parsed.values;
   const args = parsed.positionals.map(unmark);
 
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  if (values.help) return printHelp(values.index);
 
   const langArg = (values.lang ?? 'en').toLowerCase();
   const lang: Lang | undefined = langArg === 'en' ? 'en' : ['zh', 'zh-cn', 'zh-hans', 'cn'].includes(langArg) ? 'zh' : undefined;
@@ -301,10 +279,7 @@ async function main(argv: string[]): Promise<number> {
   if (first === undefined) throw new UsageError('nothing to do: give a code or a command');
   const command = ['find', 'lookup', 'explain', 'search', 'vendors', 'help'].includes(first) ? first : 'find';
   const operands = command === 'find' && first !== 'find' ? args : rest;
-  if (command === 'help') {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  if (command === 'help') return printHelp(values.index);
 
   const only = (allowed: string[]) => {
     const given = ['status', 'vendor', 'kind', 'limit'].filter((k) => values[k as keyof typeof values] !== undefined && !allowed.includes(k));
