@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST } from './support/browser.ts';
+import { DIST } from '../support/browser.ts';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 
 describe('entry page weight', () => {
   it('is the same with 10x the codes', () => {

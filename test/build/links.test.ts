@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST } from './support/browser.ts';
-import { checkLinks, fileFor, listFiles, pageInfo } from './support/links.ts';
+import { DIST } from '../support/browser.ts';
+import { checkLinks, fileFor, listFiles, pageInfo } from '../support/links.ts';
 
 const index = JSON.parse(readFileSync(join(DIST, 'api/v1/index.json'), 'utf8')) as {
   site: string;
