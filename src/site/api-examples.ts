@@ -7,9 +7,9 @@ import { entryApiPath, entryPagePath, PLACEHOLDER, vendorLabel } from '../core/m
 import { keyOf, type SiteEntry, type SiteKb } from './kb.ts';
 import { gt } from './guide-text.ts';
 
-/** The entry the examples use: a well-known one when the data has it. */
+/** The entry the examples use: the first vendor's documented error example, so it is a real case. */
 export function exampleEntry(kb: SiteKb): SiteEntry {
-  return kb.entryByRef.get('baidu-face/222202') ?? kb.entries.find((e) => e.kind === 'error') ?? kb.entries[0]!;
+  return documentedExample(kb)?.entry ?? kb.entries.find((e) => e.kind === 'error') ?? kb.entries[0]!;
 }
 
 /** A shell word in single quotes. */
@@ -49,25 +49,28 @@ function valueAt(body: unknown, path: string): unknown {
 }
 
 /**
- * The JavaScript "more info" example. Its demo call uses the first vendor (the example entry's
- * vendor first) whose example error body is JSON and maps to an entry; `expected` is what it prints.
+ * The first vendor whose documented error example is JSON and names one of its entries: the body,
+ * and that entry.
  */
+function documentedExample(kb: SiteKb): { v: SiteKb['vendors'][number]; body: unknown; entry: SiteEntry } | undefined {
+  for (const v of kb.vendors) {
+    let body: unknown;
+    try {
+      body = JSON.parse(v.envelope.example_error.body);
+    } catch {
+      continue;
+    }
+    const code = valueAt(body, v.envelope.code_field);
+    if (code === undefined || code === null) continue;
+    const entry = kb.vendorEntries(v.vendor.id).find((e) => e.kind !== 'http-status' && e.code === String(code));
+    if (entry) return { v, body, entry };
+  }
+  return undefined;
+}
+
+/** The JavaScript "more info" example; its demo call uses documentedExample(); `expected` is what it prints. */
 export function jsExample(kb: SiteKb, lang: Lang, site: string, api: string): { code: string; expected: string | undefined } {
-  const first = kb.vendorById.get(exampleEntry(kb).vendor);
-  const demo = [...(first ? [first] : []), ...kb.vendors]
-    .map((v) => {
-      let body: unknown;
-      try {
-        body = JSON.parse(v.envelope.example_error.body);
-      } catch {
-        return undefined;
-      }
-      const code = valueAt(body, v.envelope.code_field);
-      if (code === undefined || code === null) return undefined;
-      const entry = kb.vendorEntries(v.vendor.id).find((e) => e.kind !== 'http-status' && e.code === String(code));
-      return entry && { v, body, entry };
-    })
-    .find((d) => d !== undefined);
+  const demo = documentedExample(kb);
   const fn = [
     `// ${gt(lang, 'json.js.comment')}`,
     `const API = '${api}';`,
