@@ -31,6 +31,7 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
       if (value === undefined) return `required field is missing (expected ${issue.expected})`;
       return `expected ${issue.expected}, got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}`;
     case 'invalid_value':
+      if (value === undefined) return `required field is missing (one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})`;
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(value)}`;
     default:
       return issue.message;

@@ -263,6 +263,7 @@ export const FIELD_TEXT_ZH: Record<string, string> = {
   message_is_template: '消息中含有 %s 等占位符、由接口在运行时填充时为 true。',
   message_pattern: '仅用于模板：一个带锚点的正则表达式（ECMAScript），可匹配填充后的消息。',
   task_outcome: "仅用于 'task-state'：该状态表示处理中、成功还是失败；其他类型为 null。",
+  outcome: "该响应对调用意味着什么：任务状态自身的结果，否则为所属分类的结果（'success'、'pending'、'failure' 或 'informational'）。",
   meaning: '含义，中英文两种文字，并说明哪种（如果有）是厂商原文。',
   'meaning.en': '英文文本。',
   'meaning.zh': '简体中文文本。',

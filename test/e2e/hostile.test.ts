@@ -125,8 +125,10 @@ describe('in Chromium, the hostile text is shown literally and nothing runs', ()
     const text = await mainText();
     for (const s of [SCRIPT, IMG, MD, TPL, RLO, vendor.vendor.summary.en, vendor.envelope.example_error.body, vendor.envelope.example_success!.body, vendor.vendor.notes[0]!.en]) expect(text).toContain(s);
     expect(await page.locator('h1').textContent()).toBe(`${vendor.vendor.name.en}: ${vendor.vendor.product.en}`);
-    // The docs URL is an attribute value, exactly as in the data; the javascript: endpoint is text in <code>.
-    expect(await page.locator('main a[rel~=external]').first().getAttribute('href')).toBe(vendor.vendor.docs[0]!.url);
+    // The source and docs URLs are attribute values, exactly as in the data; the javascript: endpoint is text in <code>.
+    const external = await page.locator('main a[rel~=external]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(external.slice(0, 2)).toEqual([vendor.vendor.source.url, vendor.vendor.docs[0]!.url]);
+    for (const s of [vendor.vendor.source.title, vendor.vendor.source.extra!.en]) expect(text).toContain(s);
     expect(await page.locator('main code', { hasText: 'javascript:alert(1)' }).count()).toBe(1);
     expect(await page.locator('table.kb-entries tbody tr').count()).toBe(6);
     await expectClean();
