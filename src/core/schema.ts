@@ -253,7 +253,7 @@ export const vendor = z.strictObject({
   summary: bilingualText.meta({ description: 'What the vendor and product are, in our words.' }),
   homepage: webUrl,
   docs: z
-    .array(z.strictObject({ title: text, url: webUrl }))
+    .array(z.strictObject({ title: bilingualText.meta({ description: 'What the page is, in both languages.' }), url: webUrl }))
     .min(1, 'must list at least one official documentation page'),
   source: z
     .strictObject({
