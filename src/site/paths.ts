@@ -1,7 +1,23 @@
-/** getStaticPaths helpers shared by the thin route files of both languages. */
+/**
+ * getStaticPaths helpers of the route files. Each route file serves both languages through its
+ * `[...locale]` segment: undefined (the root) for English, `zh-cn` for Chinese.
+ */
 import { siteKb } from './kb.ts';
-import type { EntryKind } from '../core/schema.ts';
-import { listPageCount } from '../core/model.ts';
+import { LANGS, type EntryKind, type Lang } from '../core/schema.ts';
+import { listPageCount, LOCALE_PREFIX } from '../core/model.ts';
+
+interface RoutePath {
+  params: Record<string, string | undefined>;
+  props?: Record<string, unknown>;
+}
+
+/** Every path in every language: the `locale` param and the `lang` prop added (one path, no params, by default). */
+export async function inLocales(paths: RoutePath[] | Promise<RoutePath[]> = [{ params: {} }]): Promise<(RoutePath & { props: { lang: Lang } })[]> {
+  const list = await paths;
+  return LANGS.flatMap((lang) =>
+    list.map((p) => ({ params: { ...p.params, locale: LOCALE_PREFIX[lang].slice(1) || undefined }, props: { ...p.props, lang } })),
+  );
+}
 
 export async function vendorPaths() {
   const { vendors } = await siteKb();
