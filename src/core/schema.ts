@@ -23,7 +23,6 @@ export const bilingualText = z
     zh: text.meta({ description: 'Simplified Chinese text.' }),
   })
   .meta({ description: 'Plain text in English and Simplified Chinese. Rendered as text, never as HTML.' });
-export type BilingualText = z.infer<typeof bilingualText>;
 
 /**
  * Which language of a bilingual text is the vendor's own words; the other one is ours.
@@ -44,7 +43,6 @@ export const sourcedText = z
     vendor_text: vendorText,
   })
   .meta({ description: "Plain text in both languages, saying which one (if any) is the vendor's." });
-export type SourcedText = z.infer<typeof sourcedText>;
 
 export const ENTRY_KINDS = ['error', 'http-status', 'task-state'] as const;
 export const entryKind = z
@@ -86,7 +84,7 @@ export const id = z
 
 /**
  * A code exactly as the API returns it. Codes become URL path segments, so they may not contain
- * white space or '/', and may not be the reserved segment names 'http' and 'state'.
+ * white space or '/' (the segment names the site reserves are checked in validate.ts).
  */
 export const code = z
   .string()
@@ -182,7 +180,6 @@ export const entry = z
     notes: z.array(note).default([]),
   })
   .meta({ description: 'One error code, HTTP status or task state of a vendor.' });
-export type EntryInput = z.input<typeof entry>;
 export type Entry = z.output<typeof entry>;
 
 export const HTTP_STATUS_POLICIES = ['status-reflects-error', 'always-200', 'mixed', 'unspecified'] as const;
@@ -285,7 +282,6 @@ export const vendorFile = z
     entries: z.array(entry).min(1, 'must hold at least one entry'),
   })
   .meta({ title: 'Vendor file', description: 'One vendor of the error-code knowledge base: data/vendors/<id>.yaml' });
-export type VendorFileInput = z.input<typeof vendorFile>;
 export type VendorFile = z.output<typeof vendorFile>;
 
 export const category = z.strictObject({
@@ -303,4 +299,3 @@ export const categoriesFile = z
     categories: z.array(category).min(1),
   })
   .meta({ title: 'Categories file', description: 'The shared cross-vendor taxonomy: data/categories.yaml' });
-export type CategoriesFile = z.output<typeof categoriesFile>;

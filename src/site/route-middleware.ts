@@ -5,8 +5,7 @@
  */
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { t } from '../core/ui-strings.ts';
-import { categoryPagePath, LOCALE_PREFIX, vendorPagePath } from '../core/model.ts';
-import { vendorLabel } from '../core/model.ts';
+import { categoryPagePath, LOCALE_PREFIX, vendorLabel, vendorPagePath } from '../core/model.ts';
 import type { Lang } from '../core/schema.ts';
 import { siteKb } from './kb.ts';
 import { langOf } from './lang.ts';
