@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { categoriesFile, vendorFile, type Category, type VendorFile } from './schema.ts';
 import { entryRef, parseEntryRef, PLACEHOLDER, RESERVED_CODE_SEGMENTS, RESERVED_VENDOR_IDS } from './model.ts';
+import { MAX_TEMPLATE_PLACEHOLDERS } from './templates.ts';
 import { formatPath, parseYaml, type ParsedYaml, type PathSegment, type Problem } from './yaml-source.ts';
 
 export interface SourceFile {
@@ -151,6 +152,9 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
       const hasPlaceholder = entry.message !== null && PLACEHOLDER.test(entry.message);
       if (hasPlaceholder && !entry.message_is_template)
         report(parsed, at('message'), 'message contains a placeholder (%s): set message_is_template: true');
+      const placeholders = entry.message?.match(/%[sd]/g)?.length ?? 0;
+      if (placeholders > MAX_TEMPLATE_PLACEHOLDERS)
+        report(parsed, at('message'), `message has ${placeholders} placeholders; at most ${MAX_TEMPLATE_PLACEHOLDERS} are allowed (each one makes matching a pasted message costlier)`);
       if (!hasPlaceholder && entry.message_is_template)
         report(parsed, at('message_is_template'), 'message_is_template is true but the message has no %s or %d placeholder');
       if (entry.message !== null && entry.message !== entry.message.trim())
