@@ -19,6 +19,7 @@ import { searchEntries } from '../core/simple-search.ts';
 import { kindOneLabel, outcomeLabel, provenanceLabel, t } from '../core/ui-strings.ts';
 import { vendorLabel } from '../core/model.ts';
 import type { EntryKind, Lang } from '../core/schema.ts';
+import { escapeJson, escapeLine, escapeText } from './escape.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILT_INDEX = join(ROOT, 'dist', 'api', 'v1', 'index.json');
@@ -171,20 +172,20 @@ class Printer {
 
   vendorName(id: string): string {
     const v = this.l.vendor(id);
-    return v ? vendorLabel(v, this.lang) : id;
+    return escapeLine(v ? vendorLabel(v, this.lang) : id);
   }
 
   /** Labels line up in one column, as wide as the widest label of the language. */
   readonly column: number;
 
   field(label: string, value: string): void {
-    this.line(`  ${this.s.dim(label + ' '.repeat(Math.max(0, this.column - displayWidth(label))))}  ${value}`);
+    this.line(`  ${this.s.dim(label + ' '.repeat(Math.max(0, this.column - displayWidth(label))))}  ${escapeLine(value)}`);
   }
 
   entry(e: ArtifactEntry): void {
     const { lang, s } = this;
     const outcome = e.task_outcome ? ` · ${outcomeLabel(lang, e.task_outcome)}` : '';
-    this.line(`${s.bold(e.id)}  ${this.vendorName(e.vendor)} · ${kindOneLabel(lang, e.kind)}${outcome}`);
+    this.line(`${s.bold(escapeLine(e.id))}  ${this.vendorName(e.vendor)} · ${kindOneLabel(lang, e.kind)}${outcome}`);
     if (e.message) this.field(t(lang, 'entry.message'), e.message);
     this.field(t(lang, 'entry.meaning'), e.meaning[lang]);
     this.field(t(lang, 'entry.whatToDo'), e.remedy[lang]);
@@ -202,7 +203,7 @@ class Printer {
   brief(e: ArtifactEntry): void {
     const text = e.message ?? e.meaning[this.lang];
     const short = text.length > 90 ? `${text.slice(0, 89)}…` : text;
-    this.line(`  ${this.s.bold(e.id)}  ${short}`);
+    this.line(`  ${this.s.bold(escapeLine(e.id))}  ${escapeLine(short)}`);
   }
 
   explanation(r: ExplainResult): void {
@@ -224,7 +225,7 @@ class Printer {
     if (reasons.length > 0) {
       this.line();
       this.line(s.dim(t(lang, 'explain.why')));
-      for (const reason of reasons) this.line(`  - ${reason}`);
+      for (const reason of reasons) this.line(`  - ${escapeLine(reason)}`);
     }
     if (r.candidates.length > 0) {
       this.line();
@@ -289,7 +290,7 @@ async function main(argv: string[]): Promise<number> {
     let data = '';
     try {
       const index = await loadIndex(values.index ?? process.env.VISION_ERRORS_INDEX);
-      data = ` (artifact ${index.artifact_version ?? '?'}, data ${index.data_version ?? '?'}, ${index.entries.length} entries)`;
+      data = escapeLine(` (artifact ${index.artifact_version ?? '?'}, data ${index.data_version ?? '?'}, ${index.entries.length} entries)`);
     } catch {
       // the version of the tool is still worth printing
     }
@@ -362,8 +363,8 @@ async function main(argv: string[]): Promise<number> {
     return id;
   };
   const p = new Printer(l, lang, s);
-  const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-  const notFound = (what: string) => process.stderr.write(`${t(lang, 'cli.notFound')} ${what}\n`);
+  const out = (value: unknown) => process.stdout.write(`${escapeJson(JSON.stringify(value, null, 2))}\n`);
+  const notFound = (what: string) => process.stderr.write(`${t(lang, 'cli.notFound')} ${escapeLine(what)}\n`);
 
   switch (command) {
     case 'find': {
@@ -424,7 +425,7 @@ async function main(argv: string[]): Promise<number> {
       const vendors = l.vendorIds().map((id) => ({ id, name: p.vendorName(id), entries: l.entriesOf(id).length }));
       if (json) out(vendors);
       else {
-        for (const v of vendors) p.line(`${s.bold(v.id.padEnd(12))} ${v.name} (${v.entries})`);
+        for (const v of vendors) p.line(`${s.bold(escapeLine(v.id).padEnd(12))} ${v.name} (${v.entries})`);
         process.stdout.write(p.toString());
       }
       return 0;
@@ -437,10 +438,10 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError) {
-    process.stderr.write(`vision-errors: ${error.message}\nRun vision-errors --help for the commands and examples.\n`);
+    process.stderr.write(`vision-errors: ${escapeLine(error.message)}\nRun vision-errors --help for the commands and examples.\n`);
     process.exitCode = 2;
   } else if (error instanceof DataError) {
-    process.stderr.write(`vision-errors: ${error.message}\n`);
+    process.stderr.write(`vision-errors: ${escapeText(error.message)}\n`);
     process.exitCode = 2;
   } else throw error;
 }
