@@ -19,7 +19,7 @@ const indexFile = join(work, 'index.json');
 writeFileSync(indexFile, JSON.stringify(realIndex));
 
 function cli(args: string[], options: { input?: string; index?: string } = {}): SpawnSyncReturns<string> {
-  const env = { ...process.env, VISION_ERRORS_INDEX: options.index ?? indexFile, FORCE_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, VISION_ERRORS_INDEX: options.index ?? indexFile, FORCE_COLOR: '1' };
   for (const key of ['NO_COLOR', 'KB_DATA_DIR', 'TERM']) delete env[key];
   return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', input: options.input ?? '', env, timeout: 60_000 });
 }
