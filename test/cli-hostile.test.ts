@@ -78,3 +78,56 @@ describe('vision-errors echoes hostile input escaped', () => {
     expect(cli(['search', 'hostile'], { index: file }).stdout).toContain('A\\x1b[2J\\x1b[HB');
   });
 });
+
+describe('limits of what the CLI reads', () => {
+  it('explain /dev/zero stops at the same cap as stdin and says the body is too large', () => {
+    const started = Date.now();
+    const r = cli(['explain', '/dev/zero']);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/too large/);
+  }, 60_000);
+});
+
+const MALFORMED: [string, string][] = [
+  ['{"entries":[null]}', 'entries[0] is null, expected an entry object'],
+  ['{"entries":[{"id":"a/1","vendor":"a","code":1}]}', 'entries[0].code is a number, expected a string'],
+  ['{"entries":{}}', 'entries is an object, expected a list of entries'],
+  ['[]', 'is an array, expected an object'],
+  ['{"entries":[], "vendors":[{"id":"a"}]}', 'vendors[0].name is missing, expected an object with en and zh'],
+];
+
+describe('a malformed index', () => {
+  it('is a one-line error with exit 2 for every command, never a TypeError', () => {
+    for (const [i, [text, message]] of MALFORMED.entries()) {
+      const file = join(work, 'malformed.json');
+      writeFileSync(file, text);
+      const commands = [['222202'], ['lookup', 'baidu', '1'], ['search', 'face'], ['explain'], ['vendors']];
+      for (const args of i === 0 ? commands : commands.slice(0, 1)) {
+        const r = cli(args, { index: file, input: '{"error_code": 110}' });
+        expect(r.status, `${text} ${args.join(' ')}`).toBe(2);
+        expect(r.stderr.trim().split('\n'), `${text} ${args.join(' ')}`).toEqual([`vision-errors: ${file}: not an index.json of the knowledge base: ${message}`]);
+      }
+    }
+  }, 120_000);
+
+  it('is an InvalidIndexError (with the path) from every function of the library', async () => {
+    const library = await import('../src/core/index.ts');
+    const { InvalidIndexError } = library;
+    for (const [text, message] of MALFORMED) {
+      const index = JSON.parse(text);
+      const calls = [
+        () => library.createLookup(index),
+        () => library.find(index, '1'),
+        () => library.lookup(index, 'a', '1'),
+        () => library.searchEntries(index, 'face'),
+        () => library.explain('{"error_code": 110}', {}, index),
+      ];
+      for (const call of calls) {
+        expect(call).toThrow(InvalidIndexError);
+        expect(call).toThrow(message);
+      }
+    }
+    expect(readFileSync(join(root, 'src/core/index.ts'), 'utf8')).toContain('InvalidIndexError');
+  });
+});

@@ -9,11 +9,11 @@
  *
  * Exit status: 0 found / explained, 1 nothing found / not explained, 2 usage error or no data.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createLookup, type ArtifactEntry, type KbIndex, type Lookup } from '../core/lookup.ts';
+import { createLookup, InvalidIndexError, type ArtifactEntry, type KbIndex, type Lookup } from '../core/lookup.ts';
 import { explain, EXPLAIN_LIMITS, type ExplainResult } from '../core/explain.ts';
 import { searchEntries } from '../core/simple-search.ts';
 import { kindOneLabel, outcomeLabel, provenanceLabel, t } from '../core/ui-strings.ts';
@@ -69,8 +69,7 @@ function readIndexFile(path: string): KbIndex {
   } catch (error) {
     throw new DataError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (typeof index !== 'object' || index === null || !Array.isArray((index as KbIndex).entries))
-    throw new DataError(`${path} is not an index.json of the knowledge base (no "entries" list)`);
+  // Its shape is checked by createLookup (InvalidIndexError), like any index given to the library.
   return index as KbIndex;
 }
 
@@ -117,14 +116,35 @@ function packageVersion(): string {
   }
 }
 
+/** Beyond this explain() reads nothing anyway: reading stops there, and the input stays recognisably too large. */
+const READ_CAP_BYTES = EXPLAIN_LIMITS.maxBodyChars * 2;
+
+/** A file argument, read with the same cap as stdin (`explain /dev/zero` must end). */
+function readFileCapped(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    while (size <= READ_CAP_BYTES) {
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      size += n;
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
     chunks.push(chunk);
     size += chunk.length;
-    // Beyond the limit explain() reads nothing anyway: stop reading, keep it recognisably too large.
-    if (size > EXPLAIN_LIMITS.maxBodyChars * 2) break;
+    if (size > READ_CAP_BYTES) break;
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -355,7 +375,15 @@ async function main(argv: string[]): Promise<number> {
       break;
   }
 
-  const l = createLookup(await loadIndex(values.index ?? process.env.VISION_ERRORS_INDEX));
+  const indexPath = values.index ?? process.env.VISION_ERRORS_INDEX;
+  let l: Lookup;
+  try {
+    l = createLookup(await loadIndex(indexPath));
+  } catch (error) {
+    // A hand-made or truncated index: one line, exit 2, like an index that is not JSON at all.
+    if (error instanceof InvalidIndexError) throw new DataError(`${indexPath ?? BUILT_INDEX}: ${error.message}`);
+    throw error;
+  }
   const vendorArg = (name: string | undefined) => {
     if (name === undefined) return undefined;
     const id = l.vendorId(name);
@@ -397,7 +425,7 @@ async function main(argv: string[]): Promise<number> {
       const vendor = vendorArg(values.vendor);
       let body: string;
       try {
-        body = operands[0] === undefined || operands[0] === '-' ? await readStdin() : readFileSync(operands[0], 'utf8');
+        body = operands[0] === undefined || operands[0] === '-' ? await readStdin() : readFileCapped(operands[0]);
       } catch (error) {
         throw new UsageError(`cannot read ${operands[0]}: ${error instanceof Error ? error.message : String(error)}`);
       }
