@@ -4,7 +4,7 @@
  * builds the artifact, the search index and the site; folders without categories.yaml or vendors/,
  * with a folder or a dangling link among the vendor files, stop every command with the path.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +81,12 @@ describe('a broken data folder is one line with its path, never a stack trace', 
         expect(r.stderr, script).toContain(message(dir));
         expect(r.stderr, script).not.toMatch(/\n\s+at /);
       }
+      const env: NodeJS.ProcessEnv = { ...process.env, KB_DATA_DIR: dir };
+      delete env.VISION_ERRORS_INDEX;
+      const cli = spawnSync(process.execPath, ['bin/vision-errors.mjs', '222202'], { cwd: root, encoding: 'utf8', env });
+      expect(cli.status).toBe(2);
+      expect(cli.stderr).toContain(message(dir));
+      expect(cli.stderr).not.toMatch(/\n\s+at /);
     });
   }
 });
