@@ -7,14 +7,15 @@ import { loadKnowledgeBase, DataValidationError, PROJECT_ROOT } from '../src/nod
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { writeArtifactFiles } from '../src/node/site-outputs.ts';
 import { outDir } from '../src/node/site-config.ts';
+import { OutputFolderError } from '../src/node/write-files.ts';
 
 const target = process.argv[2] ?? join(outDir(PROJECT_ROOT), 'api', 'v1');
 try {
   const started = performance.now();
   console.log(writeArtifactFiles(buildArtifactForSite(loadKnowledgeBase()), target, started));
 } catch (error) {
-  if (error instanceof DataValidationError) {
-    console.error(error.message);
+  if (error instanceof DataValidationError || error instanceof OutputFolderError) {
+    console.error(`${error instanceof OutputFolderError ? 'build:api: ' : ''}${error.message}`);
     process.exit(1);
   }
   throw error;

@@ -8,6 +8,7 @@ import { loadKnowledgeBase, PROJECT_ROOT } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { writeSearchIndexFiles } from '../src/node/site-outputs.ts';
 import { outDir } from '../src/node/site-config.ts';
+import { OutputFolderError } from '../src/node/write-files.ts';
 
 const distDir = outDir(PROJECT_ROOT);
 if (!existsSync(join(distDir, 'index.html'))) {
@@ -16,4 +17,10 @@ if (!existsSync(join(distDir, 'index.html'))) {
 }
 const started = performance.now();
 const kb = loadKnowledgeBase();
-console.log(writeSearchIndexFiles(kb, buildArtifactForSite(kb), distDir, started));
+try {
+  console.log(writeSearchIndexFiles(kb, buildArtifactForSite(kb), distDir, started));
+} catch (error) {
+  if (!(error instanceof OutputFolderError)) throw error;
+  console.error(`build:search: ${error.message}`);
+  process.exit(1);
+}

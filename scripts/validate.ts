@@ -5,10 +5,9 @@
  *
  * Prints every problem as `file:line:column field.path: what is wrong` and exits 1 if there are any.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
-import { validateDataDir, DEFAULT_DATA_DIR, readDataSources } from '../src/node/data-files.ts';
-import { validateSources } from '../src/core/validate.ts';
+import { statSync } from 'node:fs';
+import { validateDataDir, DEFAULT_DATA_DIR, readDataSources, readSourceFile, isProblem } from '../src/node/data-files.ts';
+import { validateSources, type SourceFile } from '../src/core/validate.ts';
 import { formatProblem } from '../src/core/yaml-source.ts';
 
 const args = process.argv.slice(2);
@@ -32,9 +31,12 @@ function run() {
     process.exit(2);
   }
   if (args.length === 1 && statSync(args[0]!).isDirectory()) return validateDataDir(args[0]);
-  const { categories } = readDataSources(DEFAULT_DATA_DIR);
-  const vendors = args.map((path) => ({ path: relative(process.cwd(), path), text: readFileSync(path, 'utf8') }));
-  return validateSources(categories, vendors);
+  const { categories, problems } = readDataSources(DEFAULT_DATA_DIR);
+  if (!categories) return { ok: false as const, problems };
+  const sources = args.map(readSourceFile);
+  const unreadable = sources.filter(isProblem);
+  if (unreadable.length > 0) return { ok: false as const, problems: unreadable };
+  return validateSources(categories, sources.filter((s): s is SourceFile => !isProblem(s)));
 }
 
 const result = run();

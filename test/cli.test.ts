@@ -225,7 +225,7 @@ describe('data', () => {
     expect(missing.stderr).toContain('cannot read');
     const broken = join(mkdtempSync(join(tmpdir(), 'cli-broken-')), 'index.json');
     writeFileSync(broken, '{"entries": 1}');
-    expect(cli(['222202', '--index', broken]).stderr).toContain('is not an index.json');
+    expect(cli(['222202', '--index', broken]).stderr).toContain(': not an index.json of the knowledge base: entries is a number, expected a list of entries');
   });
 
   // A system Node without type stripping (e.g. Debian's Node 20) still runs the CLI in a checkout:

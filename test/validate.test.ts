@@ -10,7 +10,7 @@ import { DataValidationError, loadKnowledgeBase, validateDataDir } from '../src/
 const root = join(import.meta.dirname, '..');
 const fixtures = join(root, 'test/fixtures');
 const categories = { path: 'data/categories.yaml', text: readFileSync(join(root, 'data/categories.yaml'), 'utf8') };
-const read = (path: string) => ({ path, text: readFileSync(join(root, path), 'utf8') });
+const read = (path: string) => ({ path, text: readFileSync(join(root, path), 'utf8'), bytes: readFileSync(join(root, path)) });
 
 /** Each broken fixture ends with `# expect: LINE:COL path: message` lines: the exact problems it must produce. */
 function expectations(text: string): string[] {
@@ -102,6 +102,27 @@ describe('YAML limits', () => {
     const parsed = parseYaml('big.yaml', big);
     expect(parsed.value).toBeUndefined();
     expect(parsed.problems[0]!.message).toMatch(/the limit is/);
+  });
+
+  it('refuses deep nesting from the raw text, before the parser pays for it (6 MB of "[" took 48 s)', () => {
+    for (const text of [`vendor: ${'['.repeat(6 * 1024 * 1024)}`, `vendor:\n  ${'- '.repeat(3 * 1024 * 1024)}x\n`, `${'{a: '.repeat(1_000_000)}`]) {
+      const started = performance.now();
+      const parsed = parseYaml('deep.yaml', text);
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(parsed.problems.map((p) => p.message)).toEqual([`nesting deeper than ${YAML_LIMITS.maxDepth} levels`]);
+    }
+  });
+
+  it('never refuses text that nests less than the limit, whatever its quotes, comments and block scalars', () => {
+    const shallow = [
+      "a: 'it''s [[[[ not nesting'\nb: \"[{[{ \\\" [[[\"\n",
+      'a: |\n  [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\nb: 1\n',
+      '- key: >-\n    {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\n  other: x\n',
+      `a: x # ${'['.repeat(100)}\n`,
+      `- don't [ worry {\n`.repeat(100),
+      `a: x ${'['.repeat(100)}\n`,
+    ];
+    for (const text of shallow) expect(parseYaml('ok.yaml', text).problems, text).toEqual([]);
   });
 
   it('a vendor id used by two files is reported', () => {

@@ -9,17 +9,18 @@
  *
  * Exit status: 0 found / explained, 1 nothing found / not explained, 2 usage error or no data.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createLookup, type ArtifactEntry, type KbIndex, type Lookup } from '../core/lookup.ts';
+import { createLookup, InvalidIndexError, type ArtifactEntry, type KbIndex, type Lookup } from '../core/lookup.ts';
 import { explain, EXPLAIN_LIMITS, type ExplainResult } from '../core/explain.ts';
 import { searchEntries } from '../core/simple-search.ts';
 import { kindOneLabel, outcomeLabel, provenanceLabel, t } from '../core/ui-strings.ts';
 import { vendorLabel } from '../core/model.ts';
 import { helpText } from './help.ts';
 import type { EntryKind, Lang } from '../core/schema.ts';
+import { escapeJson, escapeLine, escapeText } from './escape.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILT_INDEX = join(ROOT, 'dist', 'api', 'v1', 'index.json');
@@ -49,8 +50,7 @@ function readIndexFile(path: string): KbIndex {
   } catch (error) {
     throw new DataError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (typeof index !== 'object' || index === null || !Array.isArray((index as KbIndex).entries))
-    throw new DataError(`${path} is not an index.json of the knowledge base (no "entries" list)`);
+  // Its shape is checked by createLookup (InvalidIndexError), like any index given to the library.
   return index as KbIndex;
 }
 
@@ -97,14 +97,35 @@ function packageVersion(): string {
   }
 }
 
+/** Beyond this explain() reads nothing anyway: reading stops there, and the input stays recognisably too large. */
+const READ_CAP_BYTES = EXPLAIN_LIMITS.maxBodyChars * 2;
+
+/** A file argument, read with the same cap as stdin (`explain /dev/zero` must end). */
+function readFileCapped(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    while (size <= READ_CAP_BYTES) {
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      size += n;
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
     chunks.push(chunk);
     size += chunk.length;
-    // Beyond the limit explain() reads nothing anyway: stop reading, keep it recognisably too large.
-    if (size > EXPLAIN_LIMITS.maxBodyChars * 2) break;
+    if (size > READ_CAP_BYTES) break;
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -152,20 +173,20 @@ class Printer {
 
   vendorName(id: string): string {
     const v = this.l.vendor(id);
-    return v ? vendorLabel(v, this.lang) : id;
+    return escapeLine(v ? vendorLabel(v, this.lang) : id);
   }
 
   /** Labels line up in one column, as wide as the widest label of the language. */
   readonly column: number;
 
   field(label: string, value: string): void {
-    this.line(`  ${this.s.dim(label + ' '.repeat(Math.max(0, this.column - displayWidth(label))))}  ${value}`);
+    this.line(`  ${this.s.dim(label + ' '.repeat(Math.max(0, this.column - displayWidth(label))))}  ${escapeLine(value)}`);
   }
 
   entry(e: ArtifactEntry): void {
     const { lang, s } = this;
     const outcome = e.task_outcome ? ` · ${outcomeLabel(lang, e.task_outcome)}` : '';
-    this.line(`${s.bold(e.id)}  ${this.vendorName(e.vendor)} · ${kindOneLabel(lang, e.kind)}${outcome}`);
+    this.line(`${s.bold(escapeLine(e.id))}  ${this.vendorName(e.vendor)} · ${kindOneLabel(lang, e.kind)}${outcome}`);
     if (e.message) this.field(t(lang, 'entry.message'), e.message);
     this.field(t(lang, 'entry.meaning'), e.meaning[lang]);
     this.field(t(lang, 'entry.whatToDo'), e.remedy[lang]);
@@ -183,7 +204,7 @@ class Printer {
   brief(e: ArtifactEntry): void {
     const text = e.message ?? e.meaning[this.lang];
     const short = text.length > 90 ? `${text.slice(0, 89)}…` : text;
-    this.line(`  ${this.s.bold(e.id)}  ${short}`);
+    this.line(`  ${this.s.bold(escapeLine(e.id))}  ${escapeLine(short)}`);
   }
 
   explanation(r: ExplainResult): void {
@@ -205,7 +226,7 @@ class Printer {
     if (reasons.length > 0) {
       this.line();
       this.line(s.dim(t(lang, 'explain.why')));
-      for (const reason of reasons) this.line(`  - ${reason}`);
+      for (const reason of reasons) this.line(`  - ${escapeLine(reason)}`);
     }
     if (r.candidates.length > 0) {
       this.line();
@@ -267,7 +288,7 @@ async function main(argv: string[]): Promise<number> {
     let data = '';
     try {
       const index = await loadIndex(values.index ?? process.env.VISION_ERRORS_INDEX);
-      data = ` (artifact ${index.artifact_version ?? '?'}, data ${index.data_version ?? '?'}, ${index.entries.length} entries)`;
+      data = escapeLine(` (artifact ${index.artifact_version ?? '?'}, data ${index.data_version ?? '?'}, ${index.entries.length} entries)`);
     } catch {
       // the version of the tool is still worth printing
     }
@@ -329,7 +350,15 @@ async function main(argv: string[]): Promise<number> {
       break;
   }
 
-  const l = createLookup(await loadIndex(values.index ?? process.env.VISION_ERRORS_INDEX));
+  const indexPath = values.index ?? process.env.VISION_ERRORS_INDEX;
+  let l: Lookup;
+  try {
+    l = createLookup(await loadIndex(indexPath));
+  } catch (error) {
+    // A hand-made or truncated index: one line, exit 2, like an index that is not JSON at all.
+    if (error instanceof InvalidIndexError) throw new DataError(`${indexPath ?? BUILT_INDEX}: ${error.message}`);
+    throw error;
+  }
   const vendorArg = (name: string | undefined) => {
     if (name === undefined) return undefined;
     const id = l.vendorId(name);
@@ -337,8 +366,8 @@ async function main(argv: string[]): Promise<number> {
     return id;
   };
   const p = new Printer(l, lang, s);
-  const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-  const notFound = (what: string) => process.stderr.write(`${t(lang, 'cli.notFound')} ${what}\n`);
+  const out = (value: unknown) => process.stdout.write(`${escapeJson(JSON.stringify(value, null, 2))}\n`);
+  const notFound = (what: string) => process.stderr.write(`${t(lang, 'cli.notFound')} ${escapeLine(what)}\n`);
 
   switch (command) {
     case 'find': {
@@ -371,7 +400,7 @@ async function main(argv: string[]): Promise<number> {
       const vendor = vendorArg(values.vendor);
       let body: string;
       try {
-        body = operands[0] === undefined || operands[0] === '-' ? await readStdin() : readFileSync(operands[0], 'utf8');
+        body = operands[0] === undefined || operands[0] === '-' ? await readStdin() : readFileCapped(operands[0]);
       } catch (error) {
         throw new UsageError(`cannot read ${operands[0]}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -399,7 +428,7 @@ async function main(argv: string[]): Promise<number> {
       const vendors = l.vendorIds().map((id) => ({ id, name: p.vendorName(id), entries: l.entriesOf(id).length }));
       if (json) out(vendors);
       else {
-        for (const v of vendors) p.line(`${s.bold(v.id.padEnd(12))} ${v.name} (${v.entries})`);
+        for (const v of vendors) p.line(`${s.bold(escapeLine(v.id).padEnd(12))} ${v.name} (${v.entries})`);
         process.stdout.write(p.toString());
       }
       return 0;
@@ -412,10 +441,10 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError) {
-    process.stderr.write(`vision-errors: ${error.message}\nRun vision-errors --help for the commands and examples.\n`);
+    process.stderr.write(`vision-errors: ${escapeLine(error.message)}\nRun vision-errors --help for the commands and examples.\n`);
     process.exitCode = 2;
   } else if (error instanceof DataError) {
-    process.stderr.write(`vision-errors: ${error.message}\n`);
+    process.stderr.write(`vision-errors: ${escapeText(error.message)}\n`);
     process.exitCode = 2;
   } else throw error;
 }

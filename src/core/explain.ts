@@ -9,7 +9,7 @@
  * (Baidu and G42 both use error_code/error_msg) the code decides: a code one vendor has, else the
  * shape of the vendor's codes (Baidu: digits; G42: `AIS.0014`, `APIG.0308`, `ModelArts.4204`).
  *
- * explain() never throws. Input is only read, never assigned into (own properties only, via
+ * explain() never throws on a body (only InvalidIndexError, for an index that is not one). Input is only read, never assigned into (own properties only, via
  * Object.hasOwn), nesting is never walked recursively, and the work is capped: bodies above
  * EXPLAIN_LIMITS.maxBodyChars are not parsed, lenient parsing stops at maxLenientChars, and
  * messages above 2000 characters are not compared.
@@ -388,9 +388,9 @@ const quote = (s: string) => JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}â€
  */
 export function explain(body: string | unknown, options: ExplainOptions = {}, index: KbIndex | Lookup): ExplainResult {
   const a = new Answer();
-  let l: Lookup | undefined;
+  // A malformed index is the caller's mistake, not the body's: InvalidIndexError, like lookup and find.
+  const l = lookupFor(index);
   try {
-    l = lookupFor(index);
     new Explainer(l, a).run(body, isRecord(options) ? options : {});
     return a.result(l);
   } catch (error) {

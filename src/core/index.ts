@@ -8,7 +8,7 @@
  *   kb.find('222202');                         // [baidu-face/222202]
  *   explain('{"error_code": 110}', {}, index); // { outcome: 'failure', vendor: 'baidu-face', entry, … }
  */
-export { createLookup, lookupFor, lookup, find } from './lookup.ts';
+export { createLookup, lookupFor, lookup, find, InvalidIndexError } from './lookup.ts';
 export type { ArtifactCategory, ArtifactEntry, ArtifactIndex, ArtifactVendor, EntryKind, KbIndex, Lang, Lookup, TaskOutcome } from './lookup.ts';
 export { explain, EXPLAIN_LIMITS } from './explain.ts';
 export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainResult } from './explain.ts';

@@ -53,14 +53,69 @@ export interface Lookup {
 
 const KIND_ORDER: EntryKind[] = ['error', 'task-state', 'http-status'];
 
+/**
+ * Thrown by createLookup() (and so by lookup, find, searchEntries and explain) when the index is not
+ * an index.json of the knowledge base: `path` says where, e.g. `entries[0]`. A hand-made or truncated
+ * index fails here, once, with this error rather than with a TypeError somewhere later.
+ */
+export class InvalidIndexError extends Error {
+  readonly path: string;
+  constructor(path: string, problem: string) {
+    super(`not an index.json of the knowledge base: ${path ? `${path} ` : ''}${problem}`);
+    this.name = 'InvalidIndexError';
+    this.path = path;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const describe = (v: unknown) => (v === undefined ? 'missing' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+
+/** The fields lookup, search, explain and the CLI read: checked once, so nothing later can throw. */
+function checkIndex(index: unknown): asserts index is KbIndex {
+  const need = (ok: boolean, path: string, what: string, v: unknown) => {
+    if (!ok) throw new InvalidIndexError(path, `is ${describe(v)}, expected ${what}`);
+  };
+  const text = (o: Record<string, unknown>, path: string, key: string, nullable = false) =>
+    need(typeof o[key] === 'string' || (nullable && o[key] === null), `${path}.${key}`, nullable ? 'a string or null' : 'a string', o[key]);
+  const bilingual = (o: Record<string, unknown>, path: string, key: string) => {
+    need(isObject(o[key]), `${path}.${key}`, 'an object with en and zh', o[key]);
+    for (const lang of ['en', 'zh']) text(o[key] as Record<string, unknown>, `${path}.${key}`, lang);
+  };
+  need(isObject(index), '', 'an object', index);
+  const o = index as Record<string, unknown>;
+  need(Array.isArray(o.entries), 'entries', 'a list of entries', o.entries);
+  (o.entries as unknown[]).forEach((e, i) => {
+    const path = `entries[${i}]`;
+    need(isObject(e), path, 'an entry object', e);
+    const entry = e as Record<string, unknown>;
+    for (const key of ['id', 'vendor', 'code', 'category']) text(entry, path, key);
+    need(KIND_ORDER.includes(entry.kind as EntryKind), `${path}.kind`, 'error, http-status or task-state', entry.kind);
+    text(entry, path, 'message', true);
+    bilingual(entry, path, 'meaning');
+    bilingual(entry, path, 'remedy');
+    need(typeof entry.retryable === 'boolean', `${path}.retryable`, 'a boolean', entry.retryable);
+  });
+  for (const [key, fields] of [['vendors', ['name']], ['categories', ['name', 'advice']]] as const) {
+    if (o[key] === undefined) continue;
+    need(Array.isArray(o[key]), key, 'a list', o[key]);
+    (o[key] as unknown[]).forEach((item, i) => {
+      need(isObject(item), `${key}[${i}]`, 'an object', item);
+      text(item as Record<string, unknown>, `${key}[${i}]`, 'id');
+      for (const field of fields) bilingual(item as Record<string, unknown>, `${key}[${i}]`, field);
+    });
+  }
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
+/** Indexes a parsed index.json. Throws InvalidIndexError when it is not one. */
 export function createLookup(index: KbIndex): Lookup {
-  const entries = Array.isArray(index?.entries) ? index.entries : [];
+  checkIndex(index);
+  const entries = index.entries;
   const vendors = Array.isArray(index?.vendors) ? index.vendors : [];
   const categories = Array.isArray(index?.categories) ? index.categories : [];
 

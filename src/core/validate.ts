@@ -5,12 +5,16 @@
 import type { z } from 'zod';
 import { categoriesFile, vendorFile, type Category, type VendorFile } from './schema.ts';
 import { entryRef, parseEntryRef, PLACEHOLDER, RESERVED_CODE_SEGMENTS, RESERVED_VENDOR_IDS } from './model.ts';
+import { MAX_TEMPLATE_PLACEHOLDERS } from './templates.ts';
+import { caseFoldedCode, codeProblem, invalidUtf8Offset, invisibleTranslations, positionOfByte } from './text-rules.ts';
 import { formatPath, parseYaml, type ParsedYaml, type PathSegment, type Problem } from './yaml-source.ts';
 
 export interface SourceFile {
   /** Path as it should appear in messages, e.g. `data/vendors/picwish.yaml`. */
   path: string;
   text: string;
+  /** The bytes the text was decoded from, when read from disk: checked to be UTF-8. */
+  bytes?: Uint8Array;
 }
 
 export interface LoadedVendor extends VendorFile {
@@ -69,11 +73,30 @@ function schemaProblems(parsed: ParsedYaml, issues: readonly z.core.$ZodIssue[])
   return problems;
 }
 
+/** Invalid UTF-8 would silently become U+FFFD: say where the first bad byte is instead. */
+function encodingProblem(source: SourceFile): Problem | undefined {
+  if (!source.bytes) return undefined;
+  const offset = invalidUtf8Offset(source.bytes);
+  if (offset < 0) return undefined;
+  const { line, column } = positionOfByte(source.bytes, offset);
+  const byte = source.bytes[offset]!.toString(16).toUpperCase().padStart(2, '0');
+  return { file: source.path, line, column, path: '', message: `not valid UTF-8: byte 0x${byte} at byte offset ${offset} (save the file as UTF-8)` };
+}
+
 function parseWith<T>(source: SourceFile, schema: z.ZodType<T>): { parsed: ParsedYaml; data?: T; problems: Problem[] } {
+  const encoding = encodingProblem(source);
+  if (encoding) return { parsed: parseYaml(source.path, ''), problems: [encoding] };
   const parsed = parseYaml(source.path, source.text);
   if (parsed.problems.length > 0) return { parsed, problems: parsed.problems };
   const result = schema.safeParse(parsed.value);
-  if (!result.success) return { parsed, problems: schemaProblems(parsed, result.error.issues) };
+  const problems = result.success ? [] : schemaProblems(parsed, result.error.issues);
+  // `trim().min(1)` lets a zero-width space through as a translation.
+  const reported = new Set(problems.map((p) => p.path));
+  for (const path of invisibleTranslations(parsed.value)) {
+    if (reported.has(formatPath(path))) continue;
+    problems.push({ file: parsed.file, ...parsed.locate(path), path: formatPath(path), message: 'must not be empty: it has only white space or invisible characters' });
+  }
+  if (!result.success || problems.length > 0) return { parsed, problems };
   return { parsed, data: result.data, problems: [] };
 }
 
@@ -127,6 +150,7 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
 
     const languages = new Set(data.vendor.source.languages);
     const seen = new Map<string, number>();
+    const folded = new Map<string, number>();
     data.entries.forEach((entry, i) => {
       const at = (...rest: PathSegment[]) => ['entries', i, ...rest];
       const key = `${entry.kind}\u0000${entry.code}`;
@@ -134,7 +158,19 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
       if (first !== undefined) {
         const pos = parsed.locate(['entries', first, 'code']);
         report(parsed, at('code'), `duplicate code "${entry.code}" (kind ${entry.kind}): already defined at ${parsed.file}:${pos.line}:${pos.column} (entries[${first}])`);
-      } else seen.set(key, i);
+      } else {
+        seen.set(key, i);
+        // On macOS and Windows `Abc.json` and `abc.json` are one file: one would overwrite the other.
+        const foldedKey = `${entry.kind}\u0000${caseFoldedCode(entry.code)}`;
+        const other = folded.get(foldedKey);
+        if (other !== undefined) {
+          const pos = parsed.locate(['entries', other, 'code']);
+          report(parsed, at('code'), `code "${entry.code}" differs only in case from "${data.entries[other]!.code}" at ${parsed.file}:${pos.line}:${pos.column} (entries[${other}]); their files would collide on case-insensitive file systems`);
+        } else folded.set(foldedKey, i);
+      }
+
+      const wrongCode = codeProblem(entry.code);
+      if (wrongCode) report(parsed, at('code'), `code ${wrongCode}`);
 
       if (!categoryIds.has(entry.category) && cats.data) report(parsed, at('category'), `unknown category "${entry.category}" (see data/categories.yaml)`);
 
@@ -152,6 +188,9 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
       const hasPlaceholder = entry.message !== null && PLACEHOLDER.test(entry.message);
       if (hasPlaceholder && !entry.message_is_template)
         report(parsed, at('message'), 'message contains a placeholder (%s): set message_is_template: true');
+      const placeholders = entry.message?.match(/%[sd]/g)?.length ?? 0;
+      if (placeholders > MAX_TEMPLATE_PLACEHOLDERS)
+        report(parsed, at('message'), `message has ${placeholders} placeholders; at most ${MAX_TEMPLATE_PLACEHOLDERS} are allowed (each one makes matching a pasted message costlier)`);
       if (!hasPlaceholder && entry.message_is_template)
         report(parsed, at('message_is_template'), 'message_is_template is true but the message has no %s or %d placeholder');
       if (entry.message !== null && entry.message !== entry.message.trim())

@@ -1,6 +1,8 @@
 /**
  * YAML parsing that keeps positions, so every problem can name `file:line:column`.
  */
+import { rawNestingExceeds } from './yaml-depth.ts';
+import { expandedSize } from './text-rules.ts';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 export interface Problem {
@@ -33,9 +35,14 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
+/** Problems are printed to terminals and quote the data: control characters are shown, never sent. */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
 export function formatProblem(problem: Problem): string {
-  const where = `${problem.file}:${problem.line}:${problem.column}`;
-  return problem.path ? `${where} ${problem.path}: ${problem.message}` : `${where} ${problem.message}`;
+  // A problem with a file or folder as a whole (missing, unreadable) has no line: line 0.
+  const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : `${problem.file}:`;
+  const line = problem.path ? `${where} ${problem.path}: ${problem.message}` : `${where} ${problem.message}`;
+  return line.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface ParsedYaml {
@@ -89,6 +96,20 @@ export function parseYaml(file: string, text: string): ParsedYaml {
         },
       ],
       locate: () => ({ line: 1, column: 1 }),
+    };
+  }
+
+  // Before parsing: the parser pays for every level of nesting before the tree could be checked.
+  const deep = rawNestingExceeds(text, YAML_LIMITS.maxDepth);
+  if (deep) {
+    const before = text.slice(0, deep.offset);
+    const line = before.split('\n').length;
+    const column = deep.offset - before.lastIndexOf('\n');
+    return {
+      file,
+      value: undefined,
+      problems: [{ file, line, column, path: '', message: `nesting deeper than ${YAML_LIMITS.maxDepth} levels` }],
+      locate: () => ({ line, column }),
     };
   }
 
@@ -160,6 +181,18 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       message: /alias/i.test(message)
         ? `too many alias expansions (limit ${YAML_LIMITS.maxAliasCount}): ${message}`
         : `YAML could not be converted: ${message}`,
+    });
+    return { file, value: undefined, problems, locate };
+  }
+  // Aliases are cheap in the file and copied in every output: 199 aliases of a 7.9 MB string made
+  // the artifact longer than a JavaScript string can be.
+  if (expandedSize(value, YAML_LIMITS.maxBytes) > YAML_LIMITS.maxBytes) {
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      path: '',
+      message: `with its aliases expanded the file holds more than ${YAML_LIMITS.maxBytes} characters of data, the same limit as for its size (use fewer aliases or shorter texts)`,
     });
     return { file, value: undefined, problems, locate };
   }

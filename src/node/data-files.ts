@@ -1,10 +1,11 @@
 /**
  * Reads the data folder from disk. Node-only: src/core stays free of I/O so it runs in the browser.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateSources, type KnowledgeBase, type SourceFile } from '../core/validate.ts';
+import { validateSources, type KnowledgeBase, type SourceFile, type ValidationResult } from '../core/validate.ts';
 import { formatProblem, type Problem } from '../core/yaml-source.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,7 +28,7 @@ function display(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-/** categories.yaml, then every vendor file in name order. */
+/** categories.yaml, then every vendor file in name order. Throws when the folder cannot be listed. */
 export function dataFilePaths(dataDir = DEFAULT_DATA_DIR): { categories: string; vendors: string[] } {
   const vendorDir = join(dataDir, 'vendors');
   const names = readdirSync(vendorDir)
@@ -36,26 +37,98 @@ export function dataFilePaths(dataDir = DEFAULT_DATA_DIR): { categories: string;
   return { categories: join(dataDir, 'categories.yaml'), vendors: names.map((name) => join(vendorDir, name)) };
 }
 
-export function readDataSources(dataDir = DEFAULT_DATA_DIR): { categories: SourceFile; vendors: SourceFile[] } {
-  const read = (path: string): SourceFile => ({ path: display(path), text: readFileSync(path, 'utf8') });
-  const paths = dataFilePaths(dataDir);
-  return { categories: read(paths.categories), vendors: paths.vendors.map(read) };
+/** A problem with the folder itself (no line to point at): printed as `path: message`. */
+function folderProblem(path: string, message: string): Problem {
+  return { file: display(path), line: 0, column: 0, path: '', message };
 }
 
-/** Changes when a data file is added, removed or saved (the dev server reloads the data then). */
-export function dataFolderStamp(dataDir = DEFAULT_DATA_DIR): string {
-  const paths = dataFilePaths(dataDir);
-  return [paths.categories, ...paths.vendors]
-    .map((path) => {
-      const stat = statSync(path);
-      return `${path}:${stat.mtimeMs}:${stat.size}`;
-    })
-    .join('\n');
+/** One data file as text and bytes (checked to be UTF-8 by the validator), or why it cannot be read. */
+export function readSourceFile(path: string): SourceFile | Problem {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      try {
+        return folderProblem(path, `is a symbolic link to ${readlinkSync(path)}, which does not exist`);
+      } catch {
+        return folderProblem(path, 'does not exist');
+      }
+    }
+    return folderProblem(path, `cannot be read (${code ?? String(error)})`);
+  }
+  if (stat.isDirectory()) return folderProblem(path, 'is a folder, not a data file (move it out of the data folder)');
+  if (!stat.isFile()) return folderProblem(path, 'is not a regular file');
+  try {
+    const bytes = readFileSync(path);
+    return { path: display(path), text: bytes.toString('utf8'), bytes };
+  } catch (error) {
+    return folderProblem(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
 }
 
-export function validateDataDir(dataDir = DEFAULT_DATA_DIR) {
-  const { categories, vendors } = readDataSources(dataDir);
-  return validateSources(categories, vendors);
+export const isProblem = (x: SourceFile | Problem): x is Problem => 'message' in x;
+
+export interface DataSources {
+  /** Undefined when categories.yaml is missing or unreadable (then `problems` says so). */
+  categories?: SourceFile;
+  vendors: SourceFile[];
+  /** What is wrong with the folder itself: missing parts, folders or broken links among the files. */
+  problems: Problem[];
+}
+
+/** Reads the data folder. Never throws: every way a folder can be broken is a one-line problem with its path. */
+export function readDataSources(dataDir = DEFAULT_DATA_DIR): DataSources {
+  const problems: Problem[] = [];
+  let isDir = false;
+  try {
+    isDir = statSync(dataDir).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDir) return { vendors: [], problems: [folderProblem(dataDir, 'no such data folder (it needs categories.yaml and vendors/)')] };
+  const categories = readSourceFile(join(dataDir, 'categories.yaml'));
+  if (isProblem(categories)) problems.push(existsSync(join(dataDir, 'categories.yaml')) ? categories : folderProblem(join(dataDir, 'categories.yaml'), 'missing: a data folder needs categories.yaml (the categories every entry refers to)'));
+  const vendorDir = join(dataDir, 'vendors');
+  let paths: string[] = [];
+  try {
+    if (!statSync(vendorDir).isDirectory()) throw new Error('not a folder');
+    paths = dataFilePaths(dataDir).vendors;
+  } catch {
+    problems.push(folderProblem(vendorDir, 'missing: a data folder needs a vendors/ folder with one <vendor-id>.yaml per vendor'));
+  }
+  const vendors: SourceFile[] = [];
+  for (const path of paths) {
+    const source = readSourceFile(path);
+    if (isProblem(source)) problems.push(source);
+    else vendors.push(source);
+  }
+  return { ...(isProblem(categories) ? {} : { categories }), vendors, problems };
+}
+
+/** The content of the data folder, hashed: changes when a file is added, removed or its bytes change (not its time stamp). */
+function contentStamp(sources: DataSources): string {
+  const hash = createHash('sha256');
+  for (const source of [sources.categories, ...sources.vendors]) {
+    if (!source) continue;
+    hash.update(`${source.path}\u0000${source.bytes?.byteLength ?? source.text.length}\u0000`);
+    hash.update(source.bytes ?? source.text);
+  }
+  for (const problem of sources.problems) hash.update(formatProblem(problem));
+  return hash.digest('hex');
+}
+
+function validateSourcesRead(sources: DataSources): ValidationResult {
+  if (!sources.categories) return { ok: false, problems: sources.problems };
+  const result = validateSources(sources.categories, sources.vendors);
+  if (sources.problems.length === 0) return result;
+  const problems = [...sources.problems, ...result.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { ok: false, problems };
+}
+
+export function validateDataDir(dataDir = DEFAULT_DATA_DIR): ValidationResult {
+  return validateSourcesRead(readDataSources(dataDir));
 }
 
 // Astro's pages and the integration that writes the artifact run in one process but hold two
@@ -64,16 +137,18 @@ const LOADED = Symbol.for('vision-errors.loaded-data');
 type LoadedCache = Map<string, { stamp: string; kb: KnowledgeBase }>;
 
 /**
- * Load and validate; throws DataValidationError listing every problem. A folder whose files have
- * not changed since the last call in this process is not read again (the result is shared; treat
- * it as read-only).
+ * Load and validate; throws DataValidationError listing every problem. A folder whose content has
+ * not changed since the last call in this process is not validated again (the files are read and
+ * hashed: an edit that keeps the size and restores the time stamp is still seen). The result is
+ * shared; treat it as read-only.
  */
 export function loadKnowledgeBase(dataDir = DEFAULT_DATA_DIR): KnowledgeBase {
   const cache: LoadedCache = ((globalThis as { [LOADED]?: LoadedCache })[LOADED] ??= new Map());
-  const stamp = dataFolderStamp(dataDir);
+  const sources = readDataSources(dataDir);
+  const stamp = contentStamp(sources);
   const hit = cache.get(dataDir);
   if (hit?.stamp === stamp) return hit.kb;
-  const result = validateDataDir(dataDir);
+  const result = validateSourcesRead(sources);
   if (!result.ok) throw new DataValidationError(result.problems);
   cache.set(dataDir, { stamp, kb: result.kb });
   return result.kb;

@@ -4,14 +4,16 @@
  * writes both when `astro build` is done, in the same process, so the data is read once more
  * rather than three times; the build:api and build:search scripts call the same functions.
  */
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Artifact } from '../core/artifact.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
 import { buildArtifactForSite, writeArtifact } from './artifact-files.ts';
-import { loadKnowledgeBase } from './data-files.ts';
+import { loadKnowledgeBase, PROJECT_ROOT } from './data-files.ts';
 import { buildSearchFiles, writeFiles } from './search-files.ts';
+import { assertWritableOutput, OUTPUT_MARKER } from './write-files.ts';
 
 const elapsed = (started: number) => `${Math.round(performance.now() - started)} ms`;
 
@@ -24,7 +26,7 @@ export function writeArtifactFiles(artifact: Artifact, target: string, started =
 /** Writes the search index into `<distDir>/search-index/v1/`; returns the line to print. */
 export function writeSearchIndexFiles(kb: KnowledgeBase, artifact: Artifact, distDir: string, started = performance.now()): string {
   const files = buildSearchFiles(kb, artifact, distDir);
-  writeFiles(files, join(distDir, 'search-index', 'v1'));
+  writeFiles(files, join(distDir, 'search-index', 'v1'), 'search index');
   const bytes = [...files.values()].reduce((n, t) => n + t.length, 0);
   const manifest = JSON.parse(files.get('manifest.json')!);
   return (
@@ -37,8 +39,17 @@ export function siteOutputs(): AstroIntegration {
   return {
     name: 'vision-errors:outputs',
     hooks: {
+      // Astro empties its output folder before it builds. The project's own dist/ is that folder by
+      // design; any other (KB_OUT_DIR) must be new, empty, or an earlier build's (it has the marker).
+      'astro:config:setup': ({ command, config }) => {
+        const distDir = resolve(fileURLToPath(config.outDir));
+        if (command === 'build' && distDir !== resolve(PROJECT_ROOT, 'dist')) assertWritableOutput(distDir, 'site');
+      },
       'astro:build:done': ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
+        // Marks the folder as a build's, so the next build may empty it (the marker lists no files:
+        // Astro replaces the whole folder).
+        writeFileSync(join(distDir, OUTPUT_MARKER), '');
         const started = performance.now();
         const kb = loadKnowledgeBase();
         const artifact = buildArtifactForSite(kb);

@@ -1,10 +1,12 @@
 /**
  * `npm run dev` with live data: saving a data file updates the pages on the next load, a new code
  * gets its page without a restart, and invalid data fails the page and prints the validator's
- * file:line:column message in the terminal.
+ * file:line:column message in the terminal. The JSON artifact (/api/v1/) and the search index
+ * (/search-index/v1/) are served from the same in-memory data and follow the same edits, even one
+ * that keeps the file's size and puts its time stamp back.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +85,29 @@ describe('the dev server', () => {
     await eventually('/baidu-face/222202/', (r) => r.text.includes('There is no face in the picture (edited).'));
     const added = await eventually('/baidu-face/999999/', (r) => r.status === 200);
     expect(added.text).toContain('a code added while the dev server runs');
+  }, 90_000);
+
+  it('serves the artifact and the search index from the data, and follows edits', async () => {
+    const index = await eventually('/api/v1/index.json', (r) => r.status === 200);
+    const entries = JSON.parse(index.text).entries as { id: string; meaning: { en: string } }[];
+    expect(entries.find((e) => e.id === 'baidu-face/222202')?.meaning.en).toBe('There is no face in the picture (edited).');
+    expect(entries.some((e) => e.id === 'baidu-face/999999')).toBe(true);
+    expect(JSON.parse((await get('/api/v1/baidu-face/999999.json')).text).entry.message).toBe('a code added while the dev server runs');
+    expect((await get('/api/v1/baidu-face/nothing-here.json')).status).toBe(404);
+    const manifest = JSON.parse((await eventually('/search-index/v1/manifest.json', (r) => r.status === 200)).text);
+    expect(manifest.docs).toBe(entries.length);
+    expect((await get('/search-index/v1/templates.json')).status).toBe(200);
+
+    // Same size, time stamp put back: only the content says it changed.
+    const before = statSync(baidu);
+    const text = readFileSync(baidu, 'utf8');
+    const edited = text.replace('in the picture (edited).', 'in the PICTURE (edited).');
+    expect(edited.length).toBe(text.length);
+    writeFileSync(baidu, edited);
+    utimesSync(baidu, before.atime, before.mtime);
+    const after = await eventually('/api/v1/baidu-face/222202.json', (r) => r.text.includes('in the PICTURE (edited).'));
+    expect(after.status).toBe(200);
+    expect((await get('/baidu-face/222202/')).text).toContain('in the PICTURE (edited).');
   }, 90_000);
 
   it('shows the validator message when the data is broken', async () => {

@@ -122,16 +122,20 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
   // Literal messages: exact (normalised) text, and templates matched at query time.
   const messages = input.entries.filter((e) => e.message && !e.message_is_template).length;
   const msgShards = Math.max(1, Math.ceil(messages / SEARCH_TUNING.messagesPerShard));
-  const msgBuckets: Record<string, number[]>[] = Array.from({ length: msgShards }, () => ({}));
+  // Maps, not plain objects: a message may be `constructor` or `__proto__` (issue 15).
+  const msgBuckets: Map<string, number[]>[] = Array.from({ length: msgShards }, () => new Map());
   const templates: TemplateRecord[] = [];
   input.entries.forEach((e, doc) => {
     if (!e.message) return;
     if (e.message_is_template) return void templates.push([e.message, doc]);
     const key = normalizeMessage(e.message);
     const bucket = msgBuckets[fnv1a(key) % msgShards]!;
-    (bucket[key] ??= []).push(doc);
+    const list = bucket.get(key);
+    if (list) list.push(doc);
+    else bucket.set(key, [doc]);
   });
-  msgBuckets.forEach((bucket, shard) => files.set(paths.msg(shard), json(bucket)));
+  // Object.fromEntries defines own properties, so `__proto__` is written as a key like any other.
+  msgBuckets.forEach((bucket, shard) => files.set(paths.msg(shard), json(Object.fromEntries(bucket))));
   files.set(paths.templates, json(templates));
 
   // HTTP statuses.
