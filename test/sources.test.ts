@@ -64,19 +64,21 @@ function checkSplitCell(problems: string[], e: ArtifactEntry, lang: 'en' | 'zh',
   const squash = lang === 'en' ? squashEn : squashZh;
   const joiner = lang === 'en' ? ' ' : '';
   const meaning = e.meaning.vendor_text === lang ? e.meaning[lang] : undefined;
-  const remedy = e.remedy.vendor_text === lang ? e.remedy[lang] : undefined;
+  const remedy = e.vendor_remedy?.vendor_text === lang ? e.vendor_remedy[lang] : undefined;
   if (meaning !== undefined) {
-    same(problems, e, `meaning.${lang}${remedy === undefined ? '' : ` + remedy.${lang}`} (vendor text)`,
+    same(problems, e, `meaning.${lang}${remedy === undefined ? '' : ` + vendor_remedy.${lang}`} (vendor text)`,
       squash([meaning, remedy].filter((t) => t !== undefined).join(joiner)), squash(cell));
   } else if (remedy !== undefined && !squash(cell).includes(squash(remedy))) {
-    problems.push(`${label(e)}: remedy.${lang} (vendor text) ${JSON.stringify(remedy)} is not in the source cell ${JSON.stringify(cell)}`);
+    problems.push(`${label(e)}: vendor_remedy.${lang} (vendor text) ${JSON.stringify(remedy)} is not in the source cell ${JSON.stringify(cell)}`);
   }
 }
 
-/** A separate Chinese source cell for meaning or remedy: compared when the data says it is the vendor's. */
-function checkZhCell(problems: string[], e: ArtifactEntry, field: 'meaning' | 'remedy', cell: string) {
-  if (e[field].vendor_text === 'zh') same(problems, e, `${field}.zh (vendor text, white space removed)`, squashZh(e[field].zh), squashZh(cell));
-  if (e[field].vendor_text === 'en') problems.push(`${label(e)}: ${field}.vendor_text is 'en' but the source cell is Chinese`);
+/** A separate Chinese source cell for the meaning or the vendor's remedy: compared when the data says it is the vendor's. */
+function checkZhCell(problems: string[], e: ArtifactEntry, field: 'meaning' | 'vendor_remedy', cell: string) {
+  const text = e[field];
+  if (!text) return;
+  if (text.vendor_text === 'zh') same(problems, e, `${field}.zh (vendor text, white space removed)`, squashZh(text.zh), squashZh(cell));
+  if (text.vendor_text === 'en') problems.push(`${label(e)}: ${field}.vendor_text is 'en' but the source cell is Chinese`);
 }
 
 describe('knowledge base vs shared/sources', () => {
@@ -153,7 +155,7 @@ describe('knowledge base vs shared/sources', () => {
       same(problems, e, 'message', e.message, row.message);
       same(problems, e, 'http_status', e.http_status, null);
       checkZhCell(problems, e, 'meaning', row.meaningZh);
-      checkZhCell(problems, e, 'remedy', row.remedyZh);
+      checkZhCell(problems, e, 'vendor_remedy', row.remedyZh);
     }
     expect(problems).toEqual([]);
   });
@@ -212,7 +214,7 @@ describe('knowledge base vs shared/sources', () => {
       same(problems, e, 'message', e.message, row.message);
       same(problems, e, 'http_status', e.http_status, row.http_status);
       checkZhCell(problems, e, 'meaning', row.meaningZh);
-      checkZhCell(problems, e, 'remedy', row.remedyZh);
+      checkZhCell(problems, e, 'vendor_remedy', row.remedyZh);
     }
     expect(problems).toEqual([]);
   });

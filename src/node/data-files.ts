@@ -1,7 +1,7 @@
 /**
  * Reads the data folder from disk. Node-only: src/core stays free of I/O so it runs in the browser.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateSources, type KnowledgeBase, type SourceFile } from '../core/validate.ts';
@@ -27,25 +27,30 @@ function display(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-/** categories.yaml, then every vendor file in name order. */
-export function dataFilePaths(dataDir = DEFAULT_DATA_DIR): { categories: string; vendors: string[] } {
+/** categories.yaml, then every vendor file in name order, and equivalence-groups.yaml if the folder has one. */
+export function dataFilePaths(dataDir = DEFAULT_DATA_DIR): { categories: string; vendors: string[]; groups?: string } {
   const vendorDir = join(dataDir, 'vendors');
   const names = readdirSync(vendorDir)
     .filter((name) => !name.startsWith('.'))
     .sort();
-  return { categories: join(dataDir, 'categories.yaml'), vendors: names.map((name) => join(vendorDir, name)) };
+  const groups = join(dataDir, 'equivalence-groups.yaml');
+  return {
+    categories: join(dataDir, 'categories.yaml'),
+    vendors: names.map((name) => join(vendorDir, name)),
+    ...(existsSync(groups) ? { groups } : {}),
+  };
 }
 
-export function readDataSources(dataDir = DEFAULT_DATA_DIR): { categories: SourceFile; vendors: SourceFile[] } {
+export function readDataSources(dataDir = DEFAULT_DATA_DIR): { categories: SourceFile; vendors: SourceFile[]; groups?: SourceFile } {
   const read = (path: string): SourceFile => ({ path: display(path), text: readFileSync(path, 'utf8') });
   const paths = dataFilePaths(dataDir);
-  return { categories: read(paths.categories), vendors: paths.vendors.map(read) };
+  return { categories: read(paths.categories), vendors: paths.vendors.map(read), ...(paths.groups ? { groups: read(paths.groups) } : {}) };
 }
 
 /** Changes when a data file is added, removed or saved (the dev server reloads the data then). */
 export function dataFolderStamp(dataDir = DEFAULT_DATA_DIR): string {
   const paths = dataFilePaths(dataDir);
-  return [paths.categories, ...paths.vendors]
+  return [paths.categories, ...paths.vendors, ...(paths.groups ? [paths.groups] : [])]
     .map((path) => {
       const stat = statSync(path);
       return `${path}:${stat.mtimeMs}:${stat.size}`;
@@ -54,8 +59,8 @@ export function dataFolderStamp(dataDir = DEFAULT_DATA_DIR): string {
 }
 
 export function validateDataDir(dataDir = DEFAULT_DATA_DIR) {
-  const { categories, vendors } = readDataSources(dataDir);
-  return validateSources(categories, vendors);
+  const { categories, vendors, groups } = readDataSources(dataDir);
+  return validateSources(categories, vendors, groups);
 }
 
 // Astro's pages and the integration that writes the artifact run in one process but hold two
