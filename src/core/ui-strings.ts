@@ -148,6 +148,8 @@ const en = {
   'explain.message': 'Message in the body',
   'explain.page': 'Page',
   'cli.notFound': 'Nothing found for',
+  'cli.vendorAdvice': "Vendor's advice",
+  'cli.tellUser': 'Tell your user',
   'explain.examples': 'Examples from the documentation:',
   'explain.noscript': 'This tool needs JavaScript; it runs only in your browser.',
 } as const;
@@ -299,6 +301,8 @@ const zh: Record<UiKey, string> = {
   'explain.message': '响应中的消息',
   'explain.page': '页面',
   'cli.notFound': '没有找到',
+  'cli.vendorAdvice': '厂商的建议',
+  'cli.tellUser': '告诉用户',
   'explain.examples': '文档中的示例：',
   'explain.noscript': '此工具需要启用 JavaScript，它只在你的浏览器中运行。',
 };
