@@ -9,6 +9,7 @@ import {
   bilingualText,
   category,
   envelope,
+  equivalenceGroup,
   entryKind,
   note,
   sourcedText,
@@ -96,8 +97,16 @@ const header = {
   site: z.string().meta({ description: 'Origin the page URLs were built for.' }),
 };
 
+export const artifactGroup = equivalenceGroup.meta({ id: 'equivalence_group', title: 'Equivalence group' });
+
 export const indexFile = z
-  .strictObject({ ...header, categories: z.array(artifactCategory), vendors: z.array(artifactVendor), entries: z.array(artifactEntry) })
+  .strictObject({
+    ...header,
+    categories: z.array(artifactCategory),
+    vendors: z.array(artifactVendor),
+    equivalence_groups: z.array(artifactGroup).meta({ description: 'The same failure at several vendors: each member lists the others as equivalents.' }),
+    entries: z.array(artifactEntry),
+  })
   .meta({ title: 'Vision API error codes: index.json', description: 'Every vendor, category and entry.' });
 export const vendorFileArtifact = z
   .strictObject({ ...header, vendor: artifactVendor, entries: z.array(artifactEntry) })
@@ -215,7 +224,8 @@ export function buildArtifact(kb: KnowledgeBase, { site, hash }: ArtifactOptions
     entries: v.entries.map((e) => toArtifactEntry(v, e, equivalence, categoryById, site)),
   }));
   const entries = vendors.flatMap((v) => v.entries);
-  const content = { categories, vendors: vendors.map((v) => v.vendor), entries };
+  const equivalence_groups = kb.groups.map((g) => ({ id: g.id, label: g.label, members: [...g.members] }));
+  const content = { categories, vendors: vendors.map((v) => v.vendor), equivalence_groups, entries };
   const dataVersion = hash(JSON.stringify({ artifact_version: ARTIFACT_VERSION, site, ...content })).slice(0, 16);
   const head = { artifact_version: ARTIFACT_VERSION, data_version: dataVersion, site };
 
