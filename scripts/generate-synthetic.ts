@@ -6,9 +6,10 @@
  *   node scripts/generate-synthetic.ts --out /tmp/kb-10x --extra 5418 --mode append
  *   node scripts/generate-synthetic.ts --out /tmp/kb-50k --total 50000 --mode vendors
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
 import { DEFAULT_DATA_DIR } from '../src/node/data-files.ts';
 
 const { values } = parseArgs({
@@ -25,7 +26,10 @@ if (!values.out || (!values.extra && !values.total)) {
   process.exit(2);
 }
 
-const categories = [...readFileSync(join(DEFAULT_DATA_DIR, 'categories.yaml'), 'utf8').matchAll(/^  - id: ([a-z-]+)$/gm)].map((m) => m[1]!);
+const categoryList = (parse(readFileSync(join(DEFAULT_DATA_DIR, 'categories.yaml'), 'utf8')) as { categories: { id: string; retryable_default: boolean }[] }).categories;
+const categories = categoryList.map((c) => c.id);
+// Entries agree with their category's retryable_default (the validator asks for a reason otherwise).
+const retryableDefault = new Map(categoryList.map((c) => [c.id, c.retryable_default]));
 const realCount = readdirSync(join(DEFAULT_DATA_DIR, 'vendors')).reduce(
   (n, f) => n + (readFileSync(join(DEFAULT_DATA_DIR, 'vendors', f), 'utf8').match(/^  - kind: /gm)?.length ?? 0),
   0,
@@ -48,6 +52,7 @@ function entryYaml(code: string): string {
   const p = Math.floor(rand() * PROBLEMS.length);
   const a = Math.floor(rand() * ACTIONS.length);
   const q = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  const category = pick(categories);
   return [
     `  - kind: error`,
     `    code: ${q(code)}`,
@@ -55,8 +60,8 @@ function entryYaml(code: string): string {
     `    message: ${q(`${SUBJECTS[s]} ${PROBLEMS[p]} (${code})`)}`,
     `    meaning: { en: ${q(`The ${SUBJECTS[s]} ${PROBLEMS[p]}.`)}, zh: ${q(`${ZH_SUBJECTS[s]}${ZH_PROBLEMS[p]}。`)}, vendor_text: none }`,
     `    remedy: { en: ${q(`${ACTIONS[a]}.`)}, zh: ${q(`${ZH_ACTIONS[a]}。`)}, vendor_text: none }`,
-    `    category: ${pick(categories)}`,
-    `    retryable: ${rand() < 0.4}`,
+    `    category: ${category}`,
+    `    retryable: ${retryableDefault.get(category)}`,
     '',
   ].join('\n');
 }
@@ -65,6 +70,8 @@ const out = values.out;
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'vendors'), { recursive: true });
 cpSync(join(DEFAULT_DATA_DIR, 'categories.yaml'), join(out, 'categories.yaml'));
+// The real entries keep their equivalence groups (and so their pages their size).
+if (existsSync(join(DEFAULT_DATA_DIR, 'equivalence-groups.yaml'))) cpSync(join(DEFAULT_DATA_DIR, 'equivalence-groups.yaml'), join(out, 'equivalence-groups.yaml'));
 const vendorFiles = readdirSync(join(DEFAULT_DATA_DIR, 'vendors')).sort();
 for (const f of vendorFiles) cpSync(join(DEFAULT_DATA_DIR, 'vendors', f), join(out, 'vendors', f));
 
@@ -74,7 +81,9 @@ if (values.mode === 'append') {
   for (let i = 0; i < extra; i++) {
     const file = vendorFiles[i % vendorFiles.length]!;
     const list = chunks.get(file) ?? [];
-    list.push(entryYaml(`SYN_${String(i).padStart(6, '0')}`));
+    // Numeric codes (9 digits, longer than any real one): vendors whose example body writes the code
+    // as a JSON number can build one for them too.
+    list.push(entryYaml(String(900_000_000 + i)));
     chunks.set(file, list);
   }
   for (const [file, list] of chunks) appendFileSync(join(out, 'vendors', file), `\n${list.join('')}`);

@@ -56,8 +56,9 @@ describe('broken fixtures', () => {
   const names = readdirSync(join(fixtures, 'broken')).filter((n) => n.endsWith('.yaml')).sort();
 
   it('cover every rule of the issue', () => {
-    for (const required of ['yaml-syntax-error', 'duplicate-key', 'duplicate-code', 'unknown-field', 'wrong-type', 'missing-chinese', 'unknown-category', 'http-status-999', 'broken-cross-link'])
+    for (const required of ['yaml-syntax-error', 'duplicate-key', 'duplicate-code', 'unknown-field', 'wrong-type', 'missing-chinese', 'unknown-category', 'http-status-999', 'content-rules'])
       expect(names).toContain(`${required}.yaml`);
+    expect(readdirSync(join(fixtures, 'broken-groups'))).toContain('broken-cross-link.yaml');
   });
 
   for (const name of names) {
@@ -94,6 +95,31 @@ describe('broken fixtures', () => {
       'test/fixtures/broken/wrong-type.yaml',
     ]);
   });
+});
+
+describe('broken equivalence groups files', () => {
+  // Validated with two minimal vendors (minimal: error 1; other: error 1 and HTTP 429).
+  const vendors = [read('test/fixtures/valid/minimal.yaml'), read('test/fixtures/valid/other.yaml')];
+  const names = readdirSync(join(fixtures, 'broken-groups')).filter((n) => n.endsWith('.yaml')).sort();
+
+  it('the two vendors link without a problem', () => {
+    const groups = { path: 'groups.yaml', text: 'groups:\n  - id: ok\n    label: { en: OK, zh: 好 }\n    members: [minimal/1, other/1]\n' };
+    const result = validateSources(categories, vendors, groups);
+    expect(result.problems).toEqual([]);
+    expect(result.ok && result.kb.groups.map((g) => g.members)).toEqual([['minimal/1', 'other/1']]);
+  });
+
+  for (const name of names) {
+    it(`${name} fails with exactly its expected file:line:col messages`, () => {
+      const path = `test/fixtures/broken-groups/${name}`;
+      const source = read(path);
+      const expected = expectations(source.text);
+      expect(expected.length, `${name} has no # expect: lines`).toBeGreaterThan(0);
+      const result = validateSources(categories, vendors, source);
+      expect(result.ok).toBe(false);
+      expect(result.problems.map((p) => formatProblem(p).slice(path.length + 1))).toEqual(expected);
+    });
+  }
 });
 
 describe('YAML limits', () => {

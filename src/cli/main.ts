@@ -145,7 +145,7 @@ function style(color: boolean): Style {
   return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
 }
 
-const FIELD_LABELS = ['entry.message', 'entry.meaning', 'entry.whatToDo', 'entry.category', 'col.retryable', 'entry.httpStatus', 'entry.source', 'explain.page', 'explain.code', 'explain.message'] as const;
+const FIELD_LABELS = ['entry.message', 'entry.meaning', 'entry.whatToDo', 'cli.vendorAdvice', 'cli.tellUser', 'entry.category', 'col.retryable', 'entry.httpStatus', 'entry.source', 'explain.page', 'explain.code', 'explain.message'] as const;
 
 /** Terminal columns: CJK and full-width characters take two. */
 function displayWidth(text: string): number {
@@ -190,6 +190,8 @@ class Printer {
     if (e.message) this.field(t(lang, 'entry.message'), e.message);
     this.field(t(lang, 'entry.meaning'), e.meaning[lang]);
     this.field(t(lang, 'entry.whatToDo'), e.remedy[lang]);
+    if (e.vendor_remedy) this.field(t(lang, 'cli.vendorAdvice'), e.vendor_remedy[lang]);
+    if (e.end_user_message) this.field(t(lang, 'cli.tellUser'), e.end_user_message[lang]);
     const category = this.l.category(e.category);
     this.field(t(lang, 'entry.category'), category ? category.name[lang] : e.category);
     const retry = e.retryable ? s.green(t(lang, 'yes')) : s.yellow(t(lang, 'no'));

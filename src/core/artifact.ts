@@ -6,19 +6,22 @@
  */
 import { z } from 'zod';
 import {
+  bilingualText,
   category,
   categoryOutcome,
   envelope,
+  equivalenceGroup,
   entryKind,
   note,
   sourcedText,
   taskOutcome,
   vendor as vendorSchema,
   type Category,
-  type CategoryOutcome,
 } from './schema.ts';
 import { entryApiPath, entryPagePath, entryRef, vendorPagePath, type EntryKey } from './model.ts';
 import { templatePattern } from './templates.ts';
+import { deriveEquivalence, type Equivalence } from './equivalence.ts';
+import { renderExampleBody } from './example-body.ts';
 import { toJsonText } from './json-schemas.ts';
 import type { KnowledgeBase, LoadedVendor } from './validate.ts';
 import type { Entry } from './schema.ts';
@@ -45,11 +48,30 @@ export const artifactEntry = z
       description: "What this response means for the call: the task state's own outcome, else its category's ('success', 'pending', 'failure' or 'informational').",
     }),
     meaning: sourcedText,
-    remedy: sourcedText,
+    remedy: sourcedText.meta({ description: "What to do, written by us for this entry (vendor_text 'none' since v1.1; the vendor's own remedy is in vendor_remedy)." }),
+    vendor_remedy: sourcedText
+      .nullable()
+      .meta({ description: "The vendor's own remedy, verbatim in the language vendor_text names (the other language is our translation); null when the source gives none." }),
+    end_user_message: bilingualText
+      .extend({ source: z.enum(['entry', 'category']).meta({ description: "'entry': written for this entry; 'category': the category's default." }) })
+      .meta({ description: 'Plain words an app can show its own end user (ours, never the vendor\'s).' }),
     category: z.string(),
     retryable: z.boolean(),
     retryable_source: z.enum(['vendor', 'ours']),
-    equivalents: z.array(z.string()).meta({ description: 'Ids of entries at other vendors that mean the same failure (symmetric).' }),
+    retryable_exception: bilingualText
+      .nullable()
+      .meta({ description: "Why retryable differs from the category's retryable_default; null when it agrees." }),
+    equivalence_group: z.string().nullable().meta({ description: 'Id of the equivalence group this entry belongs to, or null.' }),
+    equivalents: z
+      .array(z.string())
+      .meta({ description: 'Ids of the other members of its equivalence group: the same failure elsewhere (symmetric and transitive).' }),
+    example_body: z
+      .strictObject({
+        http_status: z.number().int().nullable().meta({ description: 'The HTTP status the body comes with, or null when not documented.' }),
+        body: z.string().meta({ description: "The response body as the vendor would send it for this entry, built from its documented envelope." }),
+      })
+      .nullable()
+      .meta({ description: "A response carrying this entry, built by us from the vendor's documented envelope; null where the vendor has no template for this kind." }),
     notes: z.array(note),
     url: z.string().meta({ description: 'The English page of this entry.' }),
     url_zh: z.string().meta({ description: 'The Chinese page of this entry.' }),
@@ -79,8 +101,16 @@ const header = {
   site: z.string().meta({ description: 'Origin the page URLs were built for.' }),
 };
 
+export const artifactGroup = equivalenceGroup.meta({ id: 'equivalence_group', title: 'Equivalence group' });
+
 export const indexFile = z
-  .strictObject({ ...header, categories: z.array(artifactCategory), vendors: z.array(artifactVendor), entries: z.array(artifactEntry) })
+  .strictObject({
+    ...header,
+    categories: z.array(artifactCategory),
+    vendors: z.array(artifactVendor),
+    equivalence_groups: z.array(artifactGroup).meta({ description: 'The same failure at several vendors: each member lists the others as equivalents.' }),
+    entries: z.array(artifactEntry),
+  })
   .meta({ title: 'Vision API error codes: index.json', description: 'Every vendor, category and entry.' });
 export const vendorFileArtifact = z
   .strictObject({ ...header, vendor: artifactVendor, entries: z.array(artifactEntry) })
@@ -119,35 +149,13 @@ export interface ArtifactOptions {
   hash: (text: string) => string;
 }
 
-/** Symmetric closure of the declared equivalents, each list sorted. */
-export function equivalenceMap(kb: KnowledgeBase): Map<string, string[]> {
-  const links = new Map<string, Set<string>>();
-  const add = (a: string, b: string) => {
-    if (!links.has(a)) links.set(a, new Set());
-    links.get(a)!.add(b);
-  };
-  for (const v of kb.vendors) {
-    for (const e of v.entries) {
-      const id = entryRef({ vendor: v.vendor.id, kind: e.kind, code: e.code });
-      for (const other of e.equivalents) {
-        add(id, other);
-        add(other, id);
-      }
-    }
-  }
-  const out = new Map<string, string[]>();
-  for (const [id, set] of links) out.set(id, [...set].sort());
-  return out;
-}
-
-/** Category id → the outcome its entries mean. */
-export function categoryOutcomes(kb: KnowledgeBase): Map<string, CategoryOutcome> {
-  return new Map(kb.categories.map((c) => [c.id, c.outcome]));
-}
-
-export function toArtifactEntry(vendorId: string, e: Entry, equivalents: Map<string, string[]>, outcomes: Map<string, CategoryOutcome>, site: string): ArtifactEntry {
+export function toArtifactEntry(v: Pick<LoadedVendor, 'vendor' | 'example_bodies'>, e: Entry, equivalence: Equivalence, categories: ReadonlyMap<string, Category>, site: string): ArtifactEntry {
+  const vendorId = v.vendor.id;
   const key: EntryKey = { vendor: vendorId, kind: e.kind, code: e.code };
   const id = entryRef(key);
+  const template = v.example_bodies?.[e.kind];
+  const example = template ? renderExampleBody(template, e) : undefined;
+  const userMessage = e.end_user_message ?? categories.get(e.category)?.end_user_message;
   return {
     id,
     vendor: vendorId,
@@ -158,13 +166,18 @@ export function toArtifactEntry(vendorId: string, e: Entry, equivalents: Map<str
     message_is_template: e.message_is_template,
     message_pattern: e.message_is_template && e.message ? templatePattern(e.message) : null,
     task_outcome: e.task_outcome ?? null,
-    outcome: e.task_outcome ?? outcomes.get(e.category) ?? 'failure',
+    outcome: e.task_outcome ?? categories.get(e.category)?.outcome ?? 'failure',
     meaning: { en: e.meaning.en, zh: e.meaning.zh, vendor_text: e.meaning.vendor_text },
     remedy: { en: e.remedy.en, zh: e.remedy.zh, vendor_text: e.remedy.vendor_text },
+    vendor_remedy: e.vendor_remedy ? { en: e.vendor_remedy.en, zh: e.vendor_remedy.zh, vendor_text: e.vendor_remedy.vendor_text } : null,
+    end_user_message: { en: userMessage?.en ?? '', zh: userMessage?.zh ?? '', source: e.end_user_message ? 'entry' : 'category' },
     category: e.category,
     retryable: e.retryable,
     retryable_source: e.retryable_source,
-    equivalents: equivalents.get(id) ?? [],
+    retryable_exception: e.retryable_exception ? { en: e.retryable_exception.en, zh: e.retryable_exception.zh } : null,
+    equivalence_group: equivalence.group.get(id) ?? null,
+    equivalents: equivalence.equivalents.get(id) ?? [],
+    example_body: example && !('error' in example) ? { http_status: example.http_status, body: example.body } : null,
     notes: e.notes.map((n) => ({ kind: n.kind, en: n.en, zh: n.zh })),
     url: site + entryPagePath(key, 'en'),
     url_zh: site + entryPagePath(key, 'zh'),
@@ -208,15 +221,16 @@ export interface Artifact {
 }
 
 export function buildArtifact(kb: KnowledgeBase, { site, hash }: ArtifactOptions): Artifact {
-  const equivalents = equivalenceMap(kb);
-  const outcomes = categoryOutcomes(kb);
+  const equivalence = deriveEquivalence(kb.groups);
+  const categoryById = new Map(kb.categories.map((c) => [c.id, c]));
   const categories = kb.categories.map((c) => toArtifactCategory(c, site));
   const vendors = kb.vendors.map((v) => ({
     vendor: toArtifactVendor(v, site),
-    entries: v.entries.map((e) => toArtifactEntry(v.vendor.id, e, equivalents, outcomes, site)),
+    entries: v.entries.map((e) => toArtifactEntry(v, e, equivalence, categoryById, site)),
   }));
   const entries = vendors.flatMap((v) => v.entries);
-  const content = { categories, vendors: vendors.map((v) => v.vendor), entries };
+  const equivalence_groups = kb.groups.map((g) => ({ id: g.id, label: g.label, members: [...g.members] }));
+  const content = { categories, vendors: vendors.map((v) => v.vendor), equivalence_groups, entries };
   const dataVersion = hash(JSON.stringify({ artifact_version: ARTIFACT_VERSION, site, ...content })).slice(0, 16);
   const head = { artifact_version: ARTIFACT_VERSION, data_version: dataVersion, site };
 

@@ -1,6 +1,6 @@
 /** JSON Schemas generated from the zod schemas (JSON Schema 2020-12). */
 import { z } from 'zod';
-import { categoriesFile, vendorFile } from './schema.ts';
+import { categoriesFile, equivalenceGroupsFile, vendorFile } from './schema.ts';
 
 export function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -12,5 +12,6 @@ export function editorSchemas(): Record<string, string> {
   return {
     'vendor.schema.json': toJsonText(z.toJSONSchema(vendorFile, opts)),
     'categories.schema.json': toJsonText(z.toJSONSchema(categoriesFile, opts)),
+    'equivalence-groups.schema.json': toJsonText(z.toJSONSchema(equivalenceGroupsFile, opts)),
   };
 }

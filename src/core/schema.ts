@@ -164,7 +164,10 @@ export const entry = z
       .optional()
       .meta({ description: "For kind 'task-state' only: whether the state means pending, success or failure." }),
     meaning: sourcedText,
-    remedy: sourcedText,
+    remedy: sourcedText.meta({
+      description:
+        "What to do, written by us for this entry (vendor_text 'none'); the vendor's own remedy, where the source gives one, is in vendor_remedy.",
+    }),
     category: id.meta({ description: 'A category id from data/categories.yaml (always our classification).' }),
     retryable: z
       .boolean()
@@ -173,10 +176,18 @@ export const entry = z
       .enum(['vendor', 'ours'])
       .default('ours')
       .meta({ description: "'vendor' when the source itself says whether to retry; 'ours' when we inferred it." }),
-    equivalents: z
-      .array(entryRef)
-      .default([])
-      .meta({ description: "Entries of other vendors that mean the same failure, e.g. 'baidu-face/222202'." }),
+    retryable_exception: bilingualText.optional().meta({
+      description:
+        "Required exactly when retryable differs from the category's retryable_default: our reason why this entry is the exception.",
+    }),
+    vendor_remedy: sourcedText.optional().meta({
+      description:
+        "The vendor's own remedy, verbatim in the language vendor_text names (the other language is our translation). remedy is then ours, written for this entry.",
+    }),
+    end_user_message: bilingualText.optional().meta({
+      description:
+        "One or two plain sentences an app can show its own end user (no codes, no jargon). Overrides the category's end_user_message.",
+    }),
     notes: z.array(note).default([]),
   })
   .meta({ description: 'One error code, HTTP status or task state of a vendor.' });
@@ -275,10 +286,37 @@ export const vendor = z.strictObject({
 });
 export type Vendor = z.output<typeof vendor>;
 
+/**
+ * A response body built for one entry from the vendor's documented envelope. Placeholders, each
+ * replaced by a JSON value: {{code}} (the code as a JSON string), {{code_number}} (the code as a JSON
+ * number; only for numeric codes), {{message}} (the literal message as a JSON string, or null) and
+ * {{http_status}} (the entry's HTTP status, or null).
+ */
+export const exampleBodyTemplate = z
+  .strictObject({
+    http_status: z
+      .union([httpStatus, z.literal('entry')])
+      .nullable()
+      .meta({ description: "The HTTP status the body comes with: a number, 'entry' for the entry's own http_status, or null when not documented." }),
+    body: z.string().min(1).meta({ description: 'The body with placeholders {{code}}, {{code_number}}, {{message}}, {{http_status}}.' }),
+    note: bilingualText.meta({ description: 'Which documented example this is modelled on, and what is ours in it.' }),
+  })
+  .meta({ description: "How to build an entry's example_body from the vendor's documented envelope." });
+export type ExampleBodyTemplate = z.output<typeof exampleBodyTemplate>;
+
+export const exampleBodies = z
+  .strictObject({
+    error: exampleBodyTemplate.optional(),
+    'task-state': exampleBodyTemplate.optional(),
+    'http-status': exampleBodyTemplate.optional(),
+  })
+  .meta({ description: 'Per entry kind, the template of the example body shown for each entry of that kind.' });
+
 export const vendorFile = z
   .strictObject({
     vendor,
     envelope,
+    example_bodies: exampleBodies.optional(),
     entries: z.array(entry).min(1, 'must hold at least one entry'),
   })
   .meta({ title: 'Vendor file', description: 'One vendor of the error-code knowledge base: data/vendors/<id>.yaml' });
@@ -291,6 +329,17 @@ export const category = z.strictObject({
   outcome: categoryOutcome,
   retryable_default: z.boolean().meta({ description: 'Whether entries of this category usually succeed on retry.' }),
   advice: bilingualText.meta({ description: 'What a client should do about any entry of this category.' }),
+  end_user_message: bilingualText.meta({
+    description:
+      "Default message an app can show its end user for entries of this category (plain words, no codes). Entries may override it.",
+  }),
+  end_user_can_act: z
+    .boolean()
+    .default(false)
+    .meta({
+      description:
+        'True when the end user can fix the cause (retake a photo, pick another file): then every entry of the category needs its own end_user_message.',
+    }),
 });
 export type Category = z.output<typeof category>;
 
@@ -299,3 +348,18 @@ export const categoriesFile = z
     categories: z.array(category).min(1),
   })
   .meta({ title: 'Categories file', description: 'The shared cross-vendor taxonomy: data/categories.yaml' });
+export const equivalenceGroup = z
+  .strictObject({
+    id: id.meta({ description: 'Stable group id, e.g. no-face.' }),
+    label: bilingualText.meta({ description: 'What the members have in common, in our words.' }),
+    members: z
+      .array(entryRef)
+      .min(2, 'a group needs at least two members')
+      .meta({ description: "Entries that mean the same failure, e.g. 'baidu-face/222202'. An entry belongs to at most one group." }),
+  })
+  .meta({ description: 'The same failure at several vendors. Every member lists every other member as an equivalent.' });
+export type EquivalenceGroup = z.output<typeof equivalenceGroup>;
+
+export const equivalenceGroupsFile = z
+  .strictObject({ groups: z.array(equivalenceGroup) })
+  .meta({ title: 'Equivalence groups file', description: 'The same failure across vendors, as groups: data/equivalence-groups.yaml' });

@@ -3,10 +3,13 @@
  * alone cannot express. Pure: takes file texts, returns the knowledge base or every problem found.
  */
 import type { z } from 'zod';
-import { categoriesFile, vendorFile, type Category, type VendorFile } from './schema.ts';
-import { entryRef, parseEntryRef, PLACEHOLDER, RESERVED_CODE_SEGMENTS, RESERVED_VENDOR_IDS } from './model.ts';
+import { categoriesFile, equivalenceGroupsFile, vendorFile, type Category, type EquivalenceGroup, type VendorFile } from './schema.ts';
+import { entryRef, PLACEHOLDER, RESERVED_CODE_SEGMENTS, RESERVED_VENDOR_IDS } from './model.ts';
 import { MAX_TEMPLATE_PLACEHOLDERS } from './templates.ts';
 import { caseFoldedCode, codeProblem, invalidUtf8Offset, invisibleTranslations, positionOfByte } from './text-rules.ts';
+import { checkGroups } from './equivalence.ts';
+import { numberMismatch } from './content-rules.ts';
+import { renderExampleBody, unknownPlaceholders } from './example-body.ts';
 import { formatPath, parseYaml, type ParsedYaml, type PathSegment, type Problem } from './yaml-source.ts';
 
 export interface SourceFile {
@@ -25,6 +28,8 @@ export interface KnowledgeBase {
   categories: Category[];
   /** Sorted by vendor id. */
   vendors: LoadedVendor[];
+  /** The equivalence groups (data/equivalence-groups.yaml); empty when there is no such file. */
+  groups: EquivalenceGroup[];
 }
 
 export type ValidationResult = { ok: true; kb: KnowledgeBase; problems: [] } | { ok: false; problems: Problem[] };
@@ -109,7 +114,7 @@ function fileStem(path: string): string {
  * Validate the categories file and every vendor file together.
  * Problems are sorted by file, line and column so the output reads top to bottom.
  */
-export function validateSources(categoriesSource: SourceFile, vendorSources: readonly SourceFile[]): ValidationResult {
+export function validateSources(categoriesSource: SourceFile, vendorSources: readonly SourceFile[], groupsSource?: SourceFile): ValidationResult {
   const problems: Problem[] = [];
   const report = (parsed: ParsedYaml, path: PathSegment[], message: string, target: 'key' | 'value' = 'value') =>
     problems.push({ file: parsed.file, ...parsed.locate(path, target), path: formatPath(path), message });
@@ -118,10 +123,16 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
   const cats = parseWith(categoriesSource, categoriesFile);
   problems.push(...cats.problems);
   const categoryIds = new Set<string>();
+  const categoryById = new Map<string, Category>();
   if (cats.data) {
     cats.data.categories.forEach((category, i) => {
       if (categoryIds.has(category.id)) report(cats.parsed, ['categories', i, 'id'], `duplicate category id "${category.id}"`);
       categoryIds.add(category.id);
+      categoryById.set(category.id, category);
+      for (const field of ['name', 'description', 'advice', 'end_user_message'] as const) {
+        const why = numberMismatch(category[field].en, category[field].zh);
+        if (why) report(cats.parsed, ['categories', i, field, 'zh'], why);
+      }
     });
   }
 
@@ -196,12 +207,52 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
       if (entry.message !== null && entry.message !== entry.message.trim())
         report(parsed, at('message'), 'message has leading or trailing white space; keep the literal text exactly');
 
-      for (const field of ['meaning', 'remedy'] as const) {
-        const vt = entry[field].vendor_text;
-        if (vt !== 'none' && !languages.has(vt))
+      for (const field of ['meaning', 'vendor_remedy'] as const) {
+        const vt = entry[field]?.vendor_text;
+        if (vt !== undefined && vt !== 'none' && !languages.has(vt))
           report(parsed, at(field, 'vendor_text'), `vendor_text is "${vt}" but vendor.source.languages does not include "${vt}"`);
       }
+      if (entry.remedy.vendor_text !== 'none')
+        report(parsed, at('remedy', 'vendor_text'), "remedy is ours (vendor_text: none); put the vendor's own remedy in vendor_remedy");
+      if (entry.vendor_remedy?.vendor_text === 'none')
+        report(parsed, at('vendor_remedy', 'vendor_text'), "vendor_remedy is the vendor's text: vendor_text must name its language (a remedy of ours goes in remedy)");
+
+      // English and Chinese say the same: the same numbers in every bilingual field.
+      const bilingual: [PathSegment[], { en: string; zh: string } | undefined][] = [
+        [at('meaning'), entry.meaning],
+        [at('remedy'), entry.remedy],
+        [at('vendor_remedy'), entry.vendor_remedy],
+        [at('end_user_message'), entry.end_user_message],
+        [at('retryable_exception'), entry.retryable_exception],
+        ...entry.notes.map((n, j): [PathSegment[], { en: string; zh: string }] => [at('notes', j), n]),
+      ];
+      for (const [path, value] of bilingual) {
+        const why = value && numberMismatch(value.en, value.zh);
+        if (why) report(parsed, [...path, 'zh'], why);
+      }
+
+      // retryable agrees with the category's guidance, or the entry says why it is the exception.
+      const category = categoryById.get(entry.category);
+      if (category) {
+        const differs = entry.retryable !== category.retryable_default;
+        if (differs && !entry.retryable_exception)
+          report(parsed, at('retryable'), `retryable is ${entry.retryable} but category "${category.id}" says ${category.retryable_default}: give the reason in retryable_exception, or change one of them`);
+        if (!differs && entry.retryable_exception)
+          report(parsed, at('retryable_exception'), `retryable agrees with category "${category.id}" (${category.retryable_default}): this is not an exception; remove retryable_exception`, 'key');
+      }
+
+      // The example body can be built for this entry.
+      const template = data.example_bodies?.[entry.kind];
+      if (template) {
+        const body = renderExampleBody(template, entry);
+        if ('error' in body) report(parsed, at('code'), body.error);
+      }
     });
+    for (const kind of ['error', 'task-state', 'http-status'] as const) {
+      const template = data.example_bodies?.[kind];
+      for (const name of template ? unknownPlaceholders(template.body) : [])
+        report(parsed, ['example_bodies', kind, 'body'], `unknown placeholder {{${name}}}; use {{code}}, {{code_number}}, {{message}} or {{http_status}}`);
+    }
   }
 
   // How a vendor's responses are read: task-state rules need task states; a forwarded vendor must exist.
@@ -219,25 +270,17 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
       report(parsed, ['envelope', 'forwards_from', 'vendor'], `no vendor "${upstream}" (forwards_from must name a vendor in data/vendors/)`);
   }
 
-  // Cross-vendor rules: equivalents must resolve to another vendor's entry.
+  // Equivalence groups: every member resolves, and an entry belongs to at most one group.
   const known = new Set<string>();
   for (const { data } of vendors) for (const e of data.entries) known.add(entryRef({ vendor: data.vendor.id, kind: e.kind, code: e.code }));
-  for (const { parsed, data } of vendors) {
-    data.entries.forEach((entry, i) => {
-      const listed = new Set<string>();
-      entry.equivalents.forEach((ref, j) => {
-        const path: PathSegment[] = ['entries', i, 'equivalents', j];
-        const key = parseEntryRef(ref);
-        if (!key) return report(parsed, path, `"${ref}" is not a valid entry reference`);
-        if (listed.has(ref)) return report(parsed, path, `"${ref}" is listed twice`);
-        listed.add(ref);
-        if (key.vendor === data.vendor.id) return report(parsed, path, `"${ref}" links to the same vendor; equivalents are links between vendors`);
-        if (!known.has(ref)) {
-          const why = vendorById.has(key.vendor) ? `vendor "${key.vendor}" has no ${key.kind} entry "${key.code}"` : `no vendor "${key.vendor}"`;
-          report(parsed, path, `broken link "${ref}": ${why}`);
-        }
-      });
-    });
+  let groups: EquivalenceGroup[] = [];
+  if (groupsSource) {
+    const result = parseWith(groupsSource, equivalenceGroupsFile);
+    problems.push(...result.problems);
+    if (result.data) {
+      groups = result.data.groups;
+      for (const p of checkGroups(groups, known, new Set(vendorById.keys()))) report(result.parsed, p.path, p.message);
+    }
   }
 
   if (problems.length > 0) {
@@ -249,6 +292,7 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
     problems: [],
     kb: {
       categories: cats.data!.categories,
+      groups,
       vendors: vendors
         .map(({ parsed, data }) => ({ ...data, file: parsed.file }))
         .sort((a, b) => (a.vendor.id < b.vendor.id ? -1 : a.vendor.id > b.vendor.id ? 1 : 0)),

@@ -28,13 +28,18 @@ function display(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-/** categories.yaml, then every vendor file in name order. Throws when the folder cannot be listed. */
-export function dataFilePaths(dataDir = DEFAULT_DATA_DIR): { categories: string; vendors: string[] } {
+/** categories.yaml, then every vendor file in name order, and equivalence-groups.yaml if the folder has one. */
+export function dataFilePaths(dataDir = DEFAULT_DATA_DIR): { categories: string; vendors: string[]; groups?: string } {
   const vendorDir = join(dataDir, 'vendors');
   const names = readdirSync(vendorDir)
     .filter((name) => !name.startsWith('.'))
     .sort();
-  return { categories: join(dataDir, 'categories.yaml'), vendors: names.map((name) => join(vendorDir, name)) };
+  const groups = join(dataDir, 'equivalence-groups.yaml');
+  return {
+    categories: join(dataDir, 'categories.yaml'),
+    vendors: names.map((name) => join(vendorDir, name)),
+    ...(existsSync(groups) ? { groups } : {}),
+  };
 }
 
 /** A problem with the folder itself (no line to point at): printed as `path: message`. */
@@ -74,6 +79,8 @@ export interface DataSources {
   /** Undefined when categories.yaml is missing or unreadable (then `problems` says so). */
   categories?: SourceFile;
   vendors: SourceFile[];
+  /** data/equivalence-groups.yaml, when the folder has one. */
+  groups?: SourceFile;
   /** What is wrong with the folder itself: missing parts, folders or broken links among the files. */
   problems: Problem[];
 }
@@ -104,13 +111,16 @@ export function readDataSources(dataDir = DEFAULT_DATA_DIR): DataSources {
     if (isProblem(source)) problems.push(source);
     else vendors.push(source);
   }
-  return { ...(isProblem(categories) ? {} : { categories }), vendors, problems };
+  const groupsPath = join(dataDir, 'equivalence-groups.yaml');
+  const groups = existsSync(groupsPath) ? readSourceFile(groupsPath) : undefined;
+  if (groups && isProblem(groups)) problems.push(groups);
+  return { ...(isProblem(categories) ? {} : { categories }), vendors, ...(groups && !isProblem(groups) ? { groups } : {}), problems };
 }
 
 /** The content of the data folder, hashed: changes when a file is added, removed or its bytes change (not its time stamp). */
 function contentStamp(sources: DataSources): string {
   const hash = createHash('sha256');
-  for (const source of [sources.categories, ...sources.vendors]) {
+  for (const source of [sources.categories, ...sources.vendors, sources.groups]) {
     if (!source) continue;
     hash.update(`${source.path}\u0000${source.bytes?.byteLength ?? source.text.length}\u0000`);
     hash.update(source.bytes ?? source.text);
@@ -121,7 +131,7 @@ function contentStamp(sources: DataSources): string {
 
 function validateSourcesRead(sources: DataSources): ValidationResult {
   if (!sources.categories) return { ok: false, problems: sources.problems };
-  const result = validateSources(sources.categories, sources.vendors);
+  const result = validateSources(sources.categories, sources.vendors, sources.groups);
   if (sources.problems.length === 0) return result;
   const problems = [...sources.problems, ...result.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { ok: false, problems };

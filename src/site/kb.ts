@@ -6,9 +6,9 @@
  * into its server bundle as one JSON string (BENCHMARKS.md, "What the scale figures rest on").
  */
 import { loadKnowledgeBase } from '../node/data-files.ts';
-import { categoryOutcomes, equivalenceMap } from '../core/artifact.ts';
+import { deriveEquivalence, type Equivalence } from '../core/equivalence.ts';
 import { entryRef, type EntryKey } from '../core/model.ts';
-import type { Category, CategoryOutcome, Entry, VendorFile } from '../core/schema.ts';
+import type { Category, Entry, VendorFile } from '../core/schema.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
 
 export interface SiteEntry extends Entry {
@@ -25,9 +25,8 @@ export interface SiteKb {
   /** Every entry in vendor order, then data (source) order. */
   entries: SiteEntry[];
   entryByRef: Map<string, SiteEntry>;
-  equivalents: Map<string, string[]>;
-  /** Category id → the outcome its entries mean. */
-  outcomes: Map<string, CategoryOutcome>;
+  /** Each entry's equivalence group and the other members (data/equivalence-groups.yaml). */
+  equivalence: Equivalence;
   /** Entries of a vendor in the order its tables show them. */
   vendorEntries(vendor: string): SiteEntry[];
   /** An entry's position in vendorEntries(its vendor), computed once (not a search per page). */
@@ -68,8 +67,7 @@ async function derive(kb: KnowledgeBase): Promise<SiteKb> {
     vendorById: new Map(vendors.map((v) => [v.vendor.id, v])),
     entries,
     entryByRef: new Map(entries.map((e) => [e.ref, e])),
-    equivalents: equivalenceMap(kb),
-    outcomes: categoryOutcomes(kb),
+    equivalence: deriveEquivalence(kb.groups),
     vendorEntries: (vendor) => byVendor.get(vendor) ?? [],
     positionOf: new Map([...byVendor.values()].flatMap((list) => list.map((e, i) => [e.ref, i] as const))),
   };

@@ -126,7 +126,7 @@ describe('in Chromium, under the policy', () => {
 
   it('copy buttons: the literal message, the entry JSON and a code block in a guide', async () => {
     await page.goto(`${server.url}/baidu-face/222202/`);
-    await page.locator('.kb-literal button.kb-copy').first().click();
+    await page.locator('#literal-message + button.kb-copy').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('pic not has face');
     await page.locator('#entry-json + button.kb-copy').click();
     expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())).id).toBe('baidu-face/222202');

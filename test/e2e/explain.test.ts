@@ -34,7 +34,8 @@ describe('explain page', () => {
     await page.locator('form[data-kb-explain] button[type=submit]').click();
     await expect.poll(() => result().isVisible()).toBe(true);
     expect(await page.locator('#explain-outcome').textContent()).toBe('Outcome: Failure · Baidu Face');
-    expect(await page.locator('[data-testid=explain-advice]').textContent()).toBe('Check the image quality.');
+    expect(await page.locator('[data-testid=explain-advice]').textContent()).toMatch(/^Use a photo in which a face is clearly visible: /);
+    expect(await page.locator('[data-testid=explain-end-user]').textContent()).toBe("We couldn't find a face in your photo. Please upload a clear, front-facing photo.");
     // Everything stayed on this origin: the page, its assets and index.json, fetched once.
     expect(requests.every((u) => u.startsWith(server.url))).toBe(true);
     await page.locator('form[data-kb-explain] textarea[name=body]').fill('{"error_code": "AIS.0014"}');

@@ -300,7 +300,9 @@ describe('adding a vendor', () => {
         'data/vendors/acme-vision.yaml:25:15 entries[0].category: unknown category "file-to-large"',
         'test/sources.test.ts',
         'vendor_text',
-        'equivalents',
+        'vendor_remedy',
+        'equivalence-groups.yaml',
+        'example_bodies',
       ]) {
         expect(text, needle).toContain(needle);
       }

@@ -61,7 +61,8 @@ describe('navigation', () => {
     expect(path()).toBe('/zh-cn/g42-image/ModelArts.4204/');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.locator('#what-to-do').textContent()).toBe('处理方法');
-    expect(await page.locator('[data-testid=remedy]').textContent()).toContain('请订阅该API');
+    expect(await page.locator('[data-testid=remedy]').textContent()).toContain('订阅该 API（在控制台开通服务）');
+    expect(await page.locator('[data-testid=vendor-remedy]').textContent()).toContain('请订阅该API');
   });
 });
 
@@ -98,8 +99,10 @@ describe('vendor table filters', () => {
 describe('copy buttons', () => {
   it('copy the literal message and the entry JSON', async () => {
     await page.goto(`${server.url}/softsugar/60102130/`);
-    await page.locator('.kb-literal button.kb-copy').first().click();
+    await page.locator('#literal-message + button.kb-copy').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Failed to log in %s consecutive times, please try again after %s');
+    await page.locator('#end-user-message + button.kb-copy').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Too many failed sign-in attempts. Please wait a while and try again.');
     await page.locator('#entry-json + button.kb-copy').click();
     const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
     expect(copied.id).toBe('softsugar/60102130');

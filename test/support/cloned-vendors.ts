@@ -2,6 +2,7 @@
  * Synthetic vendors copied from real ones under new ids, with no code change: the proof that a vendor
  * is data. `renamed` replaces the originals (every reference to them follows), so each clone must
  * behave exactly like its original; `added` keeps the originals and adds the clones beside them.
+ * (Renamed means every reference: the vendor files and the equivalence groups.)
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,8 +35,7 @@ function copyData(): string {
 export function renamedDataDir(): string {
   const data = copyData();
   const vendors = join(data, 'vendors');
-  for (const name of readdirSync(vendors)) {
-    const file = join(vendors, name);
+  for (const file of [...readdirSync(vendors).map((name) => join(vendors, name)), join(data, 'equivalence-groups.yaml')]) {
     writeFileSync(file, renameIds(readFileSync(file, 'utf8'), CLONES));
   }
   for (const [from, to] of Object.entries(CLONES)) renameSync(join(vendors, `${from}.yaml`), join(vendors, `${to}.yaml`));
