@@ -18,7 +18,7 @@ import { explain, EXPLAIN_LIMITS, type ExplainResult } from '../core/explain.ts'
 import { searchEntries } from '../core/simple-search.ts';
 import { kindOneLabel, outcomeLabel, provenanceLabel, t } from '../core/ui-strings.ts';
 import { vendorLabel } from '../core/model.ts';
-import type { EntryKind, Lang } from '../core/schema.ts';
+import type { EntryKind, Lang } from '../core/artifact-types.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILT_INDEX = join(ROOT, 'dist', 'api', 'v1', 'index.json');

@@ -14,8 +14,7 @@
  * EXPLAIN_LIMITS.maxBodyChars are not parsed, lenient parsing stops at maxLenientChars, and
  * messages above 2000 characters are not compared.
  */
-import type { ArtifactEntry } from './artifact.ts';
-import type { EntryKind } from './schema.ts';
+import type { ArtifactEntry, EntryKind } from './artifact-types.ts';
 import { lookupFor, type KbIndex, type Lookup } from './lookup.ts';
 import { MAX_QUERY_LENGTH, normalizeMessage } from './normalize.ts';
 import { matchesTemplate } from './templates.ts';
@@ -553,7 +552,7 @@ class Explainer {
   /** Which vendor's envelope is this? */
   recognise(o: Rec): { vendor?: string; among?: string[] } {
     const { a, l } = this;
-    const vendors = (l.index.vendors ?? []).filter((v) => isRecord(v.envelope) && typeof v.envelope.code_field === 'string');
+    const vendors = l.vendors().filter((v) => isRecord(v.envelope) && typeof v.envelope.code_field === 'string');
     const present = vendors.flatMap((v) => {
       const field = this.codeFieldIn(v.id, o);
       return field ? [{ id: v.id, field }] : [];
