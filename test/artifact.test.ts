@@ -125,7 +125,7 @@ describe('the artifact types of the library (src/core/artifact-types.ts)', () =>
     expect(() => artifactTypesSource({ type: 'object', properties: { a: { type: 'object', properties: {} } }, additionalProperties: false })).toThrow(
       'schema.json.a: objects must be strict',
     );
-    expect(() => artifactTypesSource({ $defs: { x: { oneOf: [] } } })).toThrow('schema.json#/$defs/x: unsupported schema');
+    expect(() => artifactTypesSource({ type: 'object', additionalProperties: false, $defs: { x: { oneOf: [] } } })).toThrow('schema.json#/$defs/x: unsupported schema');
   });
 });
 
