@@ -9,7 +9,8 @@
  *   explain('{"error_code": 110}', {}, index); // { outcome: 'failure', vendor: 'baidu-face', entry, … }
  */
 export { createLookup, lookupFor, lookup, find } from './lookup.ts';
-export type { ArtifactCategory, ArtifactEntry, ArtifactIndex, ArtifactVendor, EntryKind, KbIndex, Lang, Lookup, TaskOutcome } from './lookup.ts';
+export type { ArtifactCategory, ArtifactEntry, ArtifactIndex, ArtifactVendor, ArtifactVendorFile, EntryKind, KbIndex, Lang, Lookup, TaskOutcome } from './lookup.ts';
+export type { ArtifactCategoriesFile, ArtifactEntryFile, VendorText } from './artifact-types.ts';
 export { explain, EXPLAIN_LIMITS } from './explain.ts';
 export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainResult } from './explain.ts';
 export { searchEntries } from './simple-search.ts';
