@@ -18,6 +18,8 @@ import {
 import { entryApiPath, entryPagePath, entryRef, vendorPagePath, type EntryKey } from './model.ts';
 import { templatePattern } from './templates.ts';
 import { toJsonText } from './json-schemas.ts';
+import { entriesCsv, entriesJsonl } from './artifact-tables.ts';
+import { openApiDocument } from './openapi.ts';
 import type { KnowledgeBase, LoadedVendor } from './validate.ts';
 import type { Entry } from './schema.ts';
 
@@ -227,6 +229,9 @@ export function buildArtifact(kb: KnowledgeBase, { site, hash }: ArtifactOptions
   files.set('index.json', toJsonText({ ...head, ...content }));
   files.set('categories.json', toJsonText({ ...head, categories }));
   files.set('schema.json', toJsonText(artifactJsonSchema(site)));
+  files.set('openapi.json', toJsonText(openApiDocument(site, API_ROOT, ARTIFACT_VERSION, content.vendors)));
+  files.set('entries.csv', entriesCsv(entries));
+  files.set('entries.jsonl', entriesJsonl(entries));
   for (const v of vendors) {
     const used = new Set(v.entries.map((e) => e.category));
     const vendorCategories = categories.filter((c) => used.has(c.id));
