@@ -3,13 +3,14 @@
  * Launcher of the vision-errors CLI: runs the compiled CLI, lib/cli/main.js (built from
  * src/cli/main.ts by `npm run build:lib`, which `npm install` in a checkout and `npm pack` run).
  *
- * - Node 22.12 or newer (package.json "engines"): imports it. Nothing is compiled at start-up.
+ * - Node 22.12 or newer (package.json "engines"): imports it, with Node's compile cache on.
  * - An older Node in a checkout (e.g. a system Node 20): runs it with the project's own Node 24,
  *   the `node` dev dependency.
  * - Otherwise: says which Node is needed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const MINIMUM = [22, 12]; // keep in step with "engines" in package.json
@@ -18,6 +19,8 @@ const supported = major > MINIMUM[0] || (major === MINIMUM[0] && minor >= MINIMU
 const main = new URL('../lib/cli/main.js', import.meta.url);
 
 if (supported) {
+  // V8's code cache for the CLI's modules (in the OS temp folder; Node 22.1+): later starts skip compiling.
+  module.enableCompileCache?.();
   try {
     await import(main.href);
   } catch (error) {
