@@ -6,7 +6,7 @@
  * TypeScript comes from this project's own node_modules.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,5 +138,21 @@ const wrong: number = entry?.message; // the deliberate error
     expect(r.stdout).toContain(`${SITE}/baidu-face/222202/`);
     const version = run([bin, '--version']);
     expect(version.stdout).toMatch(/^vision-errors \d+\.\d+\.\d+ \(artifact 1\.\d+\.\d+, data [0-9a-f]{16}, \d+ entries\)\n$/);
+  });
+
+  it('the launcher, engines and README name the same oldest Node', () => {
+    const engines = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node as string;
+    const [, major, minor] = /^>=(\d+)\.(\d+)\.0$/.exec(engines)!;
+    expect(readFileSync(join(root, 'bin', 'vision-errors.mjs'), 'utf8')).toContain(`const MINIMUM = [${major}, ${minor}];`);
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(`needs Node.js ≥ ${major}.${minor}`);
+  });
+
+  // An installed CLI on a Node older than engines allows (here: Debian's Node 20, when present) says so.
+  const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((p) => existsSync(p));
+  const old = systemNode ? Number(spawnSync(systemNode, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 22 : false;
+  it.skipIf(!old)('the installed CLI on an older Node says which Node it needs (exit 2)', () => {
+    const r = spawnSync(systemNode!, [join(dir, 'node_modules', 'vision-error-codes', 'bin', 'vision-errors.mjs'), '222202'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^vision-errors needs Node\.js 22\.12 or newer; this is Node v\d+/);
   });
 });
