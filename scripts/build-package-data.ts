@@ -9,7 +9,7 @@
  * links to a local preview server. Written beside the site's dist/ (never into it), so packing does
  * not change what a build or a running test serves; files are replaced only when their text changes.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataValidationError, loadKnowledgeBase, PROJECT_ROOT } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
@@ -61,5 +61,8 @@ if (import.meta.main) {
     writeFileSync(`${target}.tmp`, text);
     renameSync(`${target}.tmp`, target);
   }
+  // A vendor file of a vendor no longer in the data (this script wrote it): gone from the package too.
+  for (const name of readdirSync(join(dataDir, 'vendors')))
+    if (name.endsWith('.json') && !wanted.has(`vendors/${name}`)) rmSync(join(dataDir, 'vendors', name));
   console.log(`lib/data: index.json, schema.json and ${index.vendors.length} vendor files for ${site.site}`);
 }
