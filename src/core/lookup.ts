@@ -77,8 +77,6 @@ export function createLookup(index: KbIndex): Lookup {
   const byCompact = new Map<string, Map<string, ArtifactEntry[]>>();
   const byId = new Map<string, ArtifactEntry>();
   const byVendor = new Map<string, ArtifactEntry[]>();
-  const byMessage = new Map<string, ArtifactEntry[]>();
-  const templates: ArtifactEntry[] = [];
   const vendorIdSet = new Set<string>();
 
   for (const e of entries) {
@@ -87,12 +85,23 @@ export function createLookup(index: KbIndex): Lookup {
     push(byVendor, e.vendor, e);
     if (!byCode.has(e.vendor)) byCode.set(e.vendor, new Map());
     if (!byCompact.has(e.vendor)) byCompact.set(e.vendor, new Map());
-    push(byCode.get(e.vendor)!, normalizeCode(e.code), e);
-    push(byCompact.get(e.vendor)!, compactCode(e.code), e);
-    if (e.message) {
-      if (e.message_is_template) templates.push(e);
-      else push(byMessage, normalizeMessage(e.message), e);
+    const canonical = normalizeCode(e.code);
+    push(byCode.get(e.vendor)!, canonical, e);
+    push(byCompact.get(e.vendor)!, canonical.replace(/\./g, ''), e); // = compactCode(e.code)
+  }
+
+  // Messages are indexed on first use: looking a code up (the CLI's usual start) never needs them.
+  let messages: { byMessage: Map<string, ArtifactEntry[]>; templates: ArtifactEntry[] } | undefined;
+  function messageIndex() {
+    if (!messages) {
+      messages = { byMessage: new Map(), templates: [] };
+      for (const e of entries) {
+        if (!e.message) continue;
+        if (e.message_is_template) messages.templates.push(e);
+        else push(messages.byMessage, normalizeMessage(e.message), e);
+      }
     }
+    return messages;
   }
   for (const v of vendors) vendorIdSet.add(v.id);
   const vendorIdList = [...vendorIdSet];
@@ -167,6 +176,7 @@ export function createLookup(index: KbIndex): Lookup {
     if (!key) return [];
     const only = vendor === undefined ? undefined : vendorId(vendor);
     if (vendor !== undefined && !only) return [];
+    const { byMessage, templates } = messageIndex();
     const literal = byMessage.get(key) ?? [];
     const filled = templates.filter((e) => (!only || e.vendor === only) && matchesTemplate(e.message!, message));
     return inOrder([...literal.filter((e) => !only || e.vendor === only), ...filled]);
