@@ -14,7 +14,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
 const SITE = 'https://errors.example.org';
+// npm is npm.cmd on Windows, which Node runs only through a shell.
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const shell = process.platform === 'win32';
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const work = mkdtempSync(join(tmpdir(), 'vision-consumer-'));
 const dir = join(work, 'consumer');
@@ -29,6 +31,7 @@ function run(args: string[]) {
 beforeAll(() => {
   const out = execFileSync(npm, ['pack', '--json', '--pack-destination', work], {
     cwd: root,
+    shell,
     encoding: 'utf8',
     env: { ...process.env, SITE_URL: SITE },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,7 +42,7 @@ beforeAll(() => {
   // An empty ESM project with the tarball installed (offline: nothing but the tarball is needed).
   mkdirSync(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
-  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', join(work, report[0]!.filename)], { cwd: dir, stdio: 'pipe' });
+  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', join(work, report[0]!.filename)], { cwd: dir, stdio: 'pipe', shell });
 });
 
 describe('the packed tarball', () => {
