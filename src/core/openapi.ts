@@ -68,8 +68,9 @@ export function openApiDocument(site: string, apiRoot: string, artifactVersion: 
         content: { 'text/csv': { schema: { type: 'string' } } },
       }),
       '/entries.jsonl': get('getEntriesJsonl', 'Every entry as one line of JSON.', {
-        description: 'One entry (as in index.json) per line, UTF-8.',
-        content: { 'application/jsonl': { itemSchema: schema('entry'), schema: { type: 'string' } } },
+        description: 'One entry (as in index.json) per line, UTF-8. Each line is valid against x-line-schema.',
+        // OpenAPI 3.1 has no schema for each line of a stream (3.2's itemSchema): an extension field says it.
+        content: { 'application/jsonl': { schema: { type: 'string' }, 'x-line-schema': schema('entry') } },
       }),
       '/schema.json': get('getSchema', 'The JSON Schema (2020-12) of these files.', {
         description: 'JSON Schema of index.json; the other files under $defs.',
