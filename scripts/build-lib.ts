@@ -29,6 +29,7 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 for (const project of ['tsconfig.lib.json', 'tsconfig.cli.json']) {
   const result = spawnSync(process.execPath, [tsc, '-p', join(root, project), '--outDir', out], { stdio: 'inherit' });
   if (result.status !== 0) {
+    rmSync(out, { recursive: true, force: true });
     console.error(`build:lib: tsc -p ${project} failed`);
     process.exit(1);
   }
