@@ -8,6 +8,8 @@ import { loadKnowledgeBase, validateDataDir } from '../src/node/data-files.ts';
 import { buildArtifactForSite, writeArtifact } from '../src/node/artifact-files.ts';
 import { editorSchemas } from '../src/core/json-schemas.ts';
 import { matchesTemplate, templatePattern } from '../src/core/templates.ts';
+import { artifactJsonSchema } from '../src/core/artifact.ts';
+import { ARTIFACT_TYPES_FILE, artifactTypesSource } from '../scripts/lib/artifact-types.ts';
 
 const root = join(import.meta.dirname, '..');
 const kb = loadKnowledgeBase();
@@ -112,6 +114,18 @@ describe('editor schemas in data/schema/', () => {
     for (const name of readdirSync(join(root, 'data/vendors')))
       expect(readFileSync(join(root, 'data/vendors', name), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/vendor.schema.json');
     expect(readFileSync(join(root, 'data/categories.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/categories.schema.json');
+  });
+});
+
+describe('the artifact types of the library (src/core/artifact-types.ts)', () => {
+  it('are up to date with the artifact schema (run npm run schemas)', () => {
+    expect(readFileSync(ARTIFACT_TYPES_FILE, 'utf8')).toBe(artifactTypesSource(artifactJsonSchema('https://example.org')));
+  });
+  it('the generator refuses what it cannot express, naming where', () => {
+    expect(() => artifactTypesSource({ type: 'object', properties: { a: { type: 'object', properties: {} } }, additionalProperties: false })).toThrow(
+      'schema.json.a: objects must be strict',
+    );
+    expect(() => artifactTypesSource({ type: 'object', additionalProperties: false, $defs: { x: { oneOf: [] } } })).toThrow('schema.json#/$defs/x: unsupported schema');
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * The vision-errors CLI as a child process (through its launcher, bin/vision-errors.mjs): output,
+ * The vision-errors CLI as a child process (through its launcher, bin/vision-errors.mjs, which runs
+ * the compiled lib/cli/main.js: npm test runs build:lib first): output,
  * --json, --lang zh, colours only on a terminal, and exit statuses (0 found, 1 not found, 2 usage).
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
@@ -182,13 +183,24 @@ describe('colour', () => {
     expect(cli(['explain'], { input: '{"error_code": 110}' }).stdout).not.toMatch(ANSI);
   });
 
-  // `script` gives the CLI a terminal: colours then, unless NO_COLOR or --no-color.
+  it('FORCE_COLOR forces them through a pipe (node:util styleText decides), but not into --json or past --no-color', () => {
+    expect(cli(['222202'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(cli(['222202', '--json'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(cli(['222202', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+  });
+
+  // `script` gives the CLI a terminal: colours then, unless NO_COLOR, TERM=dumb or --no-color.
   const script = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
-  it.skipIf(!script)('on a terminal, unless NO_COLOR is set or --no-color is given', () => {
+  it.skipIf(!script)('on a terminal, unless NO_COLOR is set, TERM is dumb or --no-color is given', () => {
     const onTty = (args: string, env: Record<string, string> = {}) =>
-      spawnSync(script!, ['-qec', `"${process.execPath}" "${bin}" ${args}`, '/dev/null'], { encoding: 'utf8', env: cleanEnv(env), timeout: 60_000 }).stdout;
+      spawnSync(script!, ['-qec', `"${process.execPath}" "${bin}" ${args}`, '/dev/null'], {
+        encoding: 'utf8',
+        env: cleanEnv({ TERM: 'xterm-256color', ...env }),
+        timeout: 60_000,
+      }).stdout;
     expect(onTty('222202')).toMatch(ANSI);
     expect(onTty('222202', { NO_COLOR: '1' })).not.toMatch(ANSI);
+    expect(onTty('222202', { TERM: 'dumb' })).not.toMatch(ANSI);
     expect(onTty('222202 --no-color')).not.toMatch(ANSI);
     expect(onTty('222202 --json')).not.toMatch(ANSI);
   });

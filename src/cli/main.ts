@@ -1,29 +1,31 @@
 /**
- * vision-errors: the knowledge base on the command line. Started by bin/vision-errors.mjs (or
- * directly: node src/cli/main.ts …). Run with --help for the commands.
+ * vision-errors: the knowledge base on the command line. Compiled to lib/cli/main.js (npm run
+ * build:lib) and started by bin/vision-errors.mjs (or directly: node src/cli/main.ts …). Run with
+ * --help for the commands.
  *
  * Data: the JSON artifact. In order: --index <file> or $VISION_ERRORS_INDEX; else
- * dist/api/v1/index.json of this package, unless data/ is newer or $KB_DATA_DIR is set; else the
- * artifact is built in memory from data/ (src/node, which needs the dev dependencies zod and yaml:
- * a repository checkout). A packed or installed package carries dist/api/v1/index.json.
+ * dist/api/v1/index.json (a checkout's build) or lib/data/index.json (an installed package), unless
+ * data/ is newer or $KB_DATA_DIR is set; else the artifact is built in memory from data/ (src/node,
+ * which needs the dev dependencies zod and yaml: a repository checkout).
  *
  * Exit status: 0 found / explained, 1 nothing found / not explained, 2 usage error or no data.
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs, styleText } from 'node:util';
 import { createLookup, InvalidIndexError, type ArtifactEntry, type KbIndex, type Lookup } from '../core/lookup.ts';
 import { explain, EXPLAIN_LIMITS, type ExplainResult } from '../core/explain.ts';
 import { searchEntries } from '../core/simple-search.ts';
 import { kindOneLabel, outcomeLabel, provenanceLabel, t } from '../core/ui-strings.ts';
 import { vendorLabel } from '../core/model.ts';
 import { helpText } from './help.ts';
-import type { EntryKind, Lang } from '../core/schema.ts';
+import type { EntryKind, Lang } from '../core/artifact-types.ts';
 import { escapeJson, escapeLine, escapeText } from './escape.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BUILT_INDEX = join(ROOT, 'dist', 'api', 'v1', 'index.json');
+// A checkout's build writes dist/api/v1/; an installed package carries lib/data/ (npm pack writes it).
+const BUILT_INDEX = [join(ROOT, 'dist', 'api', 'v1', 'index.json'), join(ROOT, 'lib', 'data', 'index.json')].find((p) => existsSync(p)) ?? join(ROOT, 'dist', 'api', 'v1', 'index.json');
 
 
 /** Help with the vendors and examples of the data at hand; generic when no data can be read. */
@@ -70,9 +72,12 @@ function dataIsNewer(than: string): boolean {
 async function loadIndex(explicit: string | undefined): Promise<KbIndex> {
   if (explicit) return readIndexFile(explicit);
   if (!process.env.KB_DATA_DIR && existsSync(BUILT_INDEX) && !dataIsNewer(BUILT_INDEX)) return readIndexFile(BUILT_INDEX);
-  let node: [typeof import('../node/data-files.ts'), typeof import('../node/artifact-files.ts')];
+  // src/node is TypeScript that only a checkout has (with zod and yaml): imported by a computed path
+  // so that the compiled CLI (lib/cli/main.js) neither contains nor requires it.
+  let node: [NodeDataFiles, NodeArtifactFiles];
   try {
-    node = await Promise.all([import('../node/data-files.ts'), import('../node/artifact-files.ts')]);
+    const source = (name: string) => pathToFileURL(join(ROOT, 'src', 'node', name)).href;
+    node = (await Promise.all([import(source('data-files.ts')), import(source('artifact-files.ts'))])) as [NodeDataFiles, NodeArtifactFiles];
   } catch (error) {
     throw new DataError(
       `no data: ${BUILT_INDEX} is missing and the data cannot be built here (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).\n` +
@@ -81,12 +86,21 @@ async function loadIndex(explicit: string | undefined): Promise<KbIndex> {
   }
   const [{ loadKnowledgeBase, DataValidationError }, { buildArtifactForSite }] = node;
   try {
-    const artifact = buildArtifactForSite(loadKnowledgeBase());
+    const artifact = buildArtifactForSite(loadKnowledgeBase() as never);
     return JSON.parse(artifact.files.get('index.json')!) as KbIndex;
   } catch (error) {
     if (error instanceof DataValidationError) throw new DataError(error.message);
     throw new DataError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** What the CLI uses of src/node/data-files.ts and src/node/artifact-files.ts. */
+interface NodeDataFiles {
+  loadKnowledgeBase(): unknown;
+  DataValidationError: new (...args: never[]) => Error;
+}
+interface NodeArtifactFiles {
+  buildArtifactForSite(kb: never): { files: Map<string, string> };
 }
 
 function packageVersion(): string {
@@ -140,9 +154,10 @@ interface Style {
   yellow(s: string): string;
 }
 
+/** Colours through node:util styleText, which asks stdout: a terminal, NO_COLOR, FORCE_COLOR, TERM=dumb. */
 function style(color: boolean): Style {
-  const wrap = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
-  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
+  const wrap = (format: Parameters<typeof styleText>[0]) => (s: string) => (color ? styleText(format, s, { stream: process.stdout }) : s);
+  return { bold: wrap('bold'), dim: wrap('dim'), red: wrap('red'), green: wrap('green'), yellow: wrap('yellow') };
 }
 
 const FIELD_LABELS = ['entry.message', 'entry.meaning', 'entry.whatToDo', 'cli.vendorAdvice', 'cli.tellUser', 'entry.category', 'col.retryable', 'entry.httpStatus', 'entry.source', 'explain.page', 'explain.code', 'explain.message'] as const;
@@ -283,8 +298,7 @@ async function main(argv: string[]): Promise<number> {
   const lang: Lang | undefined = langArg === 'en' ? 'en' : ['zh', 'zh-cn', 'zh-hans', 'cn'].includes(langArg) ? 'zh' : undefined;
   if (!lang) throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
   const json = values.json === true;
-  const noColor = values['no-color'] === true || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') || process.env.TERM === 'dumb';
-  const s = style(!json && !noColor && process.stdout.isTTY === true);
+  const s = style(!json && values['no-color'] !== true);
 
   if (values.version) {
     let data = '';

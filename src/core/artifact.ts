@@ -23,12 +23,17 @@ import { templatePattern } from './templates.ts';
 import { deriveEquivalence, type Equivalence } from './equivalence.ts';
 import { renderExampleBody } from './example-body.ts';
 import { toJsonText } from './json-schemas.ts';
+import { entriesCsv, entriesJsonl } from './artifact-tables.ts';
+import { openApiDocument } from './openapi.ts';
 import type { KnowledgeBase, LoadedVendor } from './validate.ts';
 import type { Entry } from './schema.ts';
 
 /** Artifact format version. Additive changes keep 1.x; removing or renaming a field needs /api/v2/. */
 export const ARTIFACT_VERSION = '1.1.0';
 export const API_ROOT = '/api/v1/';
+
+/** An absolute URL (JSON Schema `format: uri`). */
+const absoluteUrl = (description: string) => z.url().meta({ description });
 
 export const artifactEntry = z
   .strictObject({
@@ -73,9 +78,11 @@ export const artifactEntry = z
       .nullable()
       .meta({ description: "A response carrying this entry, built by us from the vendor's documented envelope; null where the vendor has no template for this kind." }),
     notes: z.array(note),
-    url: z.string().meta({ description: 'The English page of this entry.' }),
-    url_zh: z.string().meta({ description: 'The Chinese page of this entry.' }),
-    api_url: z.string().meta({ description: 'This entry as its own JSON file.' }),
+    url: absoluteUrl(
+      'The English page of this entry. Stable (v1 never changes it), so it also serves as the entry\'s identifier, e.g. as the `type` of an RFC 9457 problem details response.',
+    ),
+    url_zh: absoluteUrl('The Chinese page of this entry.'),
+    api_url: absoluteUrl('This entry as its own JSON file.'),
   })
   .meta({ id: 'entry', title: 'Entry' });
 export type ArtifactEntry = z.infer<typeof artifactEntry>;
@@ -86,19 +93,21 @@ export const artifactVendor = vendorSchema
   .extend({
     envelope,
     counts,
-    url: z.string(),
-    url_zh: z.string(),
-    api_url: z.string(),
+    url: absoluteUrl('The English page of this vendor.'),
+    url_zh: absoluteUrl('The Chinese page of this vendor.'),
+    api_url: absoluteUrl('This vendor as its own JSON file (<vendor>.json).'),
   })
   .meta({ id: 'vendor', title: 'Vendor' });
 export type ArtifactVendor = z.infer<typeof artifactVendor>;
 
-export const artifactCategory = category.extend({ url: z.string(), url_zh: z.string() }).meta({ id: 'category', title: 'Category' });
+export const artifactCategory = category
+  .extend({ url: absoluteUrl('The English page of this category.'), url_zh: absoluteUrl('The Chinese page of this category.') })
+  .meta({ id: 'category', title: 'Category' });
 
 const header = {
   artifact_version: z.string().meta({ description: 'Version of this format (semver). Breaking changes move to /api/v2/.' }),
   data_version: z.string().meta({ description: 'Hash of the content: changes whenever any data changes, never otherwise.' }),
-  site: z.string().meta({ description: 'Origin the page URLs were built for.' }),
+  site: z.url().meta({ description: 'Origin the page URLs were built for.' }),
 };
 
 export const artifactGroup = equivalenceGroup.meta({ id: 'equivalence_group', title: 'Equivalence group' });
@@ -113,15 +122,23 @@ export const indexFile = z
   })
   .meta({ title: 'Vision API error codes: index.json', description: 'Every vendor, category and entry.' });
 export const vendorFileArtifact = z
-  .strictObject({ ...header, vendor: artifactVendor, entries: z.array(artifactEntry) })
-  .meta({ id: 'vendor_file', title: '<vendor>.json' });
+  .strictObject({
+    ...header,
+    vendor: artifactVendor,
+    categories: z.array(artifactCategory).meta({ description: 'The categories of this vendor\'s entries (so the file works on its own).' }),
+    entries: z.array(artifactEntry),
+  })
+  .meta({ id: 'vendor_file', title: '<vendor>.json', description: 'One vendor with its entries; the library accepts it in place of index.json.' });
 export const entryFileArtifact = z.strictObject({ ...header, entry: artifactEntry }).meta({ id: 'entry_file', title: '<vendor>/<code>.json' });
 export const categoriesFileArtifact = z
   .strictObject({ ...header, categories: z.array(artifactCategory) })
   .meta({ id: 'categories_file', title: 'categories.json' });
 
-/** schema.json: JSON Schema 2020-12 of index.json, with the other files under $defs. */
-export function artifactJsonSchema(): Record<string, unknown> {
+/**
+ * schema.json: JSON Schema 2020-12 of index.json, with the other files under $defs. Its `$id` is
+ * where it is published: `<site>/api/v1/schema.json`.
+ */
+export function artifactJsonSchema(site: string): Record<string, unknown> {
   const opts = { target: 'draft-2020-12', io: 'output' } as const;
   type JsonSchema = Record<string, unknown> & { $defs?: Record<string, unknown> };
   const generate = (schema: z.ZodType) => z.toJSONSchema(schema, opts) as JsonSchema;
@@ -139,7 +156,7 @@ export function artifactJsonSchema(): Record<string, unknown> {
     // A schema with an id comes back as a $ref to its own entry in $defs.
     if (!$defs?.[name]) defs[name] = rest;
   }
-  return { $schema, $id: 'schema.json', ...index, $defs: Object.fromEntries(Object.entries(defs).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  return { $schema, $id: `${site}${API_ROOT}schema.json`, ...index, $defs: Object.fromEntries(Object.entries(defs).sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
 export interface ArtifactOptions {
@@ -237,9 +254,14 @@ export function buildArtifact(kb: KnowledgeBase, { site, hash }: ArtifactOptions
   const files = new Map<string, string>();
   files.set('index.json', toJsonText({ ...head, ...content }));
   files.set('categories.json', toJsonText({ ...head, categories }));
-  files.set('schema.json', toJsonText(artifactJsonSchema()));
+  files.set('schema.json', toJsonText(artifactJsonSchema(site)));
+  files.set('openapi.json', toJsonText(openApiDocument(site, API_ROOT, ARTIFACT_VERSION, content.vendors)));
+  files.set('entries.csv', entriesCsv(entries));
+  files.set('entries.jsonl', entriesJsonl(entries));
   for (const v of vendors) {
-    files.set(`${v.vendor.id}.json`, toJsonText({ ...head, vendor: v.vendor, entries: v.entries }));
+    const used = new Set(v.entries.map((e) => e.category));
+    const vendorCategories = categories.filter((c) => used.has(c.id));
+    files.set(`${v.vendor.id}.json`, toJsonText({ ...head, vendor: v.vendor, categories: vendorCategories, entries: v.entries }));
     for (const e of v.entries) files.set(entryApiPath(e), toJsonText({ ...head, entry: e }));
   }
   return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), dataVersion, entries };

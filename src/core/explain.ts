@@ -14,8 +14,7 @@
  * EXPLAIN_LIMITS.maxBodyChars are not parsed, lenient parsing stops at maxLenientChars, and
  * messages above 2000 characters are not compared.
  */
-import type { ArtifactEntry, ArtifactVendor } from './artifact.ts';
-import type { EntryKind, TaskOutcome } from './schema.ts';
+import type { ArtifactEntry, ArtifactVendor, EntryKind, TaskOutcome } from './artifact-types.ts';
 import { lookupFor, type KbIndex, type Lookup } from './lookup.ts';
 import { MAX_QUERY_LENGTH, normalizeMessage } from './normalize.ts';
 import { matchesTemplate } from './templates.ts';
@@ -565,7 +564,7 @@ class Explainer {
   /** Which vendor's envelope is this? */
   recognise(o: Rec): { vendor?: string; among?: string[] } {
     const { a, l } = this;
-    const vendors = (l.index.vendors ?? []).filter((v) => isRecord(v.envelope) && typeof v.envelope.code_field === 'string');
+    const vendors = l.vendors().filter((v) => isRecord(v.envelope) && typeof v.envelope.code_field === 'string');
     const present = vendors.flatMap((v) => {
       const field = this.codeFieldIn(v.id, o);
       return field ? [{ id: v.id, field }] : [];

@@ -1,7 +1,8 @@
 /**
  * The library: lookup, explain and search over the JSON artifact (dist/api/v1/index.json, or the
- * `vision-error-codes/index.json` export). Pure TypeScript without Node or DOM APIs: runs in the
- * browser, in Node and in the CLI.
+ * `vision-error-codes/index.json` export), or over one vendor's file (`<vendor>.json`, the
+ * `vision-error-codes/vendors/<id>.json` export). Pure TypeScript without Node or DOM APIs: runs in
+ * the browser, in Node and in the CLI. The package ships it compiled (npm run build:lib → lib/core).
  *
  *   import { createLookup, explain } from 'vision-error-codes';
  *   const kb = createLookup(index);            // index = parsed index.json
@@ -9,7 +10,8 @@
  *   explain('{"error_code": 110}', {}, index); // { outcome: 'failure', vendor: 'baidu-face', entry, … }
  */
 export { createLookup, lookupFor, lookup, find, InvalidIndexError } from './lookup.ts';
-export type { ArtifactCategory, ArtifactEntry, ArtifactIndex, ArtifactVendor, EntryKind, KbIndex, Lang, Lookup, TaskOutcome } from './lookup.ts';
+export type { ArtifactCategory, ArtifactEntry, ArtifactIndex, ArtifactVendor, ArtifactVendorFile, EntryKind, KbIndex, Lang, Lookup, TaskOutcome } from './lookup.ts';
+export type { ArtifactCategoriesFile, ArtifactEntryFile, VendorText } from './artifact-types.ts';
 export { explain, EXPLAIN_LIMITS } from './explain.ts';
 export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainResult } from './explain.ts';
 export { searchEntries } from './simple-search.ts';

@@ -3,25 +3,31 @@
  * runs in the browser, in Node and in the CLI. Codes are compared through `normalizeCode` /
  * `compactCode` (src/core/normalize.ts), the same keys the search uses.
  */
-import type { z } from 'zod';
-import type { ArtifactEntry, ArtifactVendor, artifactCategory, indexFile } from './artifact.ts';
-import type { EntryKind } from './schema.ts';
+import type { ArtifactCategory, ArtifactEntry, ArtifactVendor, EntryKind } from './artifact-types.ts';
 import { compactCode, MAX_QUERY_LENGTH, normalizeCode, normalizeMessage } from './normalize.ts';
 import { matchesTemplate } from './templates.ts';
 
-export type { ArtifactEntry, ArtifactVendor } from './artifact.ts';
-export type { EntryKind, Lang, TaskOutcome } from './schema.ts';
-export type ArtifactCategory = z.infer<typeof artifactCategory>;
-/** The whole of index.json. */
-export type ArtifactIndex = z.infer<typeof indexFile>;
+export type {
+  ArtifactCategory,
+  ArtifactEntry,
+  ArtifactIndex,
+  ArtifactVendor,
+  ArtifactVendorFile,
+  EntryKind,
+  Lang,
+  TaskOutcome,
+} from './artifact-types.ts';
 
 /**
  * What lookup needs of an index: the entries, and (for vendor names, envelopes and category names)
- * the vendors and categories. A parsed index.json is one.
+ * the vendors and categories. A parsed index.json is one; so is one vendor's file (<vendor>.json,
+ * `vision-error-codes/vendors/<id>.json`), which has `vendor` instead of `vendors`.
  */
 export interface KbIndex {
   entries: readonly ArtifactEntry[];
   vendors?: readonly ArtifactVendor[];
+  /** One vendor's file: its vendor. */
+  vendor?: ArtifactVendor;
   categories?: readonly ArtifactCategory[];
   artifact_version?: string;
   data_version?: string;
@@ -41,6 +47,8 @@ export interface Lookup {
   /** The vendor id for a name as `vendor()` resolves it; also works for an index without vendors. */
   vendorId(name: string): string | undefined;
   vendorIds(): string[];
+  /** The vendors of the index (of a vendor's file: that one), in index order. */
+  vendors(): ArtifactVendor[];
   category(id: string): ArtifactCategory | undefined;
   /** A vendor's entries in index (source) order. */
   entriesOf(vendor: string): ArtifactEntry[];
@@ -116,7 +124,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function createLookup(index: KbIndex): Lookup {
   checkIndex(index);
   const entries = index.entries;
-  const vendors = Array.isArray(index?.vendors) ? index.vendors : [];
+  const vendors = Array.isArray(index?.vendors) ? index.vendors : isRecord(index?.vendor) ? [index.vendor] : [];
   const categories = Array.isArray(index?.categories) ? index.categories : [];
 
   // vendor → canonical code → entries (any kind); and the same by compact code.
@@ -124,8 +132,6 @@ export function createLookup(index: KbIndex): Lookup {
   const byCompact = new Map<string, Map<string, ArtifactEntry[]>>();
   const byId = new Map<string, ArtifactEntry>();
   const byVendor = new Map<string, ArtifactEntry[]>();
-  const byMessage = new Map<string, ArtifactEntry[]>();
-  const templates: ArtifactEntry[] = [];
   const vendorIdSet = new Set<string>();
 
   for (const e of entries) {
@@ -134,12 +140,23 @@ export function createLookup(index: KbIndex): Lookup {
     push(byVendor, e.vendor, e);
     if (!byCode.has(e.vendor)) byCode.set(e.vendor, new Map());
     if (!byCompact.has(e.vendor)) byCompact.set(e.vendor, new Map());
-    push(byCode.get(e.vendor)!, normalizeCode(e.code), e);
-    push(byCompact.get(e.vendor)!, compactCode(e.code), e);
-    if (e.message) {
-      if (e.message_is_template) templates.push(e);
-      else push(byMessage, normalizeMessage(e.message), e);
+    const canonical = normalizeCode(e.code);
+    push(byCode.get(e.vendor)!, canonical, e);
+    push(byCompact.get(e.vendor)!, canonical.replace(/\./g, ''), e); // = compactCode(e.code)
+  }
+
+  // Messages are indexed on first use: looking a code up (the CLI's usual start) never needs them.
+  let messages: { byMessage: Map<string, ArtifactEntry[]>; templates: ArtifactEntry[] } | undefined;
+  function messageIndex() {
+    if (!messages) {
+      messages = { byMessage: new Map(), templates: [] };
+      for (const e of entries) {
+        if (!e.message) continue;
+        if (e.message_is_template) messages.templates.push(e);
+        else push(messages.byMessage, normalizeMessage(e.message), e);
+      }
     }
+    return messages;
   }
   for (const v of vendors) vendorIdSet.add(v.id);
   const vendorIdList = [...vendorIdSet];
@@ -214,6 +231,7 @@ export function createLookup(index: KbIndex): Lookup {
     if (!key) return [];
     const only = vendor === undefined ? undefined : vendorId(vendor);
     if (vendor !== undefined && !only) return [];
+    const { byMessage, templates } = messageIndex();
     const literal = byMessage.get(key) ?? [];
     const filled = templates.filter((e) => (!only || e.vendor === only) && matchesTemplate(e.message!, message));
     return inOrder([...literal.filter((e) => !only || e.vendor === only), ...filled]);
@@ -230,6 +248,7 @@ export function createLookup(index: KbIndex): Lookup {
     },
     vendorId,
     vendorIds: () => [...vendorIdList],
+    vendors: () => [...vendors],
     category: (id) => categoryById.get(id),
     entriesOf: (vendor) => {
       const id = vendorId(vendor);
@@ -237,6 +256,10 @@ export function createLookup(index: KbIndex): Lookup {
     },
     matchMessage,
   };
+}
+
+function isRecord(x: unknown): x is ArtifactVendor {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 const cache = new WeakMap<object, Lookup>();

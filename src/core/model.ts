@@ -2,7 +2,7 @@
  * Entry identity and page URLs: the one place that knows the URL contract
  * (`/<vendor>/<code>/`, `/<vendor>/http/<status>/`, `/<vendor>/state/<value>/`, Chinese under `/zh-cn/`).
  */
-import type { EntryKind, Lang } from './schema.ts';
+import type { EntryKind, Lang } from './artifact-types.ts';
 
 /** The path segment that separates kinds in URLs and references; errors have none. */
 export const KIND_SEGMENT: Record<EntryKind, string | null> = {

@@ -4,7 +4,7 @@
  * Pure, no index files: the CLI uses it. The site's full search (sharded FlexSearch index,
  * src/core/search/) can replace it behind the same function.
  */
-import type { ArtifactEntry } from './artifact.ts';
+import type { ArtifactEntry } from './artifact-types.ts';
 import { lookupFor, type KbIndex, type Lookup } from './lookup.ts';
 import { cleanText, compactCode, normalizeCode } from './normalize.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Every UI string of the site (and the CLI), in both languages. Pages never hard-code text.
  */
-import type { EntryKind, Lang, TaskOutcome, VendorText } from './schema.ts';
+import type { EntryKind, Lang, TaskOutcome, VendorText } from './artifact-types.ts';
 
 const en = {
   siteTitle: 'Vision API Error Codes',

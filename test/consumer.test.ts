@@ -1,0 +1,161 @@
+/**
+ * The package as its consumers get it: `npm pack` (which runs prepack: build:lib and the package
+ * data), then the tarball installed into an empty project, with no network (the package has no
+ * dependencies): an ESM app, a CommonJS app, strict tsc consumers (nodenext and bundler resolution,
+ * skipLibCheck off, no @types/node, one deliberate type error that must be reported) and the CLI.
+ * TypeScript comes from this project's own node_modules.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const SITE = 'https://errors.example.org';
+// npm is npm.cmd on Windows, which Node runs only through a shell.
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const shell = process.platform === 'win32';
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const work = mkdtempSync(join(tmpdir(), 'vision-consumer-'));
+const dir = join(work, 'consumer');
+let packed: string[] = [];
+
+function run(args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  return spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env, timeout: 60_000 });
+}
+
+beforeAll(() => {
+  const out = execFileSync(npm, ['pack', '--json', '--pack-destination', work], {
+    cwd: root,
+    shell,
+    encoding: 'utf8',
+    env: { ...process.env, SITE_URL: SITE },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // npm prints the prepack scripts' output before its JSON report.
+  const report = JSON.parse(out.slice(out.indexOf('\n[') + 1)) as { filename: string; files: { path: string }[] }[];
+  packed = report[0]!.files.map((f) => f.path).sort();
+  // An empty ESM project with the tarball installed (offline: nothing but the tarball is needed).
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
+  execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', join(work, report[0]!.filename)], { cwd: dir, stdio: 'pipe', shell });
+});
+
+describe('the packed tarball', () => {
+  it('holds the compiled library, its types, the data and the CLI; no TypeScript sources, no site code', () => {
+    for (const path of ['package.json', 'README.md', 'LICENSE', 'DATA.md', 'bin/vision-errors.mjs', 'lib/core/index.js', 'lib/core/index.d.ts', 'lib/cli/main.js', 'lib/data/index.json', 'lib/data/vendors/baidu-face.json', 'lib/data/schema.json'])
+      expect(packed, path).toContain(path);
+    expect(packed.filter((p) => p.startsWith('src/') || p.startsWith('data/') || p.startsWith('lib/node/') || (p.endsWith('.ts') && !p.endsWith('.d.ts')))).toEqual([]);
+  });
+
+  it('links to SITE_URL, never to localhost', () => {
+    const data = join(dir, 'node_modules', 'vision-error-codes', 'lib', 'data');
+    const texts = [join(data, 'index.json'), join(data, 'schema.json'), ...readdirSync(join(data, 'vendors')).map((n) => join(data, 'vendors', n))].map((f) => readFileSync(f, 'utf8'));
+    for (const text of texts) expect(text).not.toMatch(/localhost|127\.0\.0\.1/);
+    expect(JSON.parse(texts[0]!).entries[0].url.startsWith(`${SITE}/`)).toBe(true);
+  });
+
+  it('prepack refuses to write the package data without SITE_URL, or with a local one', () => {
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.prepack).toContain('node scripts/build-package-data.ts');
+    for (const SITE_URL of ['', 'http://localhost:4321', 'http://127.0.0.1:8080', 'not a url']) {
+      const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-package-data.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, SITE_URL } });
+      expect(r.status, SITE_URL).toBe(1);
+      expect(r.stderr, SITE_URL).toMatch(/^vision-error-codes: cannot pack: SITE_URL (is not set|is a local address|must be an absolute URL)/);
+    }
+  });
+});
+
+describe('consumers', () => {
+  it('plain Node, ESM: the library with index.json, and with one vendor file', () => {
+    writeFileSync(
+      join(dir, 'app.js'),
+      `
+import { createLookup, explain, searchEntries } from 'vision-error-codes';
+import index from 'vision-error-codes/index.json' with { type: 'json' };
+import baidu from 'vision-error-codes/vendors/baidu-face.json' with { type: 'json' };
+const kb = createLookup(index);
+console.log(kb.find('ModelArts 4204').map((e) => e.id).join());
+console.log(explain('{"error_code": 222202, "error_msg": "pic not has face"}', {}, baidu).entry.id);
+console.log(searchEntries(baidu, 'blurry face').map((e) => e.id).join());
+`,
+    );
+    const r = run(['app.js']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('g42-image/ModelArts.4204\nbaidu-face/222202\nbaidu-face/223114\n');
+  });
+
+  it('CommonJS: require() of the library and of the JSON', () => {
+    writeFileSync(
+      join(dir, 'app.cjs'),
+      `
+const { createLookup, normalizeCode } = require('vision-error-codes');
+const index = require('vision-error-codes/index.json');
+console.log(createLookup(index).lookup('picwish', '-8').id, normalizeCode(' ModelArts 4204 '));
+`,
+    );
+    const r = run(['app.cjs']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('picwish/state/-8 modelarts.4204\n');
+  });
+
+  const consumerSource = `
+import { createLookup, explain, type ArtifactEntry, type ExplainResult } from 'vision-error-codes';
+import index from 'vision-error-codes/index.json' with { type: 'json' };
+import baidu from 'vision-error-codes/vendors/baidu-face.json' with { type: 'json' };
+
+const kb = createLookup(index);
+const entry: ArtifactEntry | undefined = kb.lookup('baidu-face', '222202');
+const kind: 'error' | 'http-status' | 'task-state' | undefined = entry?.kind;
+const result: ExplainResult = explain('{}', { httpStatus: 429 }, baidu);
+const retry: boolean | undefined = result.retryable;
+const url: string = baidu.entries[0]!.url;
+export { kind, retry, url };
+const wrong: number = entry?.message; // the deliberate error
+`;
+  const tsconfig = (module: string, moduleResolution: string) =>
+    JSON.stringify({
+      compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, target: 'es2022', lib: ['es2022'], types: [], module, moduleResolution, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true },
+      files: ['consumer.ts'],
+    });
+
+  for (const [module, moduleResolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler']] as const) {
+    it(`strict tsc (${moduleResolution} resolution, skipLibCheck off): types without any package; only the deliberate error`, () => {
+      writeFileSync(join(dir, 'consumer.ts'), consumerSource);
+      writeFileSync(join(dir, `tsconfig.${moduleResolution}.json`), tsconfig(module, moduleResolution));
+      const r = run([tsc, '-p', `tsconfig.${moduleResolution}.json`, '--pretty', 'false']);
+      const errors = r.stdout.split('\n').filter((l) => l.includes('error TS'));
+      expect(errors).toEqual([expect.stringMatching(/^consumer\.ts\(13,7\): error TS2322: Type 'string \| null \| undefined' is not assignable to type 'number'/)]);
+    });
+  }
+
+  it('the CLI from the installed package: compiled, the packed data, its links', () => {
+    const bin = join(dir, 'node_modules', 'vision-error-codes', 'bin', 'vision-errors.mjs');
+    const r = run([bin, '222202']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^baidu-face\/222202 {2}Baidu Face · Error code$/m);
+    expect(r.stdout).toContain(`${SITE}/baidu-face/222202/`);
+    const version = run([bin, '--version']);
+    expect(version.stdout).toMatch(/^vision-errors \d+\.\d+\.\d+ \(artifact 1\.\d+\.\d+, data [0-9a-f]{16}, \d+ entries\)\n$/);
+  });
+
+  it('the launcher, engines and README name the same oldest Node', () => {
+    const engines = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node as string;
+    const [, major, minor] = /^>=(\d+)\.(\d+)\.0$/.exec(engines)!;
+    expect(readFileSync(join(root, 'bin', 'vision-errors.mjs'), 'utf8')).toContain(`const MINIMUM = [${major}, ${minor}];`);
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(`needs Node.js ≥ ${major}.${minor}`);
+  });
+
+  // An installed CLI on a Node older than engines allows (here: Debian's Node 20, when present) says so.
+  const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((p) => existsSync(p));
+  const old = systemNode ? Number(spawnSync(systemNode, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 22 : false;
+  it.skipIf(!old)('the installed CLI on an older Node says which Node it needs (exit 2)', () => {
+    const r = spawnSync(systemNode!, [join(dir, 'node_modules', 'vision-error-codes', 'bin', 'vision-errors.mjs'), '222202'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^vision-errors needs Node\.js 22\.12 or newer; this is Node v\d+/);
+  });
+});
