@@ -1,10 +1,11 @@
 /**
  * Property-based tests (fast-check) over hostile and random input (issue 15): explain, code
  * normalisation, the search query path and YAML's raw nesting check never throw, stay within a time
- * bound, and round-trip where they should. Seeds are random per run; a failure prints its seed and
- * the shrunk counterexample (rerun with fc.assert(..., { seed, path })). Budget: a few seconds.
+ * bound, and round-trip where they should. The seed is fixed unless FUZZ_SEED says otherwise
+ * (test/support/fuzz-seed.ts); a failure prints its seed and the shrunk counterexample. Budget: a few seconds.
  */
 import fc from 'fast-check';
+import './support/fuzz-seed.ts';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';

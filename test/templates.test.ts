@@ -3,6 +3,7 @@
  * expression of message_pattern, without its backtracking. Property-based (fast-check).
  */
 import fc from 'fast-check';
+import './support/fuzz-seed.ts';
 import { describe, expect, it } from 'vitest';
 import { matchesTemplate, MAX_TEMPLATE_MESSAGE_LENGTH, templatePattern } from '../src/core/templates.ts';
 import { explain } from '../src/core/explain.ts';

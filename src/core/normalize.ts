@@ -6,12 +6,35 @@
 /** Longest query we look at; anything longer is cut (pasted bodies go to explain, not here). */
 export const MAX_QUERY_LENGTH = 500;
 
+/** String(x), or '' for a value that cannot be turned into one (an object whose toString is not a function). */
+function safeString(x: unknown): string {
+  try {
+    return String(x);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Lower-casing can leave a letter and a combining mark that NFKC composes on the next pass (`𝐇΅`):
+ * apply a normalisation until it no longer changes, so that it is idempotent.
+ */
+function settled(text: string, step: (s: string) => string): string {
+  let current = step(text);
+  for (let i = 0; i < 4; i++) {
+    const next = step(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
 /**
  * Remove lone surrogates and control characters, collapse white space, cut to a bounded length.
  * Never throws, whatever the input.
  */
 export function cleanText(input: unknown, max = MAX_QUERY_LENGTH): string {
-  const text = typeof input === 'string' ? input : input == null ? '' : String(input);
+  const text = typeof input === 'string' ? input : input == null ? '' : safeString(input);
   return text
     .slice(0, max * 2)
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
@@ -29,16 +52,18 @@ export function cleanText(input: unknown, max = MAX_QUERY_LENGTH): string {
  *   `ERROR_NO_FACE_IN_FILE` → `error.no.face.in.file`;  `-8` → `-8`
  */
 export function normalizeCode(input: unknown): string {
-  return cleanText(input, 200)
-    .toLowerCase()
-    .replace(/^http[\s:]+(?=\d{3}$)/, '')
-    .replace(/[\s._/]+/g, '.')
-    .replace(/^\.+|\.+$/g, '');
+  return settled(cleanText(input, 200), (s) =>
+    cleanText(s, 200)
+      .toLowerCase()
+      .replace(/^http[\s:]+(?=\d{3}$)/, '')
+      .replace(/[\s._/]+/g, '.')
+      .replace(/^\.+|\.+$/g, ''),
+  );
 }
 
 /** The canonical form without separators, for codes typed without them (`modelarts4204`). */
 export function compactCode(input: unknown): string {
-  return normalizeCode(input).replace(/\./g, '');
+  return settled(normalizeCode(input), (s) => normalizeCode(s).replace(/\./g, ''));
 }
 
 /** The parts of a canonical code: `error.no.face.in.file` → [error, no, face, in, file]. */
@@ -63,7 +88,9 @@ export function httpStatusQuery(input: unknown): number | undefined {
 
 /** A literal message in comparable form: lower case, collapsed spaces, outer punctuation removed. */
 export function normalizeMessage(input: unknown): string {
-  return cleanText(input, 2000)
-    .toLowerCase()
-    .replace(/^["'“”‘’\s]+|["'“”‘’\s.。!！]+$/g, '');
+  return settled(cleanText(input, 2000), (s) =>
+    cleanText(s, 2000)
+      .toLowerCase()
+      .replace(/^["'“”‘’\s]+|["'“”‘’\s.。!！]+$/g, ''),
+  );
 }
