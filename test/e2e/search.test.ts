@@ -70,6 +70,32 @@ describe('the search dialog', () => {
   });
 });
 
+describe('the search dialog on Chinese pages', () => {
+  it('is in Chinese (button, placeholder, filters, Close, results) and Enter opens the /zh-cn/ entry', async () => {
+    await page.goto(`${server.url}/zh-cn/picwish/`);
+    expect(await page.locator('button[data-open-search]').getAttribute('aria-label')).toBe('搜索错误码和页面');
+    await page.locator('button[data-open-search]').click();
+    const dialog = page.locator('dialog.kb-search-dialog');
+    expect(await dialog.getAttribute('aria-label')).toBe('搜索');
+    expect(await page.locator('#site-search-q').getAttribute('placeholder')).toContain('错误码');
+    expect(await dialog.locator('[data-close-search]').textContent()).toContain('关闭');
+    expect(await dialog.locator('select[name=vendor] option').first().textContent()).toBe('全部');
+    await page.keyboard.type('222202');
+    await expect.poll(() => results('site-search').first().textContent()).toContain('222202');
+    expect(await results('site-search').first().textContent()).toContain('图片中没有人脸');
+    expect(await page.locator('#site-search [data-status]').textContent()).toContain('条结果');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/222202/);
+    expect(path()).toBe('/zh-cn/baidu-face/222202/');
+  });
+
+  it('stays English on English pages', async () => {
+    await page.goto(`${server.url}/picwish/`);
+    expect(await page.locator('button[data-open-search]').getAttribute('aria-label')).toBe('Search codes and pages');
+    expect(await page.locator('#site-search-q').getAttribute('placeholder')).toContain('A code');
+  });
+});
+
 describe('deep links', () => {
   it('/search/?q= shows the same results and keeps the query in the URL', async () => {
     await page.goto(`${server.url}/search/?q=NO_FACE`);
