@@ -1,0 +1,103 @@
+/**
+ * The reader's experience (issue 13): what a support team sees at 1280 px and 390 px, in both
+ * languages. `npm test` builds dist/ first.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, launchBrowser } from '../support/browser.ts';
+import { serveDir, type StaticServer } from '../support/static-server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+const contexts = new Map<number, BrowserContext>();
+const WIDTHS = [1280, 390] as const;
+
+beforeAll(async () => {
+  server = await serveDir(DIST);
+  browser = await launchBrowser();
+  for (const width of WIDTHS) contexts.set(width, await browser.newContext({ viewport: { width, height: width > 500 ? 800 : 844 } }));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(width: number, path: string): Promise<Page> {
+  const page = await contexts.get(width)!.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/** Codes (in links) laid out on more than one line: an inline box that wraps has several client rects. */
+const wrappedCodes = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((codes) => codes.filter((c) => c.getClientRects().length > 1).map((c) => c.textContent));
+
+describe('codes never break across lines', () => {
+  for (const width of WIDTHS) {
+    for (const path of ['/softsugar/', '/ailabtools/', '/zh-cn/g42-image/', '/categories/no-face/', '/zh-cn/categories/server-error/']) {
+      it(`${path} at ${width} px`, async () => {
+        const page = await open(width, path);
+        expect(await page.locator('table.kb-entries a > code').count()).toBeGreaterThan(0);
+        expect(await wrappedCodes(page, 'table.kb-entries a > code')).toEqual([]);
+        await page.close();
+      });
+    }
+    it(`search results at ${width} px`, async () => {
+      const page = await open(width, '/search/?q=face');
+      await expect.poll(() => page.locator('#page-search-results .kb-hit-code').count()).toBeGreaterThan(3);
+      expect(await wrappedCodes(page, '#page-search-results .kb-hit-code')).toEqual([]);
+      await page.close();
+    });
+    it(`previous/next cards at ${width} px`, async () => {
+      const page = await open(width, '/ailabtools/ERROR_NO_FACE_IN_FILE/');
+      const titles = page.locator('.pagination-links .link-title');
+      expect(await titles.count()).toBe(2);
+      // The code is the title's first word: its first line must hold it whole.
+      const firstLines = await titles.evaluateAll((spans) =>
+        spans.map((span) => {
+          const range = document.createRange();
+          const text = span.firstChild!;
+          range.setStart(text, 0);
+          range.setEnd(text, (text.textContent ?? '').indexOf(' '));
+          return range.getClientRects().length;
+        }),
+      );
+      expect(firstLines).toEqual([1, 1]);
+      await page.close();
+    });
+  }
+});
+
+describe('entry tables show every column', () => {
+  const offScreen = (page: Page, width: number) =>
+    page.locator('table.kb-entries tbody tr:first-child td').evaluateAll(
+      (cells, w) => cells.filter((c) => !c.hasAttribute('data-empty')).filter((c) => c.getBoundingClientRect().right > w || c.getBoundingClientRect().width === 0).map((c) => c.className),
+      width,
+    );
+  for (const path of ['/softsugar/', '/ailabtools/', '/zh-cn/picwish/', '/categories/no-face/']) {
+    it(`${path}: all columns fit at 1280 px, no sideways scroll`, async () => {
+      const page = await open(1280, path);
+      const scrolls = await page.locator('table.kb-entries').evaluateAll((ts) => ts.some((t) => t.scrollWidth > t.clientWidth + 1));
+      expect(scrolls).toBe(false);
+      expect(await offScreen(page, 1280)).toEqual([]);
+      await page.close();
+    });
+    it(`${path}: at 390 px each row is a card with meaning, category and retry on screen`, async () => {
+      const page = await open(390, path);
+      expect(await offScreen(page, 390)).toEqual([]);
+      const first = page.locator('table.kb-entries tbody tr').first();
+      for (const cell of ['.kb-col-meaning', '.kb-col-category', '.kb-col-retry']) expect(await first.locator(cell).isVisible()).toBe(true);
+      await page.close();
+    });
+  }
+  it('a column empty for a whole vendor is left out (SoftSugar gives no HTTP status)', async () => {
+    const page = await open(1280, '/softsugar/');
+    const headers = await page.locator('table.kb-entries thead th').allTextContents();
+    expect(headers).not.toContain('HTTP');
+    expect(headers).toContain('Meaning');
+    const g42 = await open(1280, '/g42-image/');
+    expect(await g42.locator('table.kb-entries').first().locator('thead th').allTextContents()).toContain('HTTP');
+    await page.close();
+    await g42.close();
+  });
+});
