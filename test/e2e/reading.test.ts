@@ -101,3 +101,28 @@ describe('entry tables show every column', () => {
     await g42.close();
   });
 });
+
+describe('the home page', () => {
+  for (const prefix of ['', '/zh-cn']) {
+    it(`${prefix || '/'} links to Explain, the categories and the guides`, async () => {
+      const page = await open(1280, `${prefix}/`);
+      const hrefs = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs).toContain(`${prefix}/explain/`);
+      expect(hrefs).toContain(`${prefix}/categories/`);
+      expect(hrefs).toContain(`${prefix}/guides/reading-responses/`);
+      expect(hrefs).toContain(`${prefix}/guides/retry-strategy/`);
+      await page.close();
+    });
+  }
+  it('has a menu on a phone, with the language and theme switches', async () => {
+    const page = await open(390, '/zh-cn/');
+    const toggle = page.locator('button.sl-menu-button');
+    expect(await toggle.isVisible()).toBe(true);
+    await toggle.click();
+    await expect.poll(() => page.locator('.mobile-preferences starlight-lang-select select').isVisible()).toBe(true);
+    expect(await page.locator('.mobile-preferences starlight-theme-select select').isVisible()).toBe(true);
+    await page.locator('.mobile-preferences starlight-lang-select select').selectOption({ label: 'English' });
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.close();
+  });
+});
