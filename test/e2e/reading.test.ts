@@ -126,3 +126,33 @@ describe('the home page', () => {
     await page.close();
   });
 });
+
+describe('entry pages give their context', () => {
+  it('a task state says so in its title and where it is read', async () => {
+    const page = await open(1280, '/picwish/state/-8/');
+    expect(await page.locator('h1').textContent()).toBe('PicWish task state -8');
+    expect(await page.locator('main').textContent()).toContain('data.state');
+    const zh = await open(1280, '/zh-cn/picwish/state/-8/');
+    expect(await zh.locator('h1').textContent()).toBe('佐糖 任务状态 -8');
+    await page.close();
+    await zh.close();
+  });
+  it('the sidebar marks the current vendor on its entry pages', async () => {
+    for (const [path, label] of [['/picwish/state/-8/', 'PicWish'], ['/zh-cn/baidu-face/222202/', '百度人脸识别']]) {
+      const page = await open(1280, path!);
+      expect(await page.locator('#starlight__sidebar a[aria-current=page]').allTextContents()).toEqual([label]);
+      await page.close();
+    }
+  });
+  it('previous/next cards end a cut meaning with an ellipsis', async () => {
+    const page = await open(1280, '/softsugar/400/');
+    const titles = await page.locator('.pagination-links .link-title').allTextContents();
+    expect(titles).toHaveLength(2);
+    for (const title of titles) {
+      const meaning = title.split(' — ')[1]!;
+      // Either the whole meaning (a sentence ends with a full stop) or cut with an ellipsis.
+      expect(meaning).toMatch(/[.…)]$/);
+    }
+    await page.close();
+  });
+});
