@@ -126,10 +126,11 @@ describe('reading error responses', () => {
       await open(`${prefix}/guides/reading-responses/`);
       for (const vendor of index.vendors) {
         const section = page.locator(`section[data-example="${vendor.id}"]`);
-        expect(await section.locator('pre').textContent()).toBe(vendor.envelope.example_error.body);
+        // Expressive Code renders one element per line: the lines, joined, are the body.
+        expect((await section.locator('pre .ec-line').allTextContents()).join('\n')).toBe(vendor.envelope.example_error.body.replace(/\n$/, ''));
         expect(await section.getAttribute('data-origin')).toBe(vendor.envelope.example_error.origin);
         const mark = vendor.envelope.example_error.origin === 'source' ? 'vendor.fromSource' : 'vendor.constructed';
-        expect(await section.locator('.kb-badge').textContent()).toBe(t(lang, mark));
+        expect(await section.locator('.sl-badge').textContent()).toBe(t(lang, mark));
       }
     }
   });

@@ -156,3 +156,41 @@ describe('entry pages give their context', () => {
     await page.close();
   });
 });
+
+describe('what readers see of our bookkeeping', () => {
+  it('note kinds are words in the reader\'s language; PDF-extraction repairs are not shown', async () => {
+    const page = await open(1280, '/g42-image/ModelArts.4204/');
+    // What the page says (the entry's JSON, collapsed at the end, is the artifact and keeps every note).
+    const main = await page.locator('main').evaluate((m) => {
+      const copy = m.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('details.kb-json, script').forEach((n) => n.remove());
+      return copy.textContent ?? '';
+    });
+    expect(main).not.toContain('ModelArt s.');
+    expect(main).not.toContain('extraction-repair');
+    const zh = await open(1280, '/zh-cn/picwish/state/-8/');
+    const notes = await zh.locator('#notes + ul .sl-badge').allTextContents();
+    expect(notes.length).toBeGreaterThan(0);
+    for (const label of notes) expect(label).toMatch(/[\u4e00-\u9fff]/);
+    expect(await zh.locator('#notes + ul').textContent()).not.toMatch(/doc-history|typo-in-source|ambiguity/);
+    await page.close();
+    await zh.close();
+  });
+
+  it('the entry JSON is collapsed, with a copy button and a link to its JSON file', async () => {
+    const page = await open(1280, '/baidu-face/222202/');
+    const details = page.locator('details.kb-json');
+    expect(await details.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    expect(await page.locator('#entry-json').isVisible()).toBe(false);
+    // Collapsed, it takes less room than the "What to do" answer above it.
+    expect((await details.boundingBox())!.height).toBeLessThan(100);
+    await details.locator('summary').click();
+    expect(await page.locator('#entry-json').isVisible()).toBe(true);
+    expect(await page.locator('#entry-json + button.kb-copy').isVisible()).toBe(true);
+    const href = (await page.locator('[data-testid=json-file]').getAttribute('href'))!;
+    expect(href).toBe('/api/v1/baidu-face/222202.json');
+    const response = await fetch(server.url + href);
+    expect((await response.json()).entry.id).toBe('baidu-face/222202');
+    await page.close();
+  });
+});

@@ -100,6 +100,7 @@ describe('copy buttons', () => {
     await page.goto(`${server.url}/softsugar/60102130/`);
     await page.locator('.kb-literal button.kb-copy').first().click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Failed to log in %s consecutive times, please try again after %s');
+    await page.locator('details.kb-json summary').click();
     await page.locator('#entry-json + button.kb-copy').click();
     const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
     expect(copied.id).toBe('softsugar/60102130');
