@@ -194,3 +194,55 @@ describe('what readers see of our bookkeeping', () => {
     await page.close();
   });
 });
+
+describe('a long vendor table', () => {
+  it('is grouped by code family with an in-page index (SoftSugar)', async () => {
+    const page = await open(1280, '/softsugar/');
+    const index = page.locator('nav.kb-family-index a');
+    expect(await index.count()).toBeGreaterThanOrEqual(10);
+    const hrefs = await index.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    for (const href of hrefs) expect(await page.locator(href).count(), href).toBe(1);
+    expect(await page.locator('#family-50xxxxxx + table tbody tr').first().locator('code').textContent()).toMatch(/^50\d{6}$/);
+    // Every row is still there, once.
+    expect(await page.locator('table.kb-entries tbody tr').count()).toBe(271);
+    await page.close();
+  });
+  it('puts the note that explains the code families before the table', async () => {
+    const page = await open(1280, '/softsugar/');
+    const before = await page.evaluate(() => {
+      const note = [...document.querySelectorAll('.kb-notes li')].find((li) => li.textContent?.includes('Code families'));
+      const table = document.querySelector('table.kb-entries');
+      return !!note && !!table && !!(note.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(before).toBe(true);
+    await page.close();
+  });
+  it('keeps its filter in the URL, so it can be shared', async () => {
+    const page = await open(1280, '/softsugar/?q=token');
+    expect(await page.locator('form[data-kb-filters] input[name=q]').inputValue()).toBe('token');
+    const visible = await page.locator('table.kb-entries tbody tr:visible').count();
+    expect(visible).toBeGreaterThan(0);
+    expect(visible).toBeLessThan(271);
+    await page.locator('form[data-kb-filters] input[name=q]').fill('phone');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('phone');
+    await page.locator('form[data-kb-filters] select[name=retryable]').selectOption('true');
+    await expect.poll(() => new URL(page.url()).searchParams.get('retryable')).toBe('true');
+    await page.locator('form[data-kb-filters] button[type=reset]').click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await page.close();
+  });
+});
+
+describe('the retry guide', () => {
+  it('gives "What to do" room (at least 250 px at 1280 px) and highlights its code sample with a copy button', async () => {
+    for (const prefix of ['', '/zh-cn']) {
+      const page = await open(1280, `${prefix}/guides/retry-strategy/`);
+      const width = await page.locator('#retry-by-category td.kb-advice').first().evaluate((td) => td.getBoundingClientRect().width);
+      expect(width).toBeGreaterThanOrEqual(250);
+      expect(await page.locator('#retry-by-category').evaluate((t) => t.scrollWidth <= t.clientWidth + 1), 'no sideways scroll').toBe(true);
+      expect(await page.locator('#retry-code .expressive-code .copy button').count()).toBe(1);
+      expect(await page.locator('#retry-code pre span[style]').count()).toBeGreaterThan(10); // highlighted tokens
+      await page.close();
+    }
+  });
+});
