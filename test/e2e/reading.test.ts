@@ -246,3 +246,25 @@ describe('the retry guide', () => {
     }
   });
 });
+
+describe('alignment', () => {
+  it('vendor cards in a row start at the same height', async () => {
+    const page = await open(1280, '/');
+    const tops = await page.locator('.kb-vendor-cards .sl-link-card').evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().top)));
+    expect(tops.length).toBe(5);
+    expect(tops[0]).toBe(tops[1]);
+    expect(tops[2]).toBe(tops[3]);
+    await page.close();
+  });
+  it('labels in detail lists sit on the line of their values', async () => {
+    for (const path of ['/softsugar/', '/zh-cn/baidu-face/222202/']) {
+      const page = await open(1280, path);
+      const offsets = await page.locator('dl.kb-dl > dt').evaluateAll((dts) =>
+        dts.map((dt) => Math.abs(dt.getBoundingClientRect().top - (dt.nextElementSibling as HTMLElement).getBoundingClientRect().top)),
+      );
+      expect(offsets.length).toBeGreaterThan(1);
+      for (const offset of offsets) expect(offset).toBeLessThan(6);
+      await page.close();
+    }
+  });
+});
