@@ -268,3 +268,21 @@ describe('alignment', () => {
     }
   });
 });
+
+describe('the search dialog on a phone', () => {
+  it('fills the screen, keeps the filters compact and shows no keyboard hint on a touch screen', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await page.goto(`${server.url}/zh-cn/picwish/`);
+    await page.locator('button[data-open-search]').click();
+    const dialog = (await page.locator('dialog.kb-search-dialog').boundingBox())!;
+    expect(dialog.width).toBeGreaterThanOrEqual(389);
+    const filters = (await page.locator('#site-search .kb-search-filters').boundingBox())!;
+    expect(filters.height).toBeLessThanOrEqual(140);
+    expect(await page.locator('#site-search .kb-search-hint').isVisible()).toBe(false);
+    // Buttons are styled, not the browser's default grey boxes.
+    const close = await page.locator('[data-close-search]').evaluate((b) => getComputedStyle(b).borderRadius);
+    expect(parseFloat(close)).toBeGreaterThan(8);
+    await phone.close();
+  });
+});
