@@ -527,6 +527,23 @@ class Explainer {
     if (status >= 400) a.because(`HTTP ${status} is an error status: the call failed.`, `HTTP ${status} 是错误状态码：调用失败。`);
   }
 
+  /**
+   * `Internal Server Error` alone: the standard reason phrase of an HTTP status, which every API's
+   * server or gateway may send. That one vendor's data lists it as a message does not make it that
+   * vendor's: without the vendor, every vendor's entries for the status are candidates.
+   */
+  reasonPhrase(text: string, status: number): void {
+    const { a, l } = this;
+    a.message = text;
+    a.httpStatus ??= status;
+    a.because(
+      `Not a JSON object: ${quote(text)} is the standard reason phrase of HTTP ${status}, which any of the APIs (or a proxy in front of them) can send; choose the vendor to get one entry.`,
+      `不是 JSON 对象：${quote(text)} 是 HTTP ${status} 的标准原因短语，任何一家 API（或其前面的代理）都可能返回；请选择厂商以确定条目。`,
+    );
+    const list = [...new Set([...l.find(status), ...(l.index.entries ?? []).filter((e) => e.http_status === status)])];
+    this.settle(list, 'failure');
+  }
+
   /** Plain text or a bare JSON string/number: a code, or a message. */
   fromText(text: string): void {
     const { a, l } = this;
@@ -542,6 +559,8 @@ class Explainer {
     }
     if (t.length <= 2000) {
       const byMessage = only(l.matchMessage(t));
+      if (!this.hint && byMessage.length > 0 && byMessage.every((e) => e.kind === 'http-status') && new Set(byMessage.map((e) => e.code)).size === 1)
+        return this.reasonPhrase(t, Number(byMessage[0]!.code));
       if (byMessage.length > 0) {
         a.message = t;
         a.because(`Not a JSON object: read ${quote(t)} as a message.`, `不是 JSON 对象：已把 ${quote(t)} 当作消息读取。`);
@@ -801,7 +820,8 @@ class Explainer {
     if (!rules.upstream || messages.length === 0) return;
     const { vendor: up, separator } = rules.upstream;
     const { a, l } = this;
-    for (const m of messages) {
+    // The same text in two fields (error_msg and error_detail.message) is one forwarded message.
+    for (const m of new Set(messages)) {
       if (m.length > 2000) continue;
       const found = new Set(l.matchMessage(m, up));
       // `File content does not meet requirements. - 222202 - pic not has face`

@@ -46,6 +46,7 @@ const en = {
   'retry.contradictionsIntro':
     'Entries with a contradiction note: the source says one thing and HTTP (or another part of the source) says another. The note says how we read it; the retry value shown is ours.',
   'retry.colNote': 'Note',
+  'retry.showEntries': 'Show the {n} entries',
   'retry.recipe': 'A backoff recipe',
   'retry.recipeIntro': 'When a request fails:',
   'retry.step1':
@@ -159,6 +160,7 @@ const zh: Record<GuideKey, string> = {
   'retry.contradictionsIntro':
     '带有矛盾（contradiction）备注的条目：原始文档的说法与 HTTP 语义（或文档的其他部分）不一致。备注说明了我们的理解；表中的重试判断是我们的。',
   'retry.colNote': '备注',
+  'retry.showEntries': '显示这 {n} 个条目',
   'retry.recipe': '退避重试方案',
   'retry.recipeIntro': '请求失败时：',
   'retry.step1':

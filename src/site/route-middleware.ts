@@ -18,8 +18,11 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function link(label: string, href: string, current: string): SidebarEntry {
-  return { type: 'link', label, href, isCurrent: decodeURI(current) === decodeURI(href), badge: undefined, attrs: {} };
+/** `within`: the link is also current on the pages below it (a vendor's entries, a category's pages). */
+function link(label: string, href: string, current: string, within = false): SidebarEntry {
+  const here = decodeURI(current);
+  const target = decodeURI(href);
+  return { type: 'link', label, href, isCurrent: here === target || (within && here.startsWith(target)), badge: undefined, attrs: {} };
 }
 
 function group(label: string, entries: SidebarEntry[], collapsed = false): SidebarEntry {
@@ -45,13 +48,13 @@ export const onRequest = defineRouteMiddleware(async (context) => {
     link(t(lang, 'nav.explain'), `${LOCALE_PREFIX[lang]}/explain/`, here),
     group(
       t(lang, 'nav.vendors'),
-      vendors.map((v) => link(vendorLabel(v.vendor, lang), vendorPagePath(v.vendor.id, lang), here)),
+      vendors.map((v) => link(vendorLabel(v.vendor, lang), vendorPagePath(v.vendor.id, lang), here, true)),
     ),
     group(
       t(lang, 'nav.categories'),
       [
         link(t(lang, 'category.index'), `${LOCALE_PREFIX[lang]}/categories/`, here),
-        ...categories.map((c) => link(c.name[lang], categoryPagePath(c.id, lang), here)),
+        ...categories.map((c) => link(c.name[lang], categoryPagePath(c.id, lang), here, true)),
       ],
       !inCategories,
     ),

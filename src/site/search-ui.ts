@@ -160,9 +160,13 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
   };
   input.addEventListener('input', fresh);
   for (const select of Object.values(selects)) select!.addEventListener('change', fresh);
-  more.addEventListener('click', () => {
+  more.addEventListener('click', async () => {
+    const shown = hits.length;
     limit += 20;
-    void run();
+    await run();
+    // Keep the reader where they were: on the first of the new results (or back in the input).
+    if (hits.length > shown) setActive(shown);
+    if (more.hidden) input.focus();
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown') {

@@ -105,6 +105,34 @@ describe('axe-core finds no violation, in the light and the dark theme', () => {
   }
 });
 
+describe('axe-core finds no violation on a phone (390 px: entry tables as cards, full-screen search)', () => {
+  const PHONE_PAGES = ['/', '/softsugar/', '/picwish/state/-8/', '/categories/no-face/', '/guides/retry-strategy/'];
+  for (const { prefix } of LANGS) {
+    for (const path of [...PHONE_PAGES, 'search dialog']) {
+      const url = path === 'search dialog' ? `${prefix}/baidu-face/` : `${prefix}${path}`;
+      it(`${path === 'search dialog' ? 'search dialog open with results' : url} at 390 px`, async () => {
+        const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+        const page = await phone.newPage();
+        try {
+          await page.goto(`${server.url}${url}`);
+          if (path === 'search dialog') {
+            await page.locator('button[data-open-search]').click();
+            await page.keyboard.type('face');
+            await expect.poll(() => page.locator('#site-search-results li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+          }
+          for (const theme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme: theme });
+            await expect.poll(() => page.locator('html').getAttribute('data-theme'), { timeout: 10_000 }).toBe(theme);
+            expect(await axeViolations(page), `${theme} theme`).toEqual([]);
+          }
+        } finally {
+          await phone.close();
+        }
+      });
+    }
+  }
+});
+
 describe('keyboard only', () => {
   let page: Page;
   beforeAll(async () => {

@@ -128,6 +128,7 @@ describe('in Chromium, under the policy', () => {
     await page.goto(`${server.url}/baidu-face/222202/`);
     await page.locator('#literal-message + button.kb-copy').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('pic not has face');
+    await page.locator('details.kb-json summary').click();
     await page.locator('#entry-json + button.kb-copy').click();
     expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())).id).toBe('baidu-face/222202');
     await page.goto(`${server.url}/guides/adding-a-vendor/`);

@@ -81,4 +81,27 @@ describe('explain page', () => {
     await page.locator('nav a[href="/explain/"]').first().click();
     await page.waitForURL(/\/explain\/$/);
   });
+
+  it('after Explain, the answer is in view and its heading has focus (1280×800)', async () => {
+    const small = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' })).newPage();
+    await small.goto(`${server.url}/explain/`);
+    await small.locator('form[data-kb-explain] textarea[name=body]').fill('{"error_code": 222202, "error_msg": "pic not has face"}');
+    await small.locator('form[data-kb-explain] button[type=submit]').click();
+    await expect.poll(() => small.evaluate(() => document.activeElement?.id)).toBe('explain-outcome');
+    await expect.poll(() => small.locator('#explain-outcome').evaluate((h) => {
+      const r = h.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    })).toBe(true);
+    await small.close();
+  });
+
+  it('a bare "Internal Server Error" lists candidates from several vendors, not one vendor\'s answer', async () => {
+    await page.goto(`${server.url}/explain/`);
+    await page.locator('form[data-kb-explain] textarea[name=body]').fill('Internal Server Error');
+    await page.locator('form[data-kb-explain] button[type=submit]').click();
+    await expect.poll(() => page.locator('#explain-outcome').textContent()).toBe('Outcome: Failure');
+    const candidates = await page.locator('[data-testid=explain-candidates] a').allTextContents();
+    expect(new Set(candidates.map((id) => id.split('/')[0])).size).toBeGreaterThan(2);
+  });
 });
+

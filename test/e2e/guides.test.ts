@@ -142,10 +142,11 @@ describe('reading error responses', () => {
       await open(`${prefix}/guides/reading-responses/`);
       for (const vendor of index.vendors) {
         const section = page.locator(`section[data-example="${vendor.id}"]`);
-        expect(await section.locator('pre').textContent()).toBe(vendor.envelope.example_error.body);
+        // Expressive Code renders one element per line: the lines, joined, are the body.
+        expect((await section.locator('pre .ec-line').allTextContents()).join('\n')).toBe(vendor.envelope.example_error.body.replace(/\n$/, ''));
         expect(await section.getAttribute('data-origin')).toBe(vendor.envelope.example_error.origin);
         const mark = vendor.envelope.example_error.origin === 'source' ? 'vendor.fromSource' : 'vendor.constructed';
-        expect(await section.locator('.kb-badge').textContent()).toBe(t(lang, mark));
+        expect(await section.locator('.sl-badge').textContent()).toBe(t(lang, mark));
       }
     }
   });
@@ -220,6 +221,9 @@ describe('retry strategy', () => {
   });
 });
 
+/** The text of an Expressive Code block, as its copy button holds it (lines joined by U+007F). */
+const codeOf = async (selector: string) => ((await page.locator(`${selector} .copy button`).getAttribute('data-code')) ?? '').replace(/\u007f/g, '\n');
+
 describe('using the JSON artifact', () => {
   const entry = index.entries[0]!;
 
@@ -243,7 +247,7 @@ describe('using the JSON artifact', () => {
 
   it('shows an entry file like the published one and links every file that exists', async () => {
     await open('/guides/json-api/');
-    const shown = JSON.parse((await page.locator('#example-file').textContent()) ?? '');
+    const shown = JSON.parse(await codeOf('#example-file'));
     const published = JSON.parse(readFileSync(join(DIST, 'api/v1', `${shown.entry.id}.json`), 'utf8'));
     expect(shown).toEqual(published);
     expect(Object.keys(shown)).toEqual(Object.keys(published));
@@ -260,7 +264,7 @@ describe('using the JSON artifact', () => {
     for (const word of ['/api/v2/', 'artifact_version', 'data_version']) expect(rules).toContain(word);
     expect(await page.locator('h2#command-line').textContent()).toBe('Command line');
     expect(await page.locator('#cli p').textContent()).toContain('README');
-    expect(await page.locator('#example-curl').textContent()).toContain('| jq ');
+    expect(await codeOf('#example-curl')).toContain('| jq ');
   });
 
   it('the JavaScript example maps a vendor error body to its page', async () => {
@@ -270,7 +274,7 @@ describe('using the JSON artifact', () => {
       const api = (await pre.getAttribute('data-api'))!;
       const expected = (await pre.getAttribute('data-expected'))!;
       expect(expected).toBe(prefix ? documentedExample().url_zh : documentedExample().url);
-      const code = ((await pre.textContent()) ?? '').replace(`const API = '${api}'`, `const API = '${server.url}/api/v1/'`);
+      const code = (await codeOf('#example-js')).replace(`const API = '${api}'`, `const API = '${server.url}/api/v1/'`);
       const logged = await page.evaluate(async (source) => {
         const lines: string[] = [];
         const original = console.log;

@@ -70,6 +70,67 @@ describe('the search dialog', () => {
   });
 });
 
+describe('the search dialog on Chinese pages', () => {
+  it('is in Chinese (button, placeholder, filters, Close, results) and Enter opens the /zh-cn/ entry', async () => {
+    await page.goto(`${server.url}/zh-cn/picwish/`);
+    expect(await page.locator('button[data-open-search]').getAttribute('aria-label')).toBe('搜索错误码和页面');
+    await page.locator('button[data-open-search]').click();
+    const dialog = page.locator('dialog.kb-search-dialog');
+    expect(await dialog.getAttribute('aria-label')).toBe('搜索');
+    expect(await page.locator('#site-search-q').getAttribute('placeholder')).toContain('错误码');
+    expect(await dialog.locator('[data-close-search]').textContent()).toContain('关闭');
+    expect(await dialog.locator('select[name=vendor] option').first().textContent()).toBe('全部');
+    await page.keyboard.type('222202');
+    await expect.poll(() => results('site-search').first().textContent()).toContain('222202');
+    expect(await results('site-search').first().textContent()).toContain('图片中没有人脸');
+    expect(await page.locator('#site-search [data-status]').textContent()).toContain('条结果');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/222202/);
+    expect(path()).toBe('/zh-cn/baidu-face/222202/');
+  });
+
+  it('stays English on English pages', async () => {
+    await page.goto(`${server.url}/picwish/`);
+    expect(await page.locator('button[data-open-search]').getAttribute('aria-label')).toBe('Search codes and pages');
+    expect(await page.locator('#site-search-q').getAttribute('placeholder')).toContain('A code');
+  });
+});
+
+describe('"More results"', () => {
+  const more = () => page.locator('#site-search [data-more]');
+  it('shows only when there are more results, and loads them', async () => {
+    await page.goto(`${server.url}/`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('face');
+    await expect.poll(() => results('site-search').count()).toBe(12);
+    expect(await more().isVisible()).toBe(true);
+    await more().click();
+    await expect.poll(() => results('site-search').count()).toBeGreaterThan(12);
+    const afterOne = await results('site-search').count();
+    // The first new result is the chosen one, so the reader goes on from where they were.
+    expect(await results('site-search').nth(12).locator('a').getAttribute('aria-selected')).toBe('true');
+    if (afterOne === 32) {
+      await more().click();
+      await expect.poll(() => results('site-search').count()).toBeGreaterThan(32);
+    } else {
+      expect(await more().isVisible()).toBe(false);
+    }
+  });
+
+  it('is not shown when nothing is found or everything fits', async () => {
+    await page.goto(`${server.url}/`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('zzqqxxnothing');
+    await expect.poll(() => page.locator('#site-search [data-status]').textContent()).toContain('Nothing found');
+    expect(await more().isVisible()).toBe(false);
+    expect(await page.locator('#site-search-results').isVisible()).toBe(false);
+    await page.locator('#site-search-q').fill('222202');
+    await expect.poll(() => results('site-search').count()).toBeGreaterThan(0);
+    expect(await results('site-search').count()).toBeLessThan(12);
+    expect(await more().isVisible()).toBe(false);
+  });
+});
+
 describe('deep links', () => {
   it('/search/?q= shows the same results and keeps the query in the URL', async () => {
     await page.goto(`${server.url}/search/?q=NO_FACE`);

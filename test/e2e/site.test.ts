@@ -31,7 +31,7 @@ const path = () => decodeURIComponent(new URL(page.url()).pathname);
 describe('navigation', () => {
   it('home → vendor → code page → category → equivalent at another vendor', async () => {
     await page.goto(`${server.url}/`);
-    await page.locator('.kb-cards a', { hasText: 'Baidu Face' }).click();
+    await page.locator('.kb-vendor-cards a', { hasText: 'Baidu Face' }).click();
     expect(path()).toBe('/baidu-face/');
     await page.locator('table.kb-entries a', { hasText: /^222202$/ }).click();
     expect(path()).toBe('/baidu-face/222202/');
@@ -48,7 +48,7 @@ describe('navigation', () => {
 
   it('a reader who knows only a code reaches its remedy in two clicks from home', async () => {
     await page.goto(`${server.url}/`);
-    await page.locator('.kb-cards a', { hasText: 'PicWish' }).click();
+    await page.locator('.kb-vendor-cards a', { hasText: 'PicWish' }).click();
     await page.locator('table.kb-entries a', { hasText: /^-8$/ }).click();
     expect(path()).toBe('/picwish/state/-8/');
     expect(await page.locator('[data-testid=remedy]').textContent()).toContain('Create the task again');
@@ -103,6 +103,7 @@ describe('copy buttons', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Failed to log in %s consecutive times, please try again after %s');
     await page.locator('#end-user-message + button.kb-copy').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Too many failed sign-in attempts. Please wait a while and try again.');
+    await page.locator('details.kb-json summary').click();
     await page.locator('#entry-json + button.kb-copy').click();
     const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
     expect(copied.id).toBe('softsugar/60102130');

@@ -1,0 +1,94 @@
+/**
+ * npm run screenshots [-- out-dir]: full-page PNGs of every page type of the built site (dist/), in
+ * English and Chinese, at 1280 px and 390 px, light and dark, so that anyone can look before a
+ * release. Default folder: bench/out/screenshots/ (ignored by git). Needs `npm run build` first.
+ *
+ * Names: <lang>-<page>-<width>-<theme>.png, e.g. zh-vendor-390-dark.png. States that exist only
+ * after JavaScript ran (search dialog with results, an explained body) are shot too.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DIST, launchBrowser } from '../test/support/browser.ts';
+import { serveDir } from '../test/support/static-server.ts';
+
+type Setup = (page: Page) => Promise<void>;
+
+const openSearch = (query: string): Setup => async (page) => {
+  await page.locator('button[data-open-search]').click();
+  await page.keyboard.type(query);
+  await page.locator('#site-search-results li').first().waitFor({ timeout: 10_000 });
+};
+
+const PAGES: { name: string; path: string; setup?: Setup; fullPage?: boolean }[] = [
+  { name: 'home', path: '/' },
+  { name: 'vendor', path: '/baidu-face/' },
+  { name: 'vendor-long', path: '/softsugar/' },
+  { name: 'entry-error', path: '/baidu-face/222202/' },
+  { name: 'entry-http', path: '/g42-image/http/429/' },
+  { name: 'entry-state', path: '/picwish/state/-8/' },
+  { name: 'category', path: '/categories/no-face/' },
+  { name: 'categories', path: '/categories/' },
+  { name: 'guide-reading', path: '/guides/reading-responses/' },
+  { name: 'guide-retry', path: '/guides/retry-strategy/' },
+  { name: 'guide-json', path: '/guides/json-api/' },
+  { name: 'guide-adding', path: '/guides/adding-a-vendor/' },
+  { name: 'search', path: '/search/?q=face' },
+  { name: 'search-dialog', path: '/picwish/', setup: openSearch('face'), fullPage: false },
+  {
+    name: 'explain',
+    path: '/explain/',
+    fullPage: false,
+    setup: async (page) => {
+      await page.locator('form[data-kb-explain] textarea[name=body]').fill('{"error_code": 222202, "error_msg": "pic not has face", "log_id": 1}');
+      await page.locator('form[data-kb-explain] button[type=submit]').click();
+      await page.locator('[data-explain-result]').waitFor({ state: 'visible' });
+      await page.waitForTimeout(600); // the smooth scroll to the answer
+    },
+  },
+  { name: '404', path: '/no-such-page/' },
+];
+const LANGS = [{ lang: 'en', prefix: '' }, { lang: 'zh', prefix: '/zh-cn' }] as const;
+const WIDTHS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }] as const;
+const THEMES = ['light', 'dark'] as const;
+// Full pages of thousands of pixels make huge files: cap the height (the top is what matters most).
+const MAX_HEIGHT = 6000;
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const outDir = resolve(args.find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '..', 'bench', 'out', 'screenshots'));
+mkdirSync(outDir, { recursive: true });
+
+const server = await serveDir(DIST);
+const browser = await launchBrowser();
+let count = 0;
+try {
+  for (const viewport of WIDTHS) {
+    for (const theme of THEMES) {
+      const context = await browser.newContext({ viewport, colorScheme: theme, deviceScaleFactor: 1, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
+      for (const { lang, prefix } of LANGS) {
+        for (const { name, path, setup, fullPage = true } of PAGES) {
+          if (only && !only.includes(name)) continue;
+          const page = await context.newPage();
+          await page.goto(`${server.url}${prefix}${path}`, { waitUntil: 'load' });
+          await setup?.(page);
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          const file = join(outDir, `${lang}-${name}-${viewport.width}-${theme}.png`);
+          await page.screenshot({
+            path: file,
+            fullPage,
+            ...(fullPage && height > MAX_HEIGHT ? { clip: { x: 0, y: 0, width: viewport.width, height: MAX_HEIGHT } } : {}),
+            animations: 'disabled',
+          });
+          count++;
+          await page.close();
+        }
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`${count} screenshots in ${outDir}`);

@@ -1,0 +1,288 @@
+/**
+ * The reader's experience (issue 13): what a support team sees at 1280 px and 390 px, in both
+ * languages. `npm test` builds dist/ first.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, launchBrowser } from '../support/browser.ts';
+import { serveDir, type StaticServer } from '../support/static-server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+const contexts = new Map<number, BrowserContext>();
+const WIDTHS = [1280, 390] as const;
+
+beforeAll(async () => {
+  server = await serveDir(DIST);
+  browser = await launchBrowser();
+  for (const width of WIDTHS) contexts.set(width, await browser.newContext({ viewport: { width, height: width > 500 ? 800 : 844 } }));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(width: number, path: string): Promise<Page> {
+  const page = await contexts.get(width)!.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/** Codes (in links) laid out on more than one line: an inline box that wraps has several client rects. */
+const wrappedCodes = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((codes) => codes.filter((c) => c.getClientRects().length > 1).map((c) => c.textContent));
+
+describe('codes never break across lines', () => {
+  for (const width of WIDTHS) {
+    for (const path of ['/softsugar/', '/ailabtools/', '/zh-cn/g42-image/', '/categories/no-face/', '/zh-cn/categories/server-error/']) {
+      it(`${path} at ${width} px`, async () => {
+        const page = await open(width, path);
+        expect(await page.locator('table.kb-entries a > code').count()).toBeGreaterThan(0);
+        expect(await wrappedCodes(page, 'table.kb-entries a > code')).toEqual([]);
+        await page.close();
+      });
+    }
+    it(`search results at ${width} px`, async () => {
+      const page = await open(width, '/search/?q=face');
+      await expect.poll(() => page.locator('#page-search-results .kb-hit-code').count()).toBeGreaterThan(3);
+      expect(await wrappedCodes(page, '#page-search-results .kb-hit-code')).toEqual([]);
+      await page.close();
+    });
+    it(`previous/next cards at ${width} px`, async () => {
+      const page = await open(width, '/ailabtools/ERROR_NO_FACE_IN_FILE/');
+      const titles = page.locator('.pagination-links .link-title');
+      expect(await titles.count()).toBe(2);
+      // The code is the title's first word: its first line must hold it whole.
+      const firstLines = await titles.evaluateAll((spans) =>
+        spans.map((span) => {
+          const range = document.createRange();
+          const text = span.firstChild!;
+          range.setStart(text, 0);
+          range.setEnd(text, (text.textContent ?? '').indexOf(' '));
+          return range.getClientRects().length;
+        }),
+      );
+      expect(firstLines).toEqual([1, 1]);
+      await page.close();
+    });
+  }
+});
+
+describe('entry tables show every column', () => {
+  const offScreen = (page: Page, width: number) =>
+    page.locator('table.kb-entries tbody tr:first-child td').evaluateAll(
+      (cells, w) => cells.filter((c) => !c.hasAttribute('data-empty')).filter((c) => c.getBoundingClientRect().right > w || c.getBoundingClientRect().width === 0).map((c) => c.className),
+      width,
+    );
+  for (const path of ['/softsugar/', '/ailabtools/', '/zh-cn/picwish/', '/categories/no-face/']) {
+    it(`${path}: all columns fit at 1280 px, no sideways scroll`, async () => {
+      const page = await open(1280, path);
+      const scrolls = await page.locator('table.kb-entries').evaluateAll((ts) => ts.some((t) => t.scrollWidth > t.clientWidth + 1));
+      expect(scrolls).toBe(false);
+      expect(await offScreen(page, 1280)).toEqual([]);
+      await page.close();
+    });
+    it(`${path}: at 390 px each row is a card with meaning, category and retry on screen`, async () => {
+      const page = await open(390, path);
+      expect(await offScreen(page, 390)).toEqual([]);
+      const first = page.locator('table.kb-entries tbody tr').first();
+      for (const cell of ['.kb-col-meaning', '.kb-col-category', '.kb-col-retry']) expect(await first.locator(cell).isVisible()).toBe(true);
+      await page.close();
+    });
+  }
+  it('a column empty for a whole vendor is left out (SoftSugar gives no HTTP status)', async () => {
+    const page = await open(1280, '/softsugar/');
+    const headers = await page.locator('table.kb-entries thead th').allTextContents();
+    expect(headers).not.toContain('HTTP');
+    expect(headers).toContain('Meaning');
+    const g42 = await open(1280, '/g42-image/');
+    expect(await g42.locator('table.kb-entries').first().locator('thead th').allTextContents()).toContain('HTTP');
+    await page.close();
+    await g42.close();
+  });
+});
+
+describe('the home page', () => {
+  for (const prefix of ['', '/zh-cn']) {
+    it(`${prefix || '/'} links to Explain, the categories and the guides`, async () => {
+      const page = await open(1280, `${prefix}/`);
+      const hrefs = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs).toContain(`${prefix}/explain/`);
+      expect(hrefs).toContain(`${prefix}/categories/`);
+      expect(hrefs).toContain(`${prefix}/guides/reading-responses/`);
+      expect(hrefs).toContain(`${prefix}/guides/retry-strategy/`);
+      await page.close();
+    });
+  }
+  it('has a menu on a phone, with the language and theme switches', async () => {
+    const page = await open(390, '/zh-cn/');
+    const toggle = page.locator('button.sl-menu-button');
+    expect(await toggle.isVisible()).toBe(true);
+    await toggle.click();
+    await expect.poll(() => page.locator('.mobile-preferences starlight-lang-select select').isVisible()).toBe(true);
+    expect(await page.locator('.mobile-preferences starlight-theme-select select').isVisible()).toBe(true);
+    await page.locator('.mobile-preferences starlight-lang-select select').selectOption({ label: 'English' });
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.close();
+  });
+});
+
+describe('entry pages give their context', () => {
+  it('a task state says so in its title and where it is read', async () => {
+    const page = await open(1280, '/picwish/state/-8/');
+    expect(await page.locator('h1').textContent()).toBe('PicWish task state -8');
+    expect(await page.locator('main').textContent()).toContain('data.state');
+    const zh = await open(1280, '/zh-cn/picwish/state/-8/');
+    expect(await zh.locator('h1').textContent()).toBe('佐糖 任务状态 -8');
+    await page.close();
+    await zh.close();
+  });
+  it('the sidebar marks the current vendor on its entry pages', async () => {
+    for (const [path, label] of [['/picwish/state/-8/', 'PicWish'], ['/zh-cn/baidu-face/222202/', '百度人脸识别']]) {
+      const page = await open(1280, path!);
+      expect(await page.locator('#starlight__sidebar a[aria-current=page]').allTextContents()).toEqual([label]);
+      await page.close();
+    }
+  });
+  it('previous/next cards end a cut meaning with an ellipsis', async () => {
+    const page = await open(1280, '/softsugar/400/');
+    const titles = await page.locator('.pagination-links .link-title').allTextContents();
+    expect(titles).toHaveLength(2);
+    for (const title of titles) {
+      const meaning = title.split(' — ')[1]!;
+      // Either the whole meaning (a sentence ends with a full stop) or cut with an ellipsis.
+      expect(meaning).toMatch(/[.…)]$/);
+    }
+    await page.close();
+  });
+});
+
+describe('what readers see of our bookkeeping', () => {
+  it('note kinds are words in the reader\'s language; PDF-extraction repairs are not shown', async () => {
+    const page = await open(1280, '/g42-image/ModelArts.4204/');
+    // What the page says (the entry's JSON, collapsed at the end, is the artifact and keeps every note).
+    const main = await page.locator('main').evaluate((m) => {
+      const copy = m.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('details.kb-json, script').forEach((n) => n.remove());
+      return copy.textContent ?? '';
+    });
+    expect(main).not.toContain('ModelArt s.');
+    expect(main).not.toContain('extraction-repair');
+    const zh = await open(1280, '/zh-cn/picwish/state/-8/');
+    const notes = await zh.locator('#notes + ul .sl-badge').allTextContents();
+    expect(notes.length).toBeGreaterThan(0);
+    for (const label of notes) expect(label).toMatch(/[\u4e00-\u9fff]/);
+    expect(await zh.locator('#notes + ul').textContent()).not.toMatch(/doc-history|typo-in-source|ambiguity/);
+    await page.close();
+    await zh.close();
+  });
+
+  it('the entry JSON is collapsed, with a copy button and a link to its JSON file', async () => {
+    const page = await open(1280, '/baidu-face/222202/');
+    const details = page.locator('details.kb-json');
+    expect(await details.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    expect(await page.locator('#entry-json').isVisible()).toBe(false);
+    // Collapsed, it takes less room than the "What to do" answer above it.
+    expect((await details.boundingBox())!.height).toBeLessThan(100);
+    await details.locator('summary').click();
+    expect(await page.locator('#entry-json').isVisible()).toBe(true);
+    expect(await page.locator('#entry-json + button.kb-copy').isVisible()).toBe(true);
+    const href = (await page.locator('[data-testid=json-file]').getAttribute('href'))!;
+    expect(href).toBe('/api/v1/baidu-face/222202.json');
+    const response = await fetch(server.url + href);
+    expect((await response.json()).entry.id).toBe('baidu-face/222202');
+    await page.close();
+  });
+});
+
+describe('a long vendor table', () => {
+  it('is grouped by code family with an in-page index (SoftSugar)', async () => {
+    const page = await open(1280, '/softsugar/');
+    const index = page.locator('nav.kb-family-index a');
+    expect(await index.count()).toBeGreaterThanOrEqual(10);
+    const hrefs = await index.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    for (const href of hrefs) expect(await page.locator(href).count(), href).toBe(1);
+    expect(await page.locator('#family-50xxxxxx + table tbody tr').first().locator('code').textContent()).toMatch(/^50\d{6}$/);
+    // Every row is still there, once.
+    expect(await page.locator('table.kb-entries tbody tr').count()).toBe(271);
+    await page.close();
+  });
+  it('puts the note that explains the code families before the table', async () => {
+    const page = await open(1280, '/softsugar/');
+    const before = await page.evaluate(() => {
+      const note = [...document.querySelectorAll('.kb-notes li')].find((li) => li.textContent?.includes('Code families'));
+      const table = document.querySelector('table.kb-entries');
+      return !!note && !!table && !!(note.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(before).toBe(true);
+    await page.close();
+  });
+  it('keeps its filter in the URL, so it can be shared', async () => {
+    const page = await open(1280, '/softsugar/?q=token');
+    expect(await page.locator('form[data-kb-filters] input[name=q]').inputValue()).toBe('token');
+    const visible = await page.locator('table.kb-entries tbody tr:visible').count();
+    expect(visible).toBeGreaterThan(0);
+    expect(visible).toBeLessThan(271);
+    await page.locator('form[data-kb-filters] input[name=q]').fill('phone');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('phone');
+    await page.locator('form[data-kb-filters] select[name=retryable]').selectOption('true');
+    await expect.poll(() => new URL(page.url()).searchParams.get('retryable')).toBe('true');
+    await page.locator('form[data-kb-filters] button[type=reset]').click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await page.close();
+  });
+});
+
+describe('the retry guide', () => {
+  it('gives "What to do" room (at least 250 px at 1280 px) and highlights its code sample with a copy button', async () => {
+    for (const prefix of ['', '/zh-cn']) {
+      const page = await open(1280, `${prefix}/guides/retry-strategy/`);
+      const width = await page.locator('#retry-by-category td.kb-advice').first().evaluate((td) => td.getBoundingClientRect().width);
+      expect(width).toBeGreaterThanOrEqual(250);
+      expect(await page.locator('#retry-by-category').evaluate((t) => t.scrollWidth <= t.clientWidth + 1), 'no sideways scroll').toBe(true);
+      expect(await page.locator('#retry-code .expressive-code .copy button').count()).toBe(1);
+      expect(await page.locator('#retry-code pre span[style]').count()).toBeGreaterThan(10); // highlighted tokens
+      await page.close();
+    }
+  });
+});
+
+describe('alignment', () => {
+  it('vendor cards in a row start at the same height', async () => {
+    const page = await open(1280, '/');
+    const tops = await page.locator('.kb-vendor-cards .sl-link-card').evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().top)));
+    expect(tops.length).toBe(5);
+    expect(tops[0]).toBe(tops[1]);
+    expect(tops[2]).toBe(tops[3]);
+    await page.close();
+  });
+  it('labels in detail lists sit on the line of their values', async () => {
+    for (const path of ['/softsugar/', '/zh-cn/baidu-face/222202/']) {
+      const page = await open(1280, path);
+      const offsets = await page.locator('dl.kb-dl > dt').evaluateAll((dts) =>
+        dts.map((dt) => Math.abs(dt.getBoundingClientRect().top - (dt.nextElementSibling as HTMLElement).getBoundingClientRect().top)),
+      );
+      expect(offsets.length).toBeGreaterThan(1);
+      for (const offset of offsets) expect(offset).toBeLessThan(6);
+      await page.close();
+    }
+  });
+});
+
+describe('the search dialog on a phone', () => {
+  it('fills the screen, keeps the filters compact and shows no keyboard hint on a touch screen', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await page.goto(`${server.url}/zh-cn/picwish/`);
+    await page.locator('button[data-open-search]').click();
+    const dialog = (await page.locator('dialog.kb-search-dialog').boundingBox())!;
+    expect(dialog.width).toBeGreaterThanOrEqual(389);
+    const filters = (await page.locator('#site-search .kb-search-filters').boundingBox())!;
+    expect(filters.height).toBeLessThanOrEqual(140);
+    expect(await page.locator('#site-search .kb-search-hint').isVisible()).toBe(false);
+    // Buttons are styled, not the browser's default grey boxes.
+    const close = await page.locator('[data-close-search]').evaluate((b) => getComputedStyle(b).borderRadius);
+    expect(parseFloat(close)).toBeGreaterThan(8);
+    await phone.close();
+  });
+});
