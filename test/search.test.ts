@@ -9,7 +9,7 @@ import { buildSearchIndex } from '../src/core/search/build.ts';
 import { SearchClient, completions, rangeFiles, type SearchHit } from '../src/core/search/query.ts';
 import { rangePartition } from '../src/core/search/build.ts';
 import { codeSuffixes, compactCode, httpStatusQuery, normalizeCode, normalizeMessage, cleanText } from '../src/core/normalize.ts';
-import { tokenize, queryTokens } from '../src/core/search/tokenize.ts';
+import { tokenize, queryTokens, phraseTokens } from '../src/core/search/tokenize.ts';
 
 const kb = loadKnowledgeBase();
 const artifact = buildArtifactForSite(kb, 'https://example.org');
@@ -55,6 +55,23 @@ describe('normalisation (shared by Node and the browser)', () => {
     expect(tokenize('人脸模糊')).toEqual(['人脸', '脸模', '模糊']);
     expect(tokenize('质量检测未通过 左眼遮挡程度过高').length).toBeGreaterThan(8);
     expect(queryTokens('blurry face 人脸')).toEqual(['blurry', 'face', '人脸']);
+  });
+  it('splits Latin and Chinese runs written without a space, in the index and the query alike', () => {
+    expect(tokenize('token过期')).toEqual(['token', '过期']);
+    expect(tokenize('QPS超限了')).toEqual(['qps', '超限', '限了']);
+    expect(queryTokens('access token已过期')).toEqual(['access', 'token', '已过', '过期']);
+    // Characters outside the Basic Multilingual Plane are Chinese too, not Latin letters.
+    expect(tokenize('𠀀𠀁ab')).toEqual(['𠀀𠀁', 'ab']);
+  });
+  it('folds full-width letters, digits and punctuation', () => {
+    expect(tokenize('ＴＯＫＥＮ过期！')).toEqual(['token', '过期']);
+    expect(tokenize('ＨＴＴＰ　４２９')).toEqual(['http', '429']);
+    expect(tokenize('余额不足，请充值')).toEqual(['余额', '额不', '不足', '请充', '充值']);
+  });
+  it('makes phrase tokens of adjacent Latin words only', () => {
+    expect(phraseTokens('Image too large')).toEqual(['image~too', 'too~large']);
+    expect(phraseTokens('token 过期 expired')).toEqual([]);
+    expect(phraseTokens('a face')).toEqual([]);
   });
   it('completes a typed prefix from a sorted vocabulary', () => {
     expect(completions(['a', 'blur', 'blurry', 'z'], 'blu')).toEqual(['blur', 'blurry']);
