@@ -55,6 +55,29 @@ export const entryKind = z
   });
 export type EntryKind = z.infer<typeof entryKind>;
 
+/**
+ * Words people type when they mean this, in both languages: keywords and synonyms the text itself
+ * does not contain (`QPS`, `throttled`, `限流`). Indexed for search with their own weight; never shown
+ * as the vendor's words.
+ */
+const keyword = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(60, 'must be at most 60 characters (a word or a short phrase)')
+  .regex(/^[^\n\r\t]*$/, 'must be on one line');
+const keywordList = z
+  .array(keyword)
+  .min(1, 'must list at least one keyword')
+  .refine((list) => new Set(list.map((k) => k.toLowerCase())).size === list.length, 'must not list a keyword twice');
+export const searchKeywords = z
+  .strictObject({
+    en: keywordList.meta({ description: 'English keywords and synonyms.' }),
+    zh: keywordList.meta({ description: 'Simplified Chinese keywords and synonyms.' }),
+  })
+  .meta({ description: 'Search keywords and synonyms (ours, for search only), in English and Simplified Chinese.' });
+export type SearchKeywords = z.infer<typeof searchKeywords>;
+
 export const TASK_OUTCOMES = ['pending', 'success', 'failure'] as const;
 export const taskOutcome = z.enum(TASK_OUTCOMES);
 export type TaskOutcome = z.infer<typeof taskOutcome>;
@@ -155,6 +178,9 @@ export const entry = z
       .default([])
       .meta({ description: "Entries of other vendors that mean the same failure, e.g. 'baidu-face/222202'." }),
     notes: z.array(note).default([]),
+    keywords: searchKeywords
+      .optional()
+      .meta({ description: 'Search keywords and synonyms for this entry beyond its category\'s (ours, for search only).' }),
   })
   .meta({ description: 'One error code, HTTP status or task state of a vendor.' });
 export type EntryInput = z.input<typeof entry>;
@@ -226,6 +252,9 @@ export type VendorFile = z.output<typeof vendorFile>;
 export const category = z.strictObject({
   id,
   name: bilingualText,
+  keywords: searchKeywords
+    .optional()
+    .meta({ description: 'Words people type for this kind of failure (ours, for search only): they find every entry of the category.' }),
   description: bilingualText,
   retryable_default: z.boolean().meta({ description: 'Whether entries of this category usually succeed on retry.' }),
   advice: bilingualText.meta({ description: 'What a client should do about any entry of this category.' }),
