@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { buildSearchIndex } from '../src/core/search/build.ts';
+import { entryKeywords } from '../src/node/search-files.ts';
 import { SearchClient, completions, rangeFiles, type SearchHit } from '../src/core/search/query.ts';
 import { rangePartition } from '../src/core/search/build.ts';
 import { codeSuffixes, compactCode, httpStatusQuery, normalizeCode, normalizeMessage, cleanText } from '../src/core/normalize.ts';
@@ -22,6 +23,7 @@ const files = buildSearchIndex({
     { lang: 'en', title: 'Rate limited', path: '/categories/rate-limited/', text: 'Requests arrive faster than the allowed rate' },
     { lang: 'zh', title: '请求限流', path: '/zh-cn/categories/rate-limited/', text: '请求频率超过允许的速率' },
   ],
+  entryKeywords: entryKeywords(kb),
 });
 const client = new SearchClient(async (path) => {
   const text = files.get(path);

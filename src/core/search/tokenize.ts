@@ -65,3 +65,12 @@ export function phraseTokens(input: unknown, max = 20_000): string[] {
   }
   return out;
 }
+
+/**
+ * The token of a whole keyword or query (`Too many requests` → `=too~many~requests`, `QPS超限` →
+ * `=qps~超限`): a query that is exactly one of an entry's or a category's keywords matches it.
+ */
+export function wholeToken(input: unknown): string | undefined {
+  const parts = pieces(input, 200);
+  return parts.length > 0 && parts.length <= 8 ? `=${parts.join(PHRASE_JOIN)}` : undefined;
+}
