@@ -62,6 +62,7 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
 
   let vendorNames = new Map<string, string>();
   let categoryNames = new Map<string, string>();
+  getClient().prefetch();
   try {
     const manifest = await getClient().manifest();
     for (const v of manifest.vendors) selects.vendor!.append(option(v.id, v.name[lang]));

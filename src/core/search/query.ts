@@ -70,8 +70,18 @@ export class SearchClient {
   /** Ranked candidates of recent queries (typing back and forth re-ranks nothing). */
   #ranked = new Map<string, Promise<Candidate[]>>();
 
-  constructor(load: Loader) {
+  #remember: number;
+
+  /** `rememberQueries`: how many recent queries keep their ranking (0: none, e.g. to time the ranking). */
+  constructor(load: Loader, { rememberQueries = 64 } = {}) {
     this.#load = load;
+    this.#remember = rememberQueries;
+  }
+
+  /** Fetches the files every query of 8 characters or more needs, before the first one is typed. */
+  prefetch(): void {
+    void this.manifest().catch(() => undefined);
+    void this.#maybe(paths.templates, []);
   }
 
   #get<T>(path: string): Promise<T> {
@@ -120,10 +130,12 @@ export class SearchClient {
     let ranked = this.#ranked.get(query);
     if (!ranked) {
       ranked = this.#rank(query, manifest);
-      this.#ranked.set(query, ranked);
-      ranked.catch(() => this.#ranked.delete(query));
-      // A short memory: the last queries typed, not every prefix of every session.
-      if (this.#ranked.size > 64) this.#ranked.delete(this.#ranked.keys().next().value!);
+      if (this.#remember > 0) {
+        this.#ranked.set(query, ranked);
+        ranked.catch(() => this.#ranked.delete(query));
+        // A short memory: the last queries typed, not every prefix of every session.
+        if (this.#ranked.size > this.#remember) this.#ranked.delete(this.#ranked.keys().next().value!);
+      }
     }
     return this.#resolve(await ranked, manifest, options, limit);
   }
@@ -183,6 +195,14 @@ export class SearchClient {
     const typing = /[\p{L}\p{N}]$/u.test(query) ? terms[terms.length - 1] : undefined;
     // term → (doc → strength of its best match: field weight, exact or completed, position)
     const found = new Map<string, Map<number, number>>();
+    // Pairs of query words side by side; the whole query when it is exactly a keyword (or a title).
+    // Their files are requested now, with the words' files, not after them.
+    const phrases = [...new Set(phraseTokens(query, 500))].slice(0, 8);
+    const whole = wholeToken(query);
+    if (whole) phrases.push(whole);
+    const phraseShards = phrases.map((phrase) => Promise.all(rangeFiles(manifest.text_starts, phrase, 1).map((f) => this.#textShard(f))));
+    // Handled here too: a failure surfaces where they are awaited, or not at all if no word is found.
+    for (const shards of phraseShards) shards.catch(() => undefined);
     await Promise.all(
       terms.map(async (term) => {
         // One Latin character completes to too much; wait for the second.
@@ -213,17 +233,13 @@ export class SearchClient {
     const idf = new Map([...found].map(([term, docs]) => [term, Math.log(1 + manifest.docs / docs.size)]));
     const queryWeight = [...idf.values()].reduce((a, b) => a + b, 0);
 
-    // Pairs of query words side by side; the whole query when it is exactly a keyword (or a title).
-    const phrases = [...new Set(phraseTokens(query, 500))].slice(0, 8);
-    const whole = wholeToken(query);
-    if (whole) phrases.push(whole);
     const together = new Map<number, number>();
     await Promise.all(
-      phrases.map(async (phrase) => {
+      phrases.map(async (phrase, i) => {
+        const [shard] = await phraseShards[i]!;
         const [first, second] = phrase.split(PHRASE_JOIN) as [string, string];
         const bonus = phrase === whole ? WHOLE_WEIGHT * queryWeight : (PHRASE_WEIGHT * ((idf.get(first) ?? 0) + (idf.get(second) ?? 0))) / 2;
         if (bonus === 0) return;
-        const [shard] = await Promise.all(rangeFiles(manifest.text_starts, phrase, 1).map((f) => this.#textShard(f)));
         for (const id of (shard?.groups.get(PHRASE_GROUP)?.search(phrase, { limit: 2000 }) ?? []) as number[])
           together.set(id, (together.get(id) ?? 0) + bonus);
       }),
@@ -254,7 +270,8 @@ export class SearchClient {
     const hits: SearchHit[] = [];
     // Fetch the result blocks a page of results needs in parallel, a page at a time.
     for (let start = 0, pages = 0; start < ordered.length && hits.length < limit && pages < 8; pages++) {
-      const page = ordered.slice(start, start + limit - hits.length + 4);
+      // A few spare candidates cover pages dropped for the other language or by filters.
+      const page = ordered.slice(start, start + limit - hits.length + (filtering ? 8 : 2));
       start += page.length;
       const blocks = [...new Set(page.map((c) => Math.floor(c.id / manifest.block)))];
       // Every block is requested at once; they are read in rank order, so the first result can be
