@@ -91,37 +91,39 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
       });
     });
   });
+  fields.length = 0; // every posting is in `best` now; let the token lists go (50k entries)
+  const kept = new Map<string, [rank: number, position: number, doc: number][]>();
   const postings = new Map<string, number>();
-  const groupOf = new Map<string, Map<number, number>>();
   let total = 0;
   for (const [term, list] of best) {
-    const kept = list.length > SEARCH_TUNING.postingsPerWord ? [...list].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).slice(0, SEARCH_TUNING.postingsPerWord) : list;
-    groupOf.set(term, new Map(kept.map(([rank, , doc]) => [doc, rank])));
-    postings.set(term, kept.length);
-    total += kept.length;
+    const top = list.length > SEARCH_TUNING.postingsPerWord ? list.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).slice(0, SEARCH_TUNING.postingsPerWord) : list;
+    kept.set(term, top);
+    postings.set(term, top.length);
+    total += top.length;
   }
+  best.clear();
   // Bigger files when there are many postings: the manifest lists files, each query fetches a few.
   const text = rangePartition(postings, Math.max(SEARCH_TUNING.postingsPerTextFile, Math.round(4 * Math.sqrt(total))));
-  // perFile[file][groupRank]: doc → its tokens of that group, in document order.
-  const perFile: Map<number, string[]>[][] = Array.from({ length: text.starts.length }, () => GROUP_ORDER.map(() => new Map()));
-  fields.forEach((byGroup, doc) => {
-    GROUP_ORDER.forEach((group, rank) => {
-      for (const term of byGroup[group]) {
-        if (groupOf.get(term)!.get(doc) !== rank) continue;
-        const file = perFile[text.fileOf.get(term)!]![rank]!;
-        const list = file.get(doc);
-        if (list) list.push(term);
-        else file.set(doc, [term]);
-      }
-    });
-  });
+  // perFile[file][groupRank]: doc → its [position, token] pairs of that group (put in order below).
+  const perFile: Map<number, [number, string][]>[][] = Array.from({ length: text.starts.length }, () => GROUP_ORDER.map(() => new Map()));
+  for (const [term, list] of kept) {
+    const byGroup = perFile[text.fileOf.get(term)!]!;
+    for (const [rank, position, doc] of list) {
+      const tokens = byGroup[rank]!.get(doc);
+      if (tokens) tokens.push([position, term]);
+      else byGroup[rank]!.set(doc, [[position, term]]);
+    }
+  }
+  kept.clear();
   perFile.forEach((byGroup, file) => {
     const groups: Record<string, Record<string, string>> = {};
     const words = new Set<string>();
     byGroup.forEach((byDoc, rank) => {
       if (byDoc.size === 0) return;
       const index = new Index(FLEX_OPTIONS);
-      for (const [doc, tokens] of byDoc) {
+      // Documents in id order, each one's tokens in text order: the same file from the same data.
+      for (const doc of [...byDoc.keys()].sort((a, b) => a - b)) {
+        const tokens = byDoc.get(doc)!.sort((a, b) => a[0] - b[0]).map(([, token]) => token);
         index.add(doc, tokens.join(' '));
         if (GROUP_ORDER[rank] !== PHRASE_GROUP) for (const token of tokens) words.add(token);
       }
