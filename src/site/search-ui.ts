@@ -174,8 +174,8 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
       // The first result goes on screen as soon as its card is in; the rest follow.
       const onFirst = (hit: SearchHit) => {
         if (mine !== sequence) return;
-        const current = list.firstElementChild;
-        if (current !== cards.get(hit.doc.i)) render([hit]);
+        // Enter meanwhile opens this result, not one of the previous query's.
+        if (list.firstElementChild !== cards.get(hit.doc.i)) render((hits = [hit]));
         root.dataset.first = String(mine);
       };
       const result = await getClient().search(query, { lang, filters, limit: limit + 1, onFirst });
