@@ -57,7 +57,7 @@ function prepare(size: string): { dist: string; buildSeconds: number; pagefindSe
   mkdirSync(join(dist, 'bench'), { recursive: true });
   // Pagefind's JS API: what its default UI calls. The first result is shown once its data is loaded.
   // One page per language: Pagefind searches the index of the page's own language.
-  for (const [file, lang] of [['pagefind.html', 'en'], ['pagefind-zh.html', 'zh-CN']]) {
+  for (const [file, lang] of [['pagefind.html', 'en'], ['pagefind-zh.html', 'zh-CN']] as const) {
     writeFileSync(
       join(dist, 'bench', file),
       `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>pagefind bench</title><script type="module">
