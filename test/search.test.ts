@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { buildSearchIndex } from '../src/core/search/build.ts';
+import { entryKeywords } from '../src/node/search-files.ts';
 import { SearchClient, completions, rangeFiles, type SearchHit } from '../src/core/search/query.ts';
 import { rangePartition } from '../src/core/search/build.ts';
 import { codeSuffixes, compactCode, httpStatusQuery, normalizeCode, normalizeMessage, cleanText } from '../src/core/normalize.ts';
-import { tokenize, queryTokens } from '../src/core/search/tokenize.ts';
+import { tokenize, queryTokens, phraseTokens } from '../src/core/search/tokenize.ts';
 
 const kb = loadKnowledgeBase();
 const artifact = buildArtifactForSite(kb, 'https://example.org');
@@ -22,6 +23,7 @@ const files = buildSearchIndex({
     { lang: 'en', title: 'Rate limited', path: '/categories/rate-limited/', text: 'Requests arrive faster than the allowed rate' },
     { lang: 'zh', title: '请求限流', path: '/zh-cn/categories/rate-limited/', text: '请求频率超过允许的速率' },
   ],
+  entryKeywords: entryKeywords(kb),
 });
 const client = new SearchClient(async (path) => {
   const text = files.get(path);
@@ -55,6 +57,23 @@ describe('normalisation (shared by Node and the browser)', () => {
     expect(tokenize('人脸模糊')).toEqual(['人脸', '脸模', '模糊']);
     expect(tokenize('质量检测未通过 左眼遮挡程度过高').length).toBeGreaterThan(8);
     expect(queryTokens('blurry face 人脸')).toEqual(['blurry', 'face', '人脸']);
+  });
+  it('splits Latin and Chinese runs written without a space, in the index and the query alike', () => {
+    expect(tokenize('token过期')).toEqual(['token', '过期']);
+    expect(tokenize('QPS超限了')).toEqual(['qps', '超限', '限了']);
+    expect(queryTokens('access token已过期')).toEqual(['access', 'token', '已过', '过期']);
+    // Characters outside the Basic Multilingual Plane are Chinese too, not Latin letters.
+    expect(tokenize('𠀀𠀁ab')).toEqual(['𠀀𠀁', 'ab']);
+  });
+  it('folds full-width letters, digits and punctuation', () => {
+    expect(tokenize('ＴＯＫＥＮ过期！')).toEqual(['token', '过期']);
+    expect(tokenize('ＨＴＴＰ　４２９')).toEqual(['http', '429']);
+    expect(tokenize('余额不足，请充值')).toEqual(['余额', '额不', '不足', '请充', '充值']);
+  });
+  it('makes phrase tokens of adjacent Latin words only', () => {
+    expect(phraseTokens('Image too large')).toEqual(['image~too', 'too~large']);
+    expect(phraseTokens('token 过期 expired')).toEqual([]);
+    expect(phraseTokens('a face')).toEqual([]);
   });
   it('completes a typed prefix from a sorted vocabulary', () => {
     expect(completions(['a', 'blur', 'blurry', 'z'], 'blu')).toEqual(['blur', 'blurry']);
@@ -142,10 +161,74 @@ describe('rule 3: words, in English and Chinese', () => {
     const got = await top(q, n);
     for (const id of expected) expect(got, q).toContain(id);
   });
+  it('what people type (issue 16): mixed scripts, symptoms and synonyms', async () => {
+    expect((await search('token过期'))[0]).toBe('baidu-face/111');
+    expect((await search('ｔｏｋｅｎ过期'))[0]).toBe('baidu-face/111');
+    const large = artifact.entries.filter((e) => e.category === 'file-too-large').map((e) => e.id);
+    expect(large).toContain((await search('image too large'))[0]);
+    const pending = artifact.entries.filter((e) => e.task_outcome === 'pending').map((e) => e.id);
+    expect(pending).toContain((await search('task still processing'))[0]);
+    expect((await search('task still processing')).indexOf('ailabtools/ERROR_TASK_STOPPED_PROCESSING')).not.toBe(0);
+    const credits = await search('余额不足');
+    expect(credits[0]).toBe('ailabtools/ERROR_NOT_ENOUGH_CREDITS');
+    const throttled = (await search('throttled'))[0];
+    expect(artifact.entries.find((e) => e.id === throttled)?.category).toBe('rate-limited');
+  });
+  it('every category has keywords in both languages', () => {
+    for (const c of kb.categories) {
+      expect(c.keywords?.en.length, c.id).toBeGreaterThan(0);
+      expect(c.keywords?.zh.length, c.id).toBeGreaterThan(0);
+    }
+  });
   it('finds prose pages in the reader’s language only', async () => {
     expect(await search('rate limited')).toContain('/categories/rate-limited/');
     expect(ids(await client.search('rate limited', { lang: 'zh' }))).not.toContain('/categories/rate-limited/');
     expect(ids(await client.search('请求限流', { lang: 'zh' }))).toContain('/zh-cn/categories/rate-limited/');
+  });
+});
+
+describe('field weights, keywords and phrases (on a small made-up index)', () => {
+  const base = artifact.entries.find((e) => e.id === 'baidu-face/222202')!;
+  const made = (code: string, meaning: string, remedy: string) => ({
+    ...base,
+    id: `baidu-face/${code}`,
+    code,
+    message: null,
+    url: `https://example.org/baidu-face/${code}/`,
+    meaning: { en: meaning, zh: '无', vendor_text: 'none' as const },
+    remedy: { en: remedy, zh: '无', vendor_text: 'none' as const },
+  });
+  const entries = [
+    made('1', 'Something else happened.', 'Wait for the flux capacitor to cool down.'),
+    made('2', 'Capacitor of the flux kind overheated.', 'Wait.'),
+    made('3', 'The flux capacitor is too hot.', 'Wait.'),
+    made('4', 'Nothing to see.', 'Wait.'),
+  ];
+  const small = buildSearchIndex({
+    dataVersion: 'x',
+    entries,
+    categories: kb.categories,
+    vendors: [{ id: 'baidu-face', name: { en: 'Baidu Face', zh: '百度人脸' } }],
+    pages: [],
+    entryKeywords: new Map([['baidu-face/4', { en: ['warp core breach'], zh: ['曲速核心'] }]]),
+  });
+  const smallClient = new SearchClient(async (path) => JSON.parse(small.get(path)!));
+  const codes = async (q: string) => (await smallClient.search(q)).map((h) => h.doc.c);
+  it('words in the meaning outrank the same words in the remedy', async () => {
+    expect(await codes('flux capacitor')).toEqual(['3', '2', '1']);
+  });
+  it('words standing together as typed outrank the same words apart', async () => {
+    // Entry 2 has both words apart, entry 3 side by side: 3 first although its id is larger.
+    expect((await codes('flux capacitor'))[0]).toBe('3');
+  });
+  it("an entry's own keywords find it, in both languages, as a whole or word by word", async () => {
+    expect((await codes('warp core breach'))[0]).toBe('4');
+    expect((await codes('曲速核心'))[0]).toBe('4');
+    expect(await codes('breach')).toEqual(['4']);
+  });
+  it("a category's keywords find its entries", async () => {
+    // All four are `no-face`: its keywords find them although no text of theirs says so.
+    expect((await codes('face not detected')).sort()).toEqual(['1', '2', '3', '4']);
   });
 });
 

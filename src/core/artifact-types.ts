@@ -39,6 +39,13 @@ export interface ArtifactCategory {
     /** Simplified Chinese text. */
     zh: string;
   };
+  /** Words people type for this kind of failure (ours, for search only): they find every entry of the category. */
+  keywords?: {
+    /** English keywords and synonyms. */
+    en: string[];
+    /** Simplified Chinese keywords and synonyms. */
+    zh: string[];
+  };
   /** Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
   description: {
     /** English text. */

@@ -53,6 +53,29 @@ export const entryKind = z
   });
 export type EntryKind = z.infer<typeof entryKind>;
 
+/**
+ * Words people type when they mean this, in both languages: keywords and synonyms the text itself
+ * does not contain (`QPS`, `throttled`, `限流`). Indexed for search with their own weight; never shown
+ * as the vendor's words.
+ */
+const keyword = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(60, 'must be at most 60 characters (a word or a short phrase)')
+  .regex(/^[^\n\r\t]*$/, 'must be on one line');
+const keywordList = z
+  .array(keyword)
+  .min(1, 'must list at least one keyword')
+  .refine((list) => new Set(list.map((k) => k.toLowerCase())).size === list.length, 'must not list a keyword twice');
+export const searchKeywords = z
+  .strictObject({
+    en: keywordList.meta({ description: 'English keywords and synonyms.' }),
+    zh: keywordList.meta({ description: 'Simplified Chinese keywords and synonyms.' }),
+  })
+  .meta({ description: 'Search keywords and synonyms (ours, for search only), in English and Simplified Chinese.' });
+export type SearchKeywords = z.infer<typeof searchKeywords>;
+
 export const TASK_OUTCOMES = ['pending', 'success', 'failure'] as const;
 export const taskOutcome = z.enum(TASK_OUTCOMES);
 export type TaskOutcome = z.infer<typeof taskOutcome>;
@@ -189,6 +212,9 @@ export const entry = z
         "One or two plain sentences an app can show its own end user (no codes, no jargon). Overrides the category's end_user_message.",
     }),
     notes: z.array(note).default([]),
+    keywords: searchKeywords
+      .optional()
+      .meta({ description: 'Search keywords and synonyms for this entry beyond its category\'s (ours, for search only).' }),
   })
   .meta({ description: 'One error code, HTTP status or task state of a vendor.' });
 export type Entry = z.output<typeof entry>;
@@ -325,6 +351,9 @@ export type VendorFile = z.output<typeof vendorFile>;
 export const category = z.strictObject({
   id,
   name: bilingualText,
+  keywords: searchKeywords
+    .optional()
+    .meta({ description: 'Words people type for this kind of failure (ours, for search only): they find every entry of the category.' }),
   description: bilingualText,
   outcome: categoryOutcome,
   retryable_default: z.boolean().meta({ description: 'Whether entries of this category usually succeed on retry.' }),

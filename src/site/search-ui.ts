@@ -1,11 +1,15 @@
 /**
  * The search panel in the browser: one implementation for the header dialog and the /search/ page.
  * Loaded lazily (dynamic import) the first time search opens. Renders with textContent only:
- * queries and data are text, never HTML.
+ * queries and data are text, never HTML. Results show as you type: the first one as soon as its
+ * card is loaded, the rest right after; rows already built are reused.
  */
 import { SearchClient, type SearchHit } from '../core/search/query.ts';
 import { SEARCH_INDEX_ROOT } from '../core/search/format.ts';
 import type { EntryKind, Lang } from '../core/schema.ts';
+
+/** Text compared loosely: case, spaces and final punctuation do not make a message say something else. */
+const comparable = (text: string) => text.toLowerCase().replace(/[\s.。!！]+/g, ' ').trim();
 
 export interface SearchStrings {
   [key: string]: string;
@@ -57,6 +61,8 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
   const setStatus = (text: string) => (status.textContent = text);
 
   let vendorNames = new Map<string, string>();
+  let categoryNames = new Map<string, string>();
+  getClient().prefetch();
   try {
     const manifest = await getClient().manifest();
     for (const v of manifest.vendors) selects.vendor!.append(option(v.id, v.name[lang]));
@@ -64,6 +70,7 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     for (const s of manifest.statuses) selects.http!.append(option(String(s), String(s)));
     for (const k of manifest.kinds) selects.kind!.append(option(k, strings[`kind.${k}`] ?? k));
     vendorNames = new Map(manifest.vendors.map((v) => [v.id, v.name[lang]]));
+    categoryNames = new Map(manifest.categories.map((c) => [c.id, c.name[lang]]));
   } catch {
     setStatus(strings['search.error'] ?? 'Search could not load.');
     return { focus: () => input.focus() };
@@ -79,45 +86,67 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
 
   // Each result is <li role="none"><a role="option">: the link itself is the listbox option, so no
   // focusable element is nested inside another interactive one (axe: nested-interactive).
+  const options = () => [...list.querySelectorAll<HTMLAnchorElement>('a[role=option]')];
   const setActive = (index: number) => {
-    const items = [...list.querySelectorAll<HTMLAnchorElement>('a[role=option]')];
+    const items = options();
     if (items.length === 0) return;
     active = (index + items.length) % items.length;
     items.forEach((item, i) => item.setAttribute('aria-selected', String(i === active)));
     input.setAttribute('aria-activedescendant', items[active]!.id);
     items[active]!.scrollIntoView({ block: 'nearest' });
   };
+  list.addEventListener('mousemove', (event) => {
+    const index = options().indexOf((event.target as Element).closest('a[role=option]') as HTMLAnchorElement);
+    if (index >= 0 && index !== active) setActive(index);
+  });
 
-  const render = () => {
-    list.replaceChildren();
+  // A result row, built once per document and kept: typing back and forth reuses rows instead of
+  // building them again. Reads as a person would: code, vendor, category; what it means; the
+  // vendor's literal message when it says something else.
+  const cards = new Map<number, HTMLLIElement>();
+  const card = (hit: SearchHit): HTMLLIElement => {
+    const cached = cards.get(hit.doc.i);
+    if (cached) return cached;
+    const li = el('li');
+    li.setAttribute('role', 'none');
+    const a = el('a');
+    a.setAttribute('role', 'option');
+    a.href = hrefOf(hit);
+    a.tabIndex = -1;
+    const { doc } = hit;
+    const head = el('span', 'kb-hit-head');
+    if (doc.t === 'e') {
+      head.append(el('code', 'kb-hit-code', doc.c), el('span', 'kb-hit-vendor', vendorNames.get(doc.v ?? '') ?? doc.v ?? ''));
+      if (doc.h !== null && doc.h !== undefined) head.append(el('span', 'kb-badge', `HTTP ${doc.h}`));
+      if (doc.k && doc.k !== 'error') head.append(el('span', 'kb-badge', strings[`kindOne.${doc.k}`] ?? doc.k));
+      head.append(el('span', 'kb-hit-category', categoryNames.get(doc.g ?? '') ?? doc.g ?? ''));
+      const meaning = doc.m?.[lang] ?? '';
+      a.append(head, el('span', 'kb-hit-meaning', meaning));
+      if (doc.x && comparable(doc.x) !== comparable(meaning)) a.append(el('span', 'kb-hit-message', `“${doc.x}”`));
+    } else {
+      head.append(el('span', 'kb-hit-title', doc.n ?? doc.u), el('span', 'kb-badge', strings['search.page'] ?? 'Page'));
+      a.append(head);
+    }
+    li.append(a);
+    if (cards.size > 500) cards.clear();
+    cards.set(doc.i, li);
+    return li;
+  };
+
+  /** Shows `shown` in order, reusing rows already on screen or built before. */
+  const render = (shown: SearchHit[]) => {
     active = -1;
     input.removeAttribute('aria-activedescendant');
-    hits.forEach((hit, i) => {
-      const li = el('li');
-      li.setAttribute('role', 'none');
-      const a = el('a');
+    const rows = shown.map((hit, i) => {
+      const li = card(hit);
+      const a = li.firstElementChild as HTMLAnchorElement;
       a.id = `${root.id}-result-${i}`;
-      a.setAttribute('role', 'option');
       a.setAttribute('aria-selected', 'false');
-      a.href = hrefOf(hit);
-      a.tabIndex = -1;
-      const { doc } = hit;
-      if (doc.t === 'e') {
-        const head = el('span', 'kb-hit-head');
-        head.append(el('code', 'kb-hit-code', doc.c), el('span', 'kb-hit-vendor', vendorNames.get(doc.v ?? '') ?? doc.v ?? ''));
-        if (doc.h !== null && doc.h !== undefined) head.append(el('span', 'kb-badge', `HTTP ${doc.h}`));
-        if (doc.k && doc.k !== 'error') head.append(el('span', 'kb-badge', strings[`kindOne.${doc.k}`] ?? doc.k));
-        head.append(el('span', 'kb-hit-reason', strings[`search.reason.${hit.reason}`] ?? hit.reason));
-        a.append(head, el('span', 'kb-hit-meaning', doc.m?.[lang] ?? ''));
-      } else {
-        const head = el('span', 'kb-hit-head');
-        head.append(el('span', 'kb-hit-title', doc.n ?? doc.u), el('span', 'kb-badge', strings['search.page'] ?? 'Page'));
-        a.append(head);
-      }
-      li.append(a);
-      li.addEventListener('mousemove', () => active !== i && setActive(i));
-      list.append(li);
+      return li;
     });
+    const current = [...list.children];
+    if (rows.length === current.length && rows.every((row, i) => row === current[i])) return;
+    list.replaceChildren(...rows);
   };
 
   const run = async () => {
@@ -137,16 +166,23 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     if (!query.trim()) {
       more.hidden = true;
       hits = [];
-      render();
+      render(hits);
       setStatus('');
       return;
     }
     try {
-      const result = await getClient().search(query, { lang, filters, limit: limit + 1 });
+      // The first result goes on screen as soon as its card is in; the rest follow.
+      const onFirst = (hit: SearchHit) => {
+        if (mine !== sequence) return;
+        // Enter meanwhile opens this result, not one of the previous query's.
+        if (list.firstElementChild !== cards.get(hit.doc.i)) render((hits = [hit]));
+        root.dataset.first = String(mine);
+      };
+      const result = await getClient().search(query, { lang, filters, limit: limit + 1, onFirst });
       if (mine !== sequence) return; // a newer keystroke has already been answered
       more.hidden = result.length <= limit;
       hits = result.slice(0, limit);
-      render();
+      render(hits);
       setStatus(hits.length === 0 ? (strings['search.noResults'] ?? '') : `${hits.length} ${strings['search.results'] ?? ''}`);
       root.dataset.ready = String(mine);
     } catch {

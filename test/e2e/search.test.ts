@@ -60,6 +60,34 @@ describe('the search dialog', () => {
     expect(fetched.length).toBeLessThan(20);
   });
 
+  it('finds what people type (token过期) and shows rows as a person reads them, no match labels', async () => {
+    // The Chinese search page (the header dialog's language on /zh-cn/ pages is issue 13's).
+    await page.goto(`${server.url}/zh-cn/search/`);
+    await page.locator('#page-search-q').fill('token过期');
+    await expect.poll(() => results('page-search').first().locator('a').getAttribute('href')).toBe('/zh-cn/baidu-face/111/');
+    const row = results('page-search').first();
+    expect(await row.locator('.kb-hit-code').textContent()).toBe('111');
+    expect(await row.locator('.kb-hit-vendor').textContent()).toBe('百度人脸识别');
+    expect(await row.locator('.kb-hit-category').textContent()).toBe('鉴权失败');
+    expect(await row.locator('.kb-hit-meaning').textContent()).toContain('access token 已过期');
+    expect(await row.locator('.kb-hit-message').textContent()).toBe('“Access token expired”');
+    expect(await page.locator('#page-search-results .kb-hit-reason').count()).toBe(0);
+    expect(await row.textContent()).not.toMatch(/words|part of code|文字|代码片段/i);
+  });
+
+  it('a later query reuses the rows it already built', async () => {
+    await page.goto(`${server.url}/`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('blurry face');
+    await expect.poll(() => results('site-search').first().locator('a').getAttribute('href')).toBe('/ailabtools/ERROR_BLURRY_FACE/');
+    await page.evaluate(() => ((document.querySelector('#site-search-results li') as HTMLElement & { mark?: number }).mark = 1));
+    await page.locator('#site-search-q').fill('blurry');
+    await expect.poll(() => page.locator('#site-search').getAttribute('data-ready')).not.toBe(null);
+    await page.locator('#site-search-q').fill('blurry face');
+    await expect.poll(() => results('site-search').first().locator('a').getAttribute('href')).toBe('/ailabtools/ERROR_BLURRY_FACE/');
+    expect(await page.evaluate(() => (document.querySelector('#site-search-results li') as HTMLElement & { mark?: number }).mark)).toBe(1);
+  });
+
   it('renders hostile queries as text', async () => {
     await page.goto(`${server.url}/`);
     await page.keyboard.press('/');

@@ -4,9 +4,10 @@
  */
 import { Index } from './flexsearch.ts';
 import type { ArtifactEntry } from '../artifact.ts';
-import type { Category, EntryKind, Lang } from '../schema.ts';
+import type { Category, EntryKind, Lang, SearchKeywords } from '../schema.ts';
 import { codeSuffixes, compactCode, normalizeCode, normalizeMessage } from '../normalize.ts';
-import { tokenize } from './tokenize.ts';
+import { phraseTokens, tokenize, wholeToken } from './tokenize.ts';
+import { FIELD_GROUPS, OUTCOME_WORDS, PHRASE_GROUP, type FieldGroup } from './vocabulary.ts';
 import { fnv1a } from './shard.ts';
 import { FLEX_OPTIONS } from './flex-options.ts';
 import { paths, SEARCH_FORMAT_VERSION, type TextShardFile, type CodeRecord, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
@@ -25,84 +26,115 @@ export interface SearchBuildInput {
   categories: Category[];
   vendors: { id: string; name: { en: string; zh: string } }[];
   pages: SearchPage[];
+  /** Entries' own search keywords (by entry id), beyond their category's. */
+  entryKeywords?: Map<string, SearchKeywords>;
 }
 
 /** Documents per display block; postings per text shard, records per code shard (targets). */
 export const SEARCH_TUNING = { block: 8, postingsPerTextFile: 1500, postingsPerWord: 1000, recordsPerCodeShard: 300, messagesPerShard: 150 };
 
-
 const json = (value: unknown) => JSON.stringify(value);
+
+/** The tokens of one document, by field group; phrase tokens apart. */
+type DocFields = Record<FieldGroup | typeof PHRASE_GROUP, string[]>;
+const GROUP_ORDER = [...FIELD_GROUPS, PHRASE_GROUP] as const;
+
+const fieldText = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' \n ');
+const phrasesOf = (parts: (string | null | undefined)[]) => parts.flatMap((part) => (part ? phraseTokens(part) : []));
+const keywordList = (k: SearchKeywords | undefined) => (k ? [...k.en, ...k.zh] : []);
+const wholeTokens = (keywords: (string | undefined)[]) => [...new Set(keywords.map((k) => wholeToken(k)).filter((t) => t !== undefined))];
 
 export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
   const files = new Map<string, string>();
-  const categoryName = new Map(input.categories.map((c) => [c.id, c.name]));
+  const categoryOf = new Map(input.categories.map((c) => [c.id, c]));
   const vendorName = new Map(input.vendors.map((v) => [v.id, v.name]));
   const docs: SearchDoc[] = [];
-  const texts: string[][] = [];
+  const fields: DocFields[] = [];
 
   for (const e of input.entries) {
     const i = docs.length;
-    docs.push({ i, t: 'e', u: new URL(e.url).pathname, v: e.vendor, k: e.kind, c: e.code, h: e.http_status, g: e.category, m: { en: clip(e.meaning.en), zh: clip(e.meaning.zh) } });
-    const cat = categoryName.get(e.category);
+    const doc: SearchDoc = { i, t: 'e', u: new URL(e.url).pathname, v: e.vendor, k: e.kind, c: e.code, h: e.http_status, g: e.category, m: { en: clip(e.meaning.en), zh: clip(e.meaning.zh) } };
+    if (e.message) doc.x = clip(e.message, 120);
+    docs.push(doc);
+    const cat = categoryOf.get(e.category);
     const vendor = vendorName.get(e.vendor);
-    texts.push(
-      tokenize(
-        [e.message ?? '', e.meaning.en, e.meaning.zh, cat?.en, cat?.zh, vendor?.en, vendor?.zh, e.remedy.en, e.remedy.zh].join(' \n '),
-      ),
-    );
+    const own = keywordList(input.entryKeywords?.get(e.id));
+    const shared = [cat?.name.en, cat?.name.zh, ...keywordList(cat?.keywords), ...(e.task_outcome ? OUTCOME_WORDS[e.task_outcome] : [])];
+    fields.push({
+      text: tokenize(fieldText([e.message, e.meaning.en, e.meaning.zh, ...own])),
+      keywords: tokenize(fieldText(shared)),
+      context: tokenize(fieldText([vendor?.en, vendor?.zh, e.remedy.en, e.remedy.zh])),
+      phrase: [...phrasesOf([e.message, e.meaning.en, ...own, ...shared]), ...wholeTokens([...own, ...shared])],
+    });
   }
   for (const p of input.pages) {
     const i = docs.length;
     docs.push({ i, t: 'p', u: p.path, l: p.lang, n: clip(p.title) });
-    texts.push(tokenize(`${p.title} \n ${p.title} \n ${p.text}`));
+    fields.push({ text: tokenize(p.title), keywords: [], context: tokenize(p.text), phrase: [...phrasesOf([p.title]), ...wholeTokens([p.title])] });
   }
 
   // Text: FlexSearch indexes over prefix leaves of the vocabulary, weighted by postings, so a
   // query downloads only the few files its words fall in however large the vocabulary grows.
-  // A word keeps its best postings only (where it appears earliest: message and meaning before
-  // remedy), so the bytes a word costs stay bounded as the knowledge base grows.
-  const firstPosition = new Map<string, [number, number][]>();
-  texts.forEach((tokens, doc) => {
+  // A word is indexed once per document, in its strongest field group (the query scores a
+  // document by the best group a word is in). A word keeps its best postings only (strongest group,
+  // then earliest position), so the bytes a word costs stay bounded as the knowledge base grows.
+  const best = new Map<string, [rank: number, position: number, doc: number][]>();
+  fields.forEach((byGroup, doc) => {
     const seen = new Set<string>();
-    tokens.forEach((term, position) => {
-      if (seen.has(term)) return;
-      seen.add(term);
-      const list = firstPosition.get(term);
-      if (list) list.push([position, doc]);
-      else firstPosition.set(term, [[position, doc]]);
+    GROUP_ORDER.forEach((group, rank) => {
+      byGroup[group].forEach((term, position) => {
+        if (seen.has(term)) return;
+        seen.add(term);
+        const list = best.get(term);
+        if (list) list.push([rank, position, doc]);
+        else best.set(term, [[rank, position, doc]]);
+      });
     });
   });
-  const kept = new Map<string, Set<number>>();
+  fields.length = 0; // every posting is in `best` now; let the token lists go (50k entries)
+  const kept = new Map<string, [rank: number, position: number, doc: number][]>();
   const postings = new Map<string, number>();
   let total = 0;
-  for (const [term, list] of firstPosition) {
-    const best = list.length > SEARCH_TUNING.postingsPerWord ? [...list].sort((a, b) => a[0] - b[0] || a[1] - b[1]).slice(0, SEARCH_TUNING.postingsPerWord) : list;
-    if (best !== list) kept.set(term, new Set(best.map(([, doc]) => doc)));
-    postings.set(term, best.length);
-    total += best.length;
+  for (const [term, list] of best) {
+    const top = list.length > SEARCH_TUNING.postingsPerWord ? list.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).slice(0, SEARCH_TUNING.postingsPerWord) : list;
+    kept.set(term, top);
+    postings.set(term, top.length);
+    total += top.length;
   }
+  best.clear();
   // Bigger files when there are many postings: the manifest lists files, each query fetches a few.
   const text = rangePartition(postings, Math.max(SEARCH_TUNING.postingsPerTextFile, Math.round(4 * Math.sqrt(total))));
-  const perFile: Map<number, string[]>[] = Array.from({ length: text.starts.length }, () => new Map());
-  texts.forEach((tokens, doc) => {
-    for (const term of tokens) {
-      if (kept.get(term)?.has(doc) === false) continue;
-      const file = perFile[text.fileOf.get(term)!]!;
-      const list = file.get(doc);
-      if (list) list.push(term);
-      else file.set(doc, [term]);
+  // perFile[file][groupRank]: doc → its [position, token] pairs of that group (put in order below).
+  const perFile: Map<number, [number, string][]>[][] = Array.from({ length: text.starts.length }, () => GROUP_ORDER.map(() => new Map()));
+  for (const [term, list] of kept) {
+    const byGroup = perFile[text.fileOf.get(term)!]!;
+    for (const [rank, position, doc] of list) {
+      const tokens = byGroup[rank]!.get(doc);
+      if (tokens) tokens.push([position, term]);
+      else byGroup[rank]!.set(doc, [[position, term]]);
     }
-  });
-  perFile.forEach((byDoc, file) => {
-    const index = new Index(FLEX_OPTIONS);
-    for (const [doc, tokens] of byDoc) index.add(doc, tokens.join(' '));
-    const parts: Record<string, string> = {};
-    index.export((key: string, data: string) => {
-      parts[key] = data;
+  }
+  kept.clear();
+  perFile.forEach((byGroup, file) => {
+    const groups: Record<string, Record<string, string>> = {};
+    const words = new Set<string>();
+    byGroup.forEach((byDoc, rank) => {
+      if (byDoc.size === 0) return;
+      const index = new Index(FLEX_OPTIONS);
+      // Documents in id order, each one's tokens in text order: the same file from the same data.
+      for (const doc of [...byDoc.keys()].sort((a, b) => a - b)) {
+        const tokens = byDoc.get(doc)!.sort((a, b) => a[0] - b[0]).map(([, token]) => token);
+        index.add(doc, tokens.join(' '));
+        if (GROUP_ORDER[rank] !== PHRASE_GROUP) for (const token of tokens) words.add(token);
+      }
+      const parts: Record<string, string> = {};
+      index.export((key: string, data: string) => {
+        parts[key] = data;
+      });
+      groups[GROUP_ORDER[rank]!] = Object.fromEntries(Object.entries(parts).sort(([a], [b]) => (a < b ? -1 : 1)));
     });
     // The file's vocabulary lets the word being typed complete (`blu` → `blurry`).
-    const vocabulary = [...new Set([...byDoc.values()].flat())].sort();
-    const shard: TextShardFile = { index: Object.fromEntries(Object.entries(parts).sort(([a], [b]) => (a < b ? -1 : 1))), vocabulary };
+    const shard: TextShardFile = { groups, vocabulary: [...words].sort() };
     files.set(paths.text(file), json(shard));
   });
 

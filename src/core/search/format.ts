@@ -6,7 +6,7 @@
 import type { EntryKind, Lang } from '../schema.ts';
 
 export const SEARCH_INDEX_ROOT = '/search-index/v1/';
-export const SEARCH_FORMAT_VERSION = 1;
+export const SEARCH_FORMAT_VERSION = 2;
 
 /** What a result needs to be displayed and filtered: kept small on purpose. */
 export interface SearchDoc {
@@ -23,6 +23,8 @@ export interface SearchDoc {
   h?: number | null;
   g?: string;
   m?: { en: string; zh: string };
+  /** The vendor's literal message (clipped), when it has one. */
+  x?: string;
   /** Pages: language and title. */
   l?: Lang;
   n?: string;
@@ -47,9 +49,12 @@ export interface SearchManifest {
 /** A code-index record: [suffix key, compact suffix key, doc id, whole code? 1 : 0, code length]. */
 export type CodeRecord = [string, string, number, 0 | 1, number];
 
-/** A text file: the exported FlexSearch index of some words and its sorted vocabulary. */
+/**
+ * A text file: for some words, one exported FlexSearch index per field group (see FIELD_WEIGHTS in
+ * vocabulary.ts, plus the phrase index), and the sorted vocabulary of its words (phrases excluded).
+ */
 export interface TextShardFile {
-  index: Record<string, string>;
+  groups: Record<string, Record<string, string>>;
   vocabulary: string[];
 }
 

@@ -5,14 +5,19 @@
  * Ranking, strongest first (a weaker tier never outranks a stronger one):
  *   0 exact code (every vendor that has it)   1 exact literal message or filled-in template
  *   2 code prefix, closest first               3 code fragment (a part of a code: NO_FACE, 4204)
- *   4 entries with the queried HTTP status     5 words in messages, meanings, remedies, categories
+ *   4 entries with the queried HTTP status     5 words (see `#words`)
  * Codes are never matched fuzzily: a number that is not a code finds no code.
+ *
+ * Words are scored by where they are found (literal message and meaning, then keywords, then vendor
+ * and remedy: FIELD_WEIGHTS), weighted by how rare they are, scaled by how much of the query a
+ * document covers, plus a bonus for each pair of query words that also stand together in it.
  */
 import { Index } from './flexsearch.ts';
 import type { EntryKind, Lang } from '../schema.ts';
 import { cleanText, compactCode, httpStatusQuery, normalizeCode, normalizeMessage } from '../normalize.ts';
 import { matchesTemplate } from '../templates.ts';
-import { queryTokens } from './tokenize.ts';
+import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, wholeToken } from './tokenize.ts';
+import { FIELD_GROUPS, FIELD_WEIGHTS, PHRASE_GROUP } from './vocabulary.ts';
 import { fnv1a } from './shard.ts';
 import { FLEX_OPTIONS } from './flex-options.ts';
 import { paths, type TextShardFile, type CodeRecord, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
@@ -31,6 +36,8 @@ export interface SearchOptions {
   lang?: Lang;
   filters?: SearchFilters;
   limit?: number;
+  /** Called once with the first result as soon as its card is loaded, before the others are. */
+  onFirst?: (hit: SearchHit) => void;
 }
 
 export interface SearchHit {
@@ -39,6 +46,16 @@ export interface SearchHit {
 }
 
 export type Loader = (path: string) => Promise<unknown>;
+
+interface TextShard {
+  groups: Map<string, Index>;
+  vocabulary: string[];
+}
+
+/** How much a pair of query words found side by side adds, relative to one word's weight. */
+const PHRASE_WEIGHT = 2;
+/** What a query that is exactly one of a document's keywords adds, per unit of the query's weight. */
+const WHOLE_WEIGHT = 3;
 
 interface Candidate {
   id: number;
@@ -49,10 +66,22 @@ interface Candidate {
 export class SearchClient {
   #load: Loader;
   #cache = new Map<string, Promise<unknown>>();
-  #text = new Map<number, Promise<{ index: Index; vocabulary: string[] }>>();
+  #text = new Map<number, Promise<TextShard>>();
+  /** Ranked candidates of recent queries (typing back and forth re-ranks nothing). */
+  #ranked = new Map<string, Promise<Candidate[]>>();
 
-  constructor(load: Loader) {
+  #remember: number;
+
+  /** `rememberQueries`: how many recent queries keep their ranking (0: none, e.g. to time the ranking). */
+  constructor(load: Loader, { rememberQueries = 64 } = {}) {
     this.#load = load;
+    this.#remember = rememberQueries;
+  }
+
+  /** Fetches the files every query of 8 characters or more needs, before the first one is typed. */
+  prefetch(): void {
+    void this.manifest().catch(() => undefined);
+    void this.#maybe(paths.templates, []);
   }
 
   #get<T>(path: string): Promise<T> {
@@ -76,13 +105,17 @@ export class SearchClient {
     return this.#get<SearchManifest>(paths.manifest);
   }
 
-  #textShard(shard: number): Promise<{ index: Index; vocabulary: string[] }> {
+  #textShard(shard: number): Promise<TextShard> {
     let p = this.#text.get(shard);
     if (!p) {
       p = this.#get<TextShardFile>(paths.text(shard)).then((file) => {
-        const index = new Index(FLEX_OPTIONS);
-        for (const [key, data] of Object.entries(file.index)) index.import(key, data);
-        return { index, vocabulary: file.vocabulary };
+        const groups = new Map<string, Index>();
+        for (const [group, parts] of Object.entries(file.groups)) {
+          const index = new Index(FLEX_OPTIONS);
+          for (const [key, data] of Object.entries(parts)) index.import(key, data);
+          groups.set(group, index);
+        }
+        return { groups, vocabulary: file.vocabulary };
       });
       this.#text.set(shard, p);
     }
@@ -94,6 +127,20 @@ export class SearchClient {
     const limit = Math.max(1, Math.min(options.limit ?? 20, 200));
     if (!query) return [];
     const manifest = await this.manifest();
+    let ranked = this.#ranked.get(query);
+    if (!ranked) {
+      ranked = this.#rank(query, manifest);
+      if (this.#remember > 0) {
+        this.#ranked.set(query, ranked);
+        ranked.catch(() => this.#ranked.delete(query));
+        // A short memory: the last queries typed, not every prefix of every session.
+        if (this.#ranked.size > this.#remember) this.#ranked.delete(this.#ranked.keys().next().value!);
+      }
+    }
+    return this.#resolve(await ranked, manifest, options, limit);
+  }
+
+  async #rank(query: string, manifest: SearchManifest): Promise<Candidate[]> {
     const candidates = new Map<number, Candidate>();
     const add = (id: number, reason: SearchReason, score = 0) => {
       const existing = candidates.get(id);
@@ -108,8 +155,7 @@ export class SearchClient {
       this.#words(query, manifest, add),
     ]);
 
-    const ordered = [...candidates.values()].sort((a, b) => TIER[a.reason] - TIER[b.reason] || b.score - a.score || a.id - b.id);
-    return this.#resolve(ordered, manifest, options, limit);
+    return [...candidates.values()].sort((a, b) => TIER[a.reason] - TIER[b.reason] || b.score - a.score || a.id - b.id);
   }
 
   async #codes(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason, s?: number) => void) {
@@ -147,32 +193,74 @@ export class SearchClient {
     if (terms.length === 0) return;
     // The last word may still be being typed: it also matches words it is the start of.
     const typing = /[\p{L}\p{N}]$/u.test(query) ? terms[terms.length - 1] : undefined;
-    const matched = new Map<number, { count: number; score: number }>();
+    // term → (doc → strength of its best match: field weight, exact or completed, position)
+    const found = new Map<string, Map<number, number>>();
+    // Pairs of query words side by side; the whole query when it is exactly a keyword (or a title).
+    // Their files are requested now, with the words' files, not after them.
+    const phrases = [...new Set(phraseTokens(query, 500))].slice(0, 8);
+    const whole = wholeToken(query);
+    if (whole) phrases.push(whole);
+    const phraseShards = phrases.map((phrase) => Promise.all(rangeFiles(manifest.text_starts, phrase, 1).map((f) => this.#textShard(f))));
+    // Handled here too: a failure surfaces where they are awaited, or not at all if no word is found.
+    for (const shards of phraseShards) shards.catch(() => undefined);
     await Promise.all(
       terms.map(async (term) => {
         // One Latin character completes to too much; wait for the second.
-        if (!/[\u3400-\u9FFF]/.test(term) && term.length < 2) return;
+        if (!isCjk(term) && term.length < 2) return;
         const typingThis = term === typing;
         const shards = await Promise.all(rangeFiles(manifest.text_starts, term, typingThis ? 3 : 1).map((f) => this.#textShard(f)));
         const best = new Map<number, number>();
-        for (const { index, vocabulary } of shards) {
+        for (const { groups, vocabulary } of shards) {
           for (const word of typingThis ? completions(vocabulary, term) : [term]) {
-            const ids = index.search(word, { limit: 2000 }) as number[];
             // An exact word scores above a completion of it.
-            const weight = word === term ? 1 : 0.6;
-            ids.forEach((id, rank) => best.set(id, Math.max(best.get(id) ?? 0, weight * (1 - rank / (ids.length + 1)))));
+            const exactness = word === term ? 1 : 0.6;
+            for (const group of FIELD_GROUPS) {
+              const ids = (groups.get(group)?.search(word, { limit: 2000 }) ?? []) as number[];
+              // Within a field, FlexSearch lists earlier positions first: a small tie-breaker.
+              const weight = FIELD_WEIGHTS[group] * exactness;
+              ids.forEach((id, rank) => {
+                const strength = weight * (0.9 + 0.1 * (1 - rank / (ids.length + 1)));
+                if (strength > (best.get(id) ?? 0)) best.set(id, strength);
+              });
+            }
           }
         }
-        for (const [id, score] of best) {
-          const m = matched.get(id) ?? { count: 0, score: 0 };
-          m.count += 1;
-          m.score += score;
-          matched.set(id, m);
-        }
+        if (best.size > 0) found.set(term, best);
       }),
     );
-    // Documents matching more of the query's words first, then by relevance.
-    for (const [id, m] of matched) add(id, 'text', m.count * 10 + m.score);
+    if (found.size === 0) return;
+    // Rare words count more (inverse document frequency over the whole index).
+    const idf = new Map([...found].map(([term, docs]) => [term, Math.log(1 + manifest.docs / docs.size)]));
+    const queryWeight = [...idf.values()].reduce((a, b) => a + b, 0);
+
+    const together = new Map<number, number>();
+    await Promise.all(
+      phrases.map(async (phrase, i) => {
+        const [shard] = await phraseShards[i]!;
+        const [first, second] = phrase.split(PHRASE_JOIN) as [string, string];
+        const bonus = phrase === whole ? WHOLE_WEIGHT * queryWeight : (PHRASE_WEIGHT * ((idf.get(first) ?? 0) + (idf.get(second) ?? 0))) / 2;
+        if (bonus === 0) return;
+        for (const id of (shard?.groups.get(PHRASE_GROUP)?.search(phrase, { limit: 2000 }) ?? []) as number[])
+          together.set(id, (together.get(id) ?? 0) + bonus);
+      }),
+    );
+
+    const scores = new Map<number, { sum: number; covered: number }>();
+    for (const [term, docs] of found) {
+      const weight = idf.get(term)!;
+      for (const [id, strength] of docs) {
+        const s = scores.get(id) ?? { sum: 0, covered: 0 };
+        s.sum += weight * strength;
+        s.covered += weight;
+        scores.set(id, s);
+      }
+    }
+    // Documents that cover more of the query (by weight) first, then by where and how the words
+    // are found; a pair of query words standing together adds its weight again.
+    for (const [id, { sum, covered }] of scores) {
+      const coverage = covered / queryWeight;
+      add(id, 'text', coverage * coverage * sum + (together.get(id) ?? 0));
+    }
   }
 
   async #resolve(ordered: Candidate[], manifest: SearchManifest, options: SearchOptions, limit: number): Promise<SearchHit[]> {
@@ -182,14 +270,17 @@ export class SearchClient {
     const hits: SearchHit[] = [];
     // Fetch the result blocks a page of results needs in parallel, a page at a time.
     for (let start = 0, pages = 0; start < ordered.length && hits.length < limit && pages < 8; pages++) {
-      const page = ordered.slice(start, start + limit - hits.length + 4);
+      // A few spare candidates cover pages dropped for the other language or by filters.
+      const page = ordered.slice(start, start + limit - hits.length + (filtering ? 8 : 2));
       start += page.length;
       const blocks = [...new Set(page.map((c) => Math.floor(c.id / manifest.block)))];
-      const loaded = new Map(await Promise.all(blocks.map(async (b) => [b, await this.#maybe<SearchDoc[]>(paths.docs(b), [])] as const)));
+      // Every block is requested at once; they are read in rank order, so the first result can be
+      // shown as soon as its own block is in.
+      const loading = new Map(blocks.map((b) => [b, this.#maybe<SearchDoc[]>(paths.docs(b), [])]));
       for (const c of page) {
         if (hits.length >= limit) break;
         const block = Math.floor(c.id / manifest.block);
-        const doc = loaded.get(block)?.[c.id - block * manifest.block];
+        const doc = (await loading.get(block))?.[c.id - block * manifest.block];
         if (!doc || doc.i !== c.id) continue;
         if (doc.t === 'p') {
           if (filtering || doc.l !== lang) continue;
@@ -200,6 +291,7 @@ export class SearchClient {
           (f.http !== undefined && doc.h !== f.http)
         ) continue;
         hits.push({ doc, reason: c.reason });
+        if (hits.length === 1) options.onFirst?.(hits[0]!);
       }
     }
     return hits;

@@ -1,24 +1,37 @@
 /**
  * Tokens for the text index, identical at build time (Node) and query time (browser).
- * Latin text: lower-case words and numbers (2+ characters, or any digit run). Chinese text:
- * overlapping character bigrams plus single characters. Bigrams need no dictionary, so Node's and
- * the browser's ICU versions (which segment words differently) can never disagree.
+ *
+ * - Text is cleaned and NFKC-folded first (`cleanText`): full-width letters, digits and punctuation
+ *   (`ｔｏｋｅｎ`, `４２９`, `，`, `！`) become their ASCII forms, the ideographic space a space.
+ * - Latin/digit runs and Chinese runs are split apart even without a space between them, the way
+ *   Chinese users write (`token过期` → `token` + `过期`).
+ * - Latin text: lower-case words and numbers (2+ characters, or any digit run).
+ * - Chinese text: overlapping character bigrams (a lone character stays itself). Bigrams need no
+ *   dictionary, so Node's and the browser's ICU versions (which segment words differently) can
+ *   never disagree.
  */
 import { cleanText } from '../normalize.ts';
 
-const CJK = /[\u3400-\u9FFF\uF900-\uFAFF]/;
-const PIECES = /[\u3400-\u9FFF\uF900-\uFAFF]+|[\p{L}\p{N}]+/gu;
+const HAN = '\\u3400-\\u9FFF\\uF900-\\uFAFF\\u{20000}-\\u{2FFFF}';
+const CJK = new RegExp(`[${HAN}]`, 'u');
+/** A Chinese run, or a run of letters and digits that are not Chinese. */
+const PIECES = new RegExp(`[${HAN}]+|(?:(?![${HAN}])[\\p{L}\\p{N}])+`, 'gu');
 
 export function isCjk(token: string): boolean {
-  return CJK.test(token[0] ?? '');
+  return CJK.test(token);
+}
+
+/** The pieces of a text in order: each one all Chinese or all Latin/digits, lower case. */
+function pieces(input: unknown, max: number): string[] {
+  const text = cleanText(input, max).toLowerCase();
+  return [...text.matchAll(PIECES)].map(([piece]) => piece);
 }
 
 /** Tokens of a document or query, in order (duplicates kept: order carries relevance). */
 export function tokenize(input: unknown, max = 20_000): string[] {
-  const text = cleanText(input, max).toLowerCase();
   const out: string[] = [];
-  for (const [piece] of text.matchAll(PIECES)) {
-    if (CJK.test(piece[0]!)) {
+  for (const piece of pieces(input, max)) {
+    if (CJK.test(piece)) {
       const chars = [...piece];
       if (chars.length === 1) out.push(chars[0]!);
       for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
@@ -29,7 +42,35 @@ export function tokenize(input: unknown, max = 20_000): string[] {
   return out;
 }
 
-/** Query tokens: like tokenize, but a Chinese run of several characters gives only its bigrams. */
+/** Query tokens: distinct tokens of the query, at most 12. */
 export function queryTokens(input: unknown): string[] {
   return [...new Set(tokenize(input, 500))].slice(0, 12);
+}
+
+/** Separates the two words of a phrase token (never produced by `tokenize`). */
+export const PHRASE_JOIN = '~';
+
+/**
+ * Phrase tokens: each pair of adjacent Latin words (`image too large` → `image~too`, `too~large`).
+ * Indexed for messages and meanings, looked up for multi-word queries, so words that stand together
+ * in the query score higher where they also stand together.
+ */
+export function phraseTokens(input: unknown, max = 20_000): string[] {
+  const out: string[] = [];
+  let previous: string | undefined;
+  for (const piece of pieces(input, max)) {
+    const word = CJK.test(piece) || (piece.length < 2 && !/\d/.test(piece)) ? undefined : piece;
+    if (previous && word) out.push(previous + PHRASE_JOIN + word);
+    previous = word;
+  }
+  return out;
+}
+
+/**
+ * The token of a whole keyword or query (`Too many requests` → `=too~many~requests`, `QPS超限` →
+ * `=qps~超限`): a query that is exactly one of an entry's or a category's keywords matches it.
+ */
+export function wholeToken(input: unknown): string | undefined {
+  const parts = pieces(input, 200);
+  return parts.length > 0 && parts.length <= 8 ? `=${parts.join(PHRASE_JOIN)}` : undefined;
 }

@@ -1,0 +1,28 @@
+/**
+ * Search vocabulary that is not in the data because it belongs to the schema, not to a category:
+ * the words people use for a task state's outcome. Categories and entries carry their own keywords
+ * (`keywords` in data/categories.yaml and the vendor files).
+ */
+import type { TaskOutcome } from '../schema.ts';
+
+/** Keywords of a task state of each outcome, both languages (indexed like a category's keywords). */
+export const OUTCOME_WORDS: Record<TaskOutcome, string[]> = {
+  pending: ['task state', 'pending', 'still processing', 'in progress', 'queued', 'waiting', 'not finished', 'not done yet', 'running',
+    '任务状态', '处理中', '还在处理', '任务还在处理中', '进行中', '排队中', '等待中', '未完成'],
+  success: ['task state', 'success', 'succeeded', 'completed', 'finished', 'done', '任务状态', '成功', '已完成'],
+  failure: ['task state', 'failed', 'failure', 'task failed', '任务状态', '失败', '任务失败', '处理失败'],
+};
+
+/**
+ * Weights of the indexed fields. A word found in the literal message, the meaning or the entry's own
+ * keywords counts most, then its category's name and keywords and its task outcome's words, then
+ * the vendor's name and the remedy. Pages: the title counts like a message, the body like a remedy.
+ */
+export const FIELD_WEIGHTS = { text: 3, keywords: 2, context: 1 } as const;
+export type FieldGroup = keyof typeof FIELD_WEIGHTS;
+export const FIELD_GROUPS = Object.keys(FIELD_WEIGHTS) as FieldGroup[];
+/**
+ * Phrase tokens (adjacent words of the message, meaning and keywords) and whole-keyword tokens live
+ * in their own index.
+ */
+export const PHRASE_GROUP = 'phrase';

@@ -1,0 +1,57 @@
+/**
+ * Judged relevance (test/relevance/judged-queries.yaml): top-1 accuracy and MRR@5 of any search
+ * engine whose results are site paths. Used by test/search-relevance.test.ts and bench:search.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../../src/node/data-files.ts';
+
+export interface JudgedQuery {
+  q: string;
+  lang: 'en' | 'zh';
+  type: 'code' | 'message' | 'symptom' | 'synonym' | 'mixed-script';
+  /** Entry ids (`vendor/code`, `vendor/http/429`, `vendor/state/-8`) or page paths (`/categories/x/`). */
+  relevant: string[];
+}
+
+export const JUDGED_FILE = join(PROJECT_ROOT, 'test/relevance/judged-queries.yaml');
+
+export function loadJudged(file = JUDGED_FILE): JudgedQuery[] {
+  return (parse(readFileSync(file, 'utf8')) as { queries: JudgedQuery[] }).queries;
+}
+
+/**
+ * The judged id of a result path: entry pages (in either language) give their entry id
+ * (`/zh-cn/baidu-face/111/` → `baidu-face/111`); other pages keep their path.
+ */
+export function resultId(path: string, vendors: ReadonlySet<string>): string {
+  const clean = path.replace(/[?#].*$/, '').replace(/index\.html$/, '');
+  const english = clean.replace(/^\/zh-cn\//, '/');
+  const segments = english.split('/').filter(Boolean);
+  if (segments.length >= 2 && vendors.has(segments[0]!)) return segments.map(decodeURIComponent).join('/');
+  return clean;
+}
+
+export interface RelevanceReport {
+  queries: number;
+  top1: number;
+  mrr5: number;
+  /** Queries whose first result is not relevant: the query, the first five results. */
+  misses: { q: string; got: string[] }[];
+}
+
+/** Scores ranked result ids (first five used) against the judgments. */
+export function score(judged: JudgedQuery[], results: string[][]): RelevanceReport {
+  let top1 = 0;
+  let rr = 0;
+  const misses: RelevanceReport['misses'] = [];
+  judged.forEach((j, i) => {
+    const got = results[i]!.slice(0, 5);
+    const rank = got.findIndex((id) => j.relevant.includes(id));
+    if (rank === 0) top1 += 1;
+    else misses.push({ q: j.q, got });
+    if (rank >= 0) rr += 1 / (rank + 1);
+  });
+  return { queries: judged.length, top1: top1 / judged.length, mrr5: rr / judged.length, misses };
+}
