@@ -87,7 +87,7 @@ describe('vendors copied under new ids', () => {
     const client = new SearchClient(async (path) => JSON.parse(files.get(path) ?? '{}'));
     const top = async (q: string, n: number) =>
       (await client.search(q, { limit: n })).map((h) => (h.doc.t === 'e' ? `${h.doc.v}/${h.doc.c}` : h.doc.u)).sort();
-    expect(await top('-8', 2)).toEqual(['picwish/-8', 'tasky/-8']);
-    expect(await top('ERROR_NO_FACE_IN_FILE', 2)).toEqual(['ailabtools/ERROR_NO_FACE_IN_FILE', 'relay/ERROR_NO_FACE_IN_FILE']);
+    expect(await top('-8', 2)).toEqual(['pictask/-8', 'picwish/-8']);
+    expect(await top('ERROR_NO_FACE_IN_FILE', 2)).toEqual(['ailabcopy/ERROR_NO_FACE_IN_FILE', 'ailabtools/ERROR_NO_FACE_IN_FILE']);
   });
 });

@@ -32,5 +32,5 @@ describe('entry page weight', () => {
     expect(pages.map(rows)).toEqual([500, 500, 106 + Math.ceil((602 * 9 - 1) / 5) - 1000]);
     expect(existsSync(join(out, 'baidu-face/page/4/index.html'))).toBe(false);
     expect(readFileSync(join(out, 'baidu-face/index.html'), 'utf8')).toContain('href="/baidu-face/page/3/"');
-  }, 900_000);
+  }, 1_800_000);
 });

@@ -10,8 +10,11 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Original id → the clone's id. A task-state vendor and a vendor that forwards another's messages. */
-export const CLONES = { picwish: 'tasky', ailabtools: 'relay' } as const;
+/**
+ * Original id → the clone's id. A task-state vendor and a vendor that forwards another's messages.
+ * Each clone's id sorts where its original's does, so lists ordered by id keep their order.
+ */
+export const CLONES = { picwish: 'pictask', ailabtools: 'ailabcopy' } as const;
 
 /** Every reference to a vendor id in a data file: its own id, entry references, forwards_from. */
 function renameIds(text: string, ids: Record<string, string>): string {
