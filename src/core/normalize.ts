@@ -6,12 +6,21 @@
 /** Longest query we look at; anything longer is cut (pasted bodies go to explain, not here). */
 export const MAX_QUERY_LENGTH = 500;
 
+/** String(x), or '' for a value that cannot be one (`{ toString: null }`, a symbol in a template). */
+function safeString(input: unknown): string {
+  try {
+    return String(input);
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Remove lone surrogates and control characters, collapse white space, cut to a bounded length.
  * Never throws, whatever the input.
  */
 export function cleanText(input: unknown, max = MAX_QUERY_LENGTH): string {
-  const text = typeof input === 'string' ? input : input == null ? '' : String(input);
+  const text = typeof input === 'string' ? input : input == null ? '' : safeString(input);
   return text
     .slice(0, max * 2)
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
