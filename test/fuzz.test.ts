@@ -128,6 +128,14 @@ describe('code normalisation', () => {
     );
   });
 
+  it('takes values that cannot become strings (found by the property above: { toString: null })', () => {
+    for (const x of [{ toString: null }, Object.create(null), { [Symbol.toPrimitive]: () => { throw new Error('no'); } }]) {
+      expect(normalizeCode(x)).toBe('');
+      expect(cleanText(x)).toBe('');
+      expect(normalizeMessage(x)).toBe('');
+    }
+  });
+
   it('finds a real code however it is spelled: case, separators, outer space', () => {
     const spelling = fc.tuple(fc.constantFrom(...index.entries.filter((e) => e.kind !== 'http-status')), fc.constantFrom('.', '_', ' ', '/'), fc.boolean(), fc.constantFrom('', ' ', '\t', '  '));
     fc.assert(
