@@ -103,6 +103,12 @@ describe('broken fixtures', () => {
     }
   });
 
+  it("the README's table lists every rule with its scope and description", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (\w+) \| (.*) \|$/gm)].map((m) => [m[1], m[2], m[3]!.replace(/\\\|/g, '|')]);
+    expect(rows).toEqual(RULES.map((r) => [r.name, r.scope, r.description]));
+  });
+
   for (const name of names) {
     it(`${name} fails with exactly its expected file:line:col messages`, () => {
       const path = `test/fixtures/broken/${name}`;
