@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateSources } from '../src/core/validate.ts';
+import { RULES } from '../src/core/rules/index.ts';
 import { formatProblem, parseYaml, YAML_LIMITS } from '../src/core/yaml-source.ts';
 import { DataValidationError, loadKnowledgeBase, validateDataDir } from '../src/node/data-files.ts';
 
@@ -12,9 +13,36 @@ const fixtures = join(root, 'test/fixtures');
 const categories = { path: 'data/categories.yaml', text: readFileSync(join(root, 'data/categories.yaml'), 'utf8') };
 const read = (path: string) => ({ path, text: readFileSync(join(root, path), 'utf8'), bytes: readFileSync(join(root, path)) });
 
-/** Each broken fixture ends with `# expect: LINE:COL path: message` lines: the exact problems it must produce. */
+/** Each broken fixture ends with `# expect: LINE:COL path: message [rule]` lines: the exact problems it must produce. */
 function expectations(text: string): string[] {
   return [...text.matchAll(/^# expect: (.*)$/gm)].map((m) => m[1]!);
+}
+
+/** The rules a broken fixture says it breaks (`# rule: a, b`); `schema` stands for YAML and schema problems. */
+function namedRules(text: string): string[] {
+  return [...text.matchAll(/^# rule: (.*)$/gm)].flatMap((m) => m[1]!.split(',').map((name) => name.trim()));
+}
+
+/** Other files a broken fixture is validated with, before it (`# with: path`). */
+function companions(text: string): string[] {
+  return [...text.matchAll(/^# with: (.*)$/gm)].map((m) => m[1]!.trim());
+}
+
+const SCHEMA = 'schema';
+const brokenFixtures = ['broken', 'broken-groups', 'broken-categories'].flatMap((dir) =>
+  readdirSync(join(fixtures, dir))
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()
+    .map((name) => `test/fixtures/${dir}/${name}`),
+);
+
+/** Each fixture names exactly the rules its problems come from: the names are checked, not trusted. */
+function checkNamedRules(path: string, text: string, problems: readonly { rule?: string }[]): void {
+  const named = namedRules(text);
+  expect(named.length, `${path} has no # rule: line`).toBeGreaterThan(0);
+  expect(new Set(named).size, `${path} names a rule twice`).toBe(named.length);
+  const found = new Set(problems.map((p) => p.rule ?? SCHEMA));
+  expect([...named].sort(), `${path}: # rule: must list the rules of its problems`).toEqual([...found].sort());
 }
 
 describe('the real data', () => {
@@ -55,10 +83,30 @@ describe('a valid minimal vendor file', () => {
 describe('broken fixtures', () => {
   const names = readdirSync(join(fixtures, 'broken')).filter((n) => n.endsWith('.yaml')).sort();
 
-  it('cover every rule of the issue', () => {
-    for (const required of ['yaml-syntax-error', 'duplicate-key', 'duplicate-code', 'unknown-field', 'wrong-type', 'missing-chinese', 'unknown-category', 'http-status-999', 'content-rules'])
-      expect(names).toContain(`${required}.yaml`);
-    expect(readdirSync(join(fixtures, 'broken-groups'))).toContain('broken-cross-link.yaml');
+  it('name only known rules, and every rule is named by one', () => {
+    const known = new Set([SCHEMA, ...RULES.map((r) => r.name)]);
+    const named = new Set<string>();
+    for (const path of brokenFixtures) {
+      for (const name of namedRules(readFileSync(join(root, path), 'utf8'))) {
+        expect(known, `${path} names an unknown rule "${name}"`).toContain(name);
+        named.add(name);
+      }
+    }
+    expect(RULES.map((r) => r.name).filter((name) => !named.has(name)), 'rules no broken fixture names').toEqual([]);
+  });
+
+  it('rules have unique kebab-case names and a description', () => {
+    expect(new Set(RULES.map((r) => r.name)).size).toBe(RULES.length);
+    for (const rule of RULES) {
+      expect(rule.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(rule.description.length, rule.name).toBeGreaterThan(10);
+    }
+  });
+
+  it("the README's table lists every rule with its scope and description", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (\w+) \| (.*) \|$/gm)].map((m) => [m[1], m[2], m[3]!.replace(/\\\|/g, '|')]);
+    expect(rows).toEqual(RULES.map((r) => [r.name, r.scope, r.description]));
   });
 
   for (const name of names) {
@@ -67,9 +115,10 @@ describe('broken fixtures', () => {
       const source = read(path);
       const expected = expectations(source.text);
       expect(expected.length, `${name} has no # expect: lines`).toBeGreaterThan(0);
-      const result = validateSources(categories, [source]);
+      const result = validateSources(categories, [...companions(source.text).map(read), source]);
       expect(result.ok).toBe(false);
       expect(result.problems.map((p) => formatProblem(p).slice(path.length + 1))).toEqual(expected);
+      checkNamedRules(path, source.text, result.problems);
     });
   }
 
@@ -118,6 +167,21 @@ describe('broken equivalence groups files', () => {
       const result = validateSources(categories, vendors, source);
       expect(result.ok).toBe(false);
       expect(result.problems.map((p) => formatProblem(p).slice(path.length + 1))).toEqual(expected);
+      checkNamedRules(path, source.text, result.problems);
+    });
+  }
+});
+
+describe('a broken categories file', () => {
+  const names = readdirSync(join(fixtures, 'broken-categories')).filter((n) => n.endsWith('.yaml')).sort();
+  for (const name of names) {
+    it(`${name} fails with exactly its expected file:line:col messages`, () => {
+      const path = `test/fixtures/broken-categories/${name}`;
+      const source = read(path);
+      const result = validateSources(source, []);
+      expect(result.ok).toBe(false);
+      expect(result.problems.map((p) => formatProblem(p).slice(path.length + 1))).toEqual(expectations(source.text));
+      checkNamedRules(path, source.text, result.problems);
     });
   }
 });
@@ -157,6 +221,6 @@ describe('YAML limits', () => {
       { path: 'a/minimal.yaml', text },
       { path: 'b/minimal.yaml', text },
     ]);
-    expect(result.problems.map(formatProblem)).toEqual(['b/minimal.yaml:3:7 vendor.id: duplicate vendor id "minimal": also used by a/minimal.yaml']);
+    expect(result.problems.map(formatProblem)).toEqual(['b/minimal.yaml:3:7 vendor.id: duplicate vendor id "minimal": also used by a/minimal.yaml [unique-vendor-id]']);
   });
 });

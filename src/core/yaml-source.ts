@@ -12,6 +12,8 @@ export interface Problem {
   /** Field path such as `entries[3].meaning.zh`; empty for the whole file. */
   path: string;
   message: string;
+  /** The validation rule that found it (src/core/rules/); absent for YAML and schema problems. */
+  rule?: string;
 }
 
 export type PathSegment = string | number;
@@ -41,7 +43,8 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A
 export function formatProblem(problem: Problem): string {
   // A problem with a file or folder as a whole (missing, unreadable) has no line: line 0.
   const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : `${problem.file}:`;
-  const line = problem.path ? `${where} ${problem.path}: ${problem.message}` : `${where} ${problem.message}`;
+  const said = problem.rule ? `${problem.message} [${problem.rule}]` : problem.message;
+  const line = problem.path ? `${where} ${problem.path}: ${said}` : `${where} ${said}`;
   return line.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -1,0 +1,63 @@
+/**
+ * Every rule the zod schema cannot express, in the order they run. A problem a rule finds is printed
+ * with the rule's name: `file:line:col path: message [rule-name]`. Each rule is named by at least one
+ * broken fixture in test/fixtures/ (`# rule:` line); test/validate.test.ts checks that.
+ */
+import { caseUniqueCode } from './case-unique-code.ts';
+import { categorySameNumbers } from './category-same-numbers.ts';
+import { codeCharacters } from './code-characters.ts';
+import { equivalenceGroups } from './equivalence-groups.ts';
+import { exampleBodyPlaceholders } from './example-body-placeholders.ts';
+import { exampleBodyRenders } from './example-body-renders.ts';
+import { forwardsFromVendor } from './forwards-from-vendor.ts';
+import { httpStatusCode } from './http-status-code.ts';
+import { knownCategory } from './known-category.ts';
+import { maxPlaceholders } from './max-placeholders.ts';
+import { messageTrimmed } from './message-trimmed.ts';
+import { remedyProvenance } from './remedy-provenance.ts';
+import { reservedVendorId } from './reserved-vendor-id.ts';
+import { retryableException } from './retryable-exception.ts';
+import { sameNumbers } from './same-numbers.ts';
+import { taskOutcome } from './task-outcome.ts';
+import { taskStateEnvelope } from './task-state-envelope.ts';
+import { templateFlag } from './template-flag.ts';
+import type { Rule } from './types.ts';
+import { uniqueCategoryId } from './unique-category-id.ts';
+import { uniqueCode } from './unique-code.ts';
+import { uniqueVendorId } from './unique-vendor-id.ts';
+import { urlSafeCode } from './url-safe-code.ts';
+import { vendorIdMatchesFile } from './vendor-id-matches-file.ts';
+import { vendorTextLanguage } from './vendor-text-language.ts';
+
+export type { Rule } from './types.ts';
+export { runRules } from './run.ts';
+
+export const RULES: readonly Rule[] = [
+  // data/categories.yaml
+  uniqueCategoryId,
+  categorySameNumbers,
+  // each vendor file
+  vendorIdMatchesFile,
+  reservedVendorId,
+  uniqueVendorId,
+  uniqueCode,
+  caseUniqueCode,
+  codeCharacters,
+  knownCategory,
+  urlSafeCode,
+  httpStatusCode,
+  taskOutcome,
+  templateFlag,
+  maxPlaceholders,
+  messageTrimmed,
+  vendorTextLanguage,
+  remedyProvenance,
+  sameNumbers,
+  retryableException,
+  exampleBodyRenders,
+  exampleBodyPlaceholders,
+  taskStateEnvelope,
+  forwardsFromVendor,
+  // data/equivalence-groups.yaml
+  equivalenceGroups,
+];
