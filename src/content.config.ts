@@ -18,7 +18,7 @@ const docsSchemaFor: typeof starlightDocsSchema = (context) =>
   context.image.toString().includes('<StarlightPage>') ? (starlightPageSchema ??= starlightDocsSchema(context)) : starlightDocsSchema(context);
 
 /**
- * Our UI strings, declared to Starlight so components read them with `Astro.locals.t('key', { params })`.
+ * Our UI strings, declared to Starlight so components read them with `Astro.locals.t('pager.page', { page })`.
  * Every key of en.json is required in every language: a catalogue missing one fails the build.
  */
 const uiStrings = z.object(Object.fromEntries(Object.keys(en).map((key) => [key, z.string()])));
