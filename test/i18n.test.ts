@@ -74,6 +74,17 @@ describe('UI string catalogues', () => {
   });
 });
 
+/** Keys that src/ builds from data (`kind.${entry.kind}`) rather than names literally. */
+const BUILT_KEY_PREFIXES = ['kind.', 'kindOne.', 'outcome.', 'note.', 'lang.', 'policy.', 'policyText.', 'vendorText.', 'search.reason.', 'explain.reason.'];
+
+describe('UI string usage', () => {
+  it('every key is used: named in src/, or built from data under a known prefix', () => {
+    const code = sourceFiles(SRC).map((file) => readFileSync(file, 'utf8')).join('\n');
+    const unused = Object.keys(en).filter((key) => !code.includes(`'${key}'`) && !BUILT_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)));
+    expect(unused).toEqual([]);
+  });
+});
+
 describe('wording by language', () => {
   it('the check finds a wording branch', () => {
     expect(wordingBranches("const label = lang === 'zh' ? `第 ${p} 页` : `Page ${p}`;")).toHaveLength(1);
