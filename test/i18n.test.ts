@@ -32,7 +32,7 @@ export function wordingBranches(text: string): string[] {
     const at = line.search(/\blang\s*===\s*['"]zh['"]\s*\?/);
     if (at < 0) continue;
     const rest = line.slice(at);
-    const literals = [...rest.matchAll(/'([^']*)'|`([^`]*)`|"([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? m[3]).slice(1);
+    const literals = [...rest.matchAll(/'([^']*)'|`([^`]*)`|"([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').slice(1);
     const wording = literals.some((s) => /[^\x00-\x7f]/.test(s) || /^[\s\p{P}]+$/u.test(s)) || /_ZH\[/.test(rest);
     if (wording) found.push(`${i + 1}: ${line.trim()}`);
   }
@@ -66,7 +66,7 @@ describe('UI string catalogues', () => {
     for (const file of sourceFiles(SRC)) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\b(?:t|translate)\((?:'(?:en|zh)'|lang), '([\w.-]+)'|\bt\('([\w.-]+)'/g)) {
-        const key = m[1] ?? m[2];
+        const key = m[1] ?? m[2] ?? '';
         if (!hasUiString(key)) missing.push(`${file.slice(SRC.length)}: ${key}`);
       }
     }
