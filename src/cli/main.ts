@@ -17,7 +17,8 @@ import { parseArgs, styleText } from 'node:util';
 import { createLookup, InvalidIndexError, type ArtifactEntry, type KbIndex, type Lookup } from '../core/lookup.ts';
 import { explain, EXPLAIN_LIMITS, type ExplainResult } from '../core/explain.ts';
 import { searchEntries } from '../core/simple-search.ts';
-import { kindOneLabel, outcomeLabel, provenanceLabel, t } from '../core/ui-strings.ts';
+import { translate } from '../core/i18n.ts';
+import { provenanceKey } from '../core/provenance.ts';
 import { vendorLabel } from '../core/model.ts';
 import { helpText } from './help.ts';
 import type { EntryKind, Lang } from '../core/artifact-types.ts';
@@ -179,7 +180,7 @@ class Printer {
     this.l = l;
     this.lang = lang;
     this.s = s;
-    this.column = Math.max(...FIELD_LABELS.map((k) => displayWidth(t(lang, k))));
+    this.column = Math.max(...FIELD_LABELS.map((k) => displayWidth(translate(lang, k))));
   }
 
   line(text = ''): void {
@@ -200,22 +201,22 @@ class Printer {
 
   entry(e: ArtifactEntry): void {
     const { lang, s } = this;
-    const outcome = e.task_outcome ? ` · ${outcomeLabel(lang, e.task_outcome)}` : '';
-    this.line(`${s.bold(escapeLine(e.id))}  ${this.vendorName(e.vendor)} · ${kindOneLabel(lang, e.kind)}${outcome}`);
-    if (e.message) this.field(t(lang, 'entry.message'), e.message);
-    this.field(t(lang, 'entry.meaning'), e.meaning[lang]);
-    this.field(t(lang, 'entry.whatToDo'), e.remedy[lang]);
-    if (e.vendor_remedy) this.field(t(lang, 'cli.vendorAdvice'), e.vendor_remedy[lang]);
-    if (e.end_user_message) this.field(t(lang, 'cli.tellUser'), e.end_user_message[lang]);
+    const outcome = e.task_outcome ? ` · ${translate(lang, `outcome.${e.task_outcome}`)}` : '';
+    this.line(`${s.bold(escapeLine(e.id))}  ${this.vendorName(e.vendor)} · ${translate(lang, `kindOne.${e.kind}`)}${outcome}`);
+    if (e.message) this.field(translate(lang, 'entry.message'), e.message);
+    this.field(translate(lang, 'entry.meaning'), e.meaning[lang]);
+    this.field(translate(lang, 'entry.whatToDo'), e.remedy[lang]);
+    if (e.vendor_remedy) this.field(translate(lang, 'cli.vendorAdvice'), e.vendor_remedy[lang]);
+    if (e.end_user_message) this.field(translate(lang, 'cli.tellUser'), e.end_user_message[lang]);
     const category = this.l.category(e.category);
-    this.field(t(lang, 'entry.category'), category ? category.name[lang] : e.category);
-    const retry = e.retryable ? s.green(t(lang, 'yes')) : s.yellow(t(lang, 'no'));
-    const source = t(lang, e.retryable_source === 'vendor' ? 'entry.retrySourceVendor' : 'entry.retrySourceOurs').replace(/[.。]$/, '');
-    this.field(t(lang, 'col.retryable'), lang === 'zh' ? `${retry}（${source}）` : `${retry} (${source.charAt(0).toLowerCase()}${source.slice(1)})`);
-    this.field(t(lang, 'entry.httpStatus'), e.http_status === null ? t(lang, 'entry.httpUnknown') : String(e.http_status));
+    this.field(translate(lang, 'entry.category'), category ? category.name[lang] : e.category);
+    const retry = e.retryable ? s.green(translate(lang, 'yes')) : s.yellow(translate(lang, 'no'));
+    const source = translate(lang, e.retryable_source === 'vendor' ? 'entry.retrySourceVendor' : 'entry.retrySourceOurs').replace(/[.。]$/, '');
+    this.field(translate(lang, 'col.retryable'), translate(lang, 'cli.retryWithSource', { retry, source: `${source.charAt(0).toLowerCase()}${source.slice(1)}` }));
+    this.field(translate(lang, 'entry.httpStatus'), e.http_status === null ? translate(lang, 'entry.httpUnknown') : String(e.http_status));
     if (e.meaning.vendor_text !== 'none' || e.remedy.vendor_text !== 'none')
-      this.field(t(lang, 'entry.source'), provenanceLabel(lang, e.meaning.vendor_text, lang));
-    this.field(t(lang, 'explain.page'), lang === 'zh' ? e.url_zh : e.url);
+      this.field(translate(lang, 'entry.source'), translate(lang, provenanceKey(e.meaning.vendor_text, lang)));
+    this.field(translate(lang, 'explain.page'), lang === 'zh' ? e.url_zh : e.url);
   }
 
   brief(e: ArtifactEntry): void {
@@ -226,28 +227,28 @@ class Printer {
 
   explanation(r: ExplainResult): void {
     const { lang, s } = this;
-    const label = r.outcome === 'unknown' ? t(lang, 'outcome.unknown') : outcomeLabel(lang, r.outcome);
+    const label = r.outcome === 'unknown' ? translate(lang, 'outcome.unknown') : translate(lang, `outcome.${r.outcome}`);
     const colored = r.outcome === 'success' ? s.green(label) : r.outcome === 'failure' ? s.red(label) : s.yellow(label);
-    const heading = lang === 'zh' ? `${t(lang, 'explain.outcome')}：` : `${t(lang, 'explain.outcome')}: `;
+    const heading = `${translate(lang, 'explain.outcome')}${translate(lang, 'punct.colon')}`;
     this.line(`${s.dim(heading)}${s.bold(colored)}${r.vendor ? ` · ${this.vendorName(r.vendor)}` : ''}`);
-    if (r.code !== undefined) this.field(t(lang, 'explain.code'), r.code);
-    if (r.message !== undefined) this.field(t(lang, 'explain.message'), r.message.length > 200 ? `${r.message.slice(0, 199)}…` : r.message);
-    if (r.httpStatus !== undefined) this.field(t(lang, 'entry.httpStatus'), String(r.httpStatus));
+    if (r.code !== undefined) this.field(translate(lang, 'explain.code'), r.code);
+    if (r.message !== undefined) this.field(translate(lang, 'explain.message'), r.message.length > 200 ? `${r.message.slice(0, 199)}…` : r.message);
+    if (r.httpStatus !== undefined) this.field(translate(lang, 'entry.httpStatus'), String(r.httpStatus));
     this.line();
     if (r.entry) this.entry(r.entry);
     else {
-      this.field(t(lang, 'entry.whatToDo'), r.advice[lang]);
-      if (r.retryable !== undefined) this.field(t(lang, 'col.retryable'), r.retryable ? t(lang, 'yes') : t(lang, 'no'));
+      this.field(translate(lang, 'entry.whatToDo'), r.advice[lang]);
+      if (r.retryable !== undefined) this.field(translate(lang, 'col.retryable'), r.retryable ? translate(lang, 'yes') : translate(lang, 'no'));
     }
     const reasons = lang === 'zh' ? r.reasonsZh : r.reasons;
     if (reasons.length > 0) {
       this.line();
-      this.line(s.dim(t(lang, 'explain.why')));
+      this.line(s.dim(translate(lang, 'explain.why')));
       for (const reason of reasons) this.line(`  - ${escapeLine(reason)}`);
     }
     if (r.candidates.length > 0) {
       this.line();
-      this.line(s.dim(t(lang, 'explain.candidates')));
+      this.line(s.dim(translate(lang, 'explain.candidates')));
       for (const e of r.candidates) this.brief(e);
     }
   }
@@ -383,7 +384,7 @@ async function main(argv: string[]): Promise<number> {
   };
   const p = new Printer(l, lang, s);
   const out = (value: unknown) => process.stdout.write(`${escapeJson(JSON.stringify(value, null, 2))}\n`);
-  const notFound = (what: string) => process.stderr.write(`${t(lang, 'cli.notFound')} ${escapeLine(what)}\n`);
+  const notFound = (what: string) => process.stderr.write(`${translate(lang, 'cli.notFound')} ${escapeLine(what)}\n`);
 
   switch (command) {
     case 'find': {

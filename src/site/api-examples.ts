@@ -5,7 +5,7 @@
 import type { Lang } from '../core/schema.ts';
 import { entryApiPath, entryPagePath, PLACEHOLDER, vendorLabel } from '../core/model.ts';
 import { keyOf, type SiteEntry, type SiteKb } from './kb.ts';
-import { gt } from './guide-text.ts';
+import { translate } from '../core/i18n.ts';
 
 /** The entry the examples use: the first vendor's documented error example, so it is a real case. */
 export function exampleEntry(kb: SiteKb): SiteEntry {
@@ -23,22 +23,22 @@ export function curlExamples(kb: SiteKb, lang: Lang, api: string): string {
   const urlField = lang === 'zh' ? 'url_zh' : 'url';
   const template = kb.entries.find((e) => e.message_is_template && e.message);
   const lines: [string, string][] = [
-    [gt(lang, 'json.curl.remedy'), `curl -s ${url(file)} | jq -r '.entry.remedy.${lang}'`],
-    [gt(lang, 'json.curl.retry'), `curl -s ${url(file)} | jq '.entry | {retryable, retryable_source}'`],
-    [gt(lang, 'json.curl.retryable'), `curl -s ${url(example.vendor + '.json')} | jq -r '.entries[] | select(.retryable) | .id'`],
+    [translate(lang, 'json.curl.remedy'), `curl -s ${url(file)} | jq -r '.entry.remedy.${lang}'`],
+    [translate(lang, 'json.curl.retry'), `curl -s ${url(file)} | jq '.entry | {retryable, retryable_source}'`],
+    [translate(lang, 'json.curl.retryable'), `curl -s ${url(example.vendor + '.json')} | jq -r '.entries[] | select(.retryable) | .id'`],
     [
-      gt(lang, 'json.curl.category'),
+      translate(lang, 'json.curl.category'),
       `curl -s ${url('index.json')} | jq -r --arg c ${shq(example.category)} '.entries[] | select(.category == $c) | "\\(.id)\\t\\(.${urlField})"'`,
     ],
   ];
   if (template) {
     const filled = template.message!.replace(new RegExp(PLACEHOLDER.source, 'g'), '3');
     lines.push([
-      gt(lang, 'json.curl.template'),
+      translate(lang, 'json.curl.template'),
       `curl -s ${url(template.vendor + '.json')} | jq -r --arg m ${shq(filled)} '.entries[] | select(.message_pattern as $p | $p != null and ($m | test($p))) | .id'`,
     ]);
   }
-  lines.push([gt(lang, 'json.curl.version'), `curl -s ${url('categories.json')} | jq -r '.data_version'`]);
+  lines.push([translate(lang, 'json.curl.version'), `curl -s ${url('categories.json')} | jq -r '.data_version'`]);
   return lines.map(([comment, command]) => `# ${comment}\n${command}`).join('\n\n');
 }
 
@@ -72,9 +72,9 @@ function documentedExample(kb: SiteKb): { v: SiteKb['vendors'][number]; body: un
 export function jsExample(kb: SiteKb, lang: Lang, site: string, api: string): { code: string; expected: string | undefined } {
   const demo = documentedExample(kb);
   const fn = [
-    `// ${gt(lang, 'json.js.comment')}`,
+    `// ${translate(lang, 'json.js.comment')}`,
     `const API = '${api}';`,
-    `const vendorFiles = new Map(); // ${gt(lang, 'json.js.cache')}`,
+    `const vendorFiles = new Map(); // ${translate(lang, 'json.js.cache')}`,
     '',
     "async function moreInfoUrl(vendorId, body, httpStatus, lang = 'en') {",
     '  if (!vendorFiles.has(vendorId)) {',
@@ -83,11 +83,11 @@ export function jsExample(kb: SiteKb, lang: Lang, site: string, api: string): { 
     '    vendorFiles.set(vendorId, await response.json());',
     '  }',
     '  const { vendor, entries } = vendorFiles.get(vendorId);',
-    `  // ${gt(lang, 'json.js.field')}`,
+    `  // ${translate(lang, 'json.js.field')}`,
     "  const code = vendor.envelope.code_field.split('.').reduce((value, key) => value?.[key], body);",
     '  const entry =',
     "    (code != null && entries.find((e) => e.kind !== 'http-status' && e.code === String(code))) ||",
-    `    // ${gt(lang, 'json.js.fallback')}`,
+    `    // ${translate(lang, 'json.js.fallback')}`,
     "    (httpStatus != null && entries.find((e) => e.kind === 'http-status' && e.code === String(httpStatus)));",
     '  if (!entry) return null;',
     "  return lang === 'zh' ? entry.url_zh : entry.url;",
@@ -98,7 +98,7 @@ export function jsExample(kb: SiteKb, lang: Lang, site: string, api: string): { 
   const status = demo.v.envelope.example_error.http_status;
   fn.push(
     '',
-    `// ${gt(lang, 'json.js.usage')} ${vendorLabel(demo.v.vendor, lang)}:`,
+    `// ${translate(lang, 'json.js.usage')} ${vendorLabel(demo.v.vendor, lang)}:`,
     `const body = ${JSON.stringify(demo.body)};`,
     `console.log(await moreInfoUrl(${JSON.stringify(demo.v.vendor.id)}, body, ${status ?? 'undefined'}, '${lang}'));`,
     `// → ${expected}`,

@@ -2,7 +2,7 @@
  * The field lists of the JSON guide, generated from the zod schemas of the artifact
  * (src/core/artifact.ts) through z.toJSONSchema, so the guide lists exactly the fields the files
  * have. Descriptions come from the schemas' `.meta({ description })`: the artifact's own first,
- * then the same field of the data schema (src/core/schema.ts), then src/site/guide-text.ts.
+ * then the same field of the data schema (src/core/schema.ts), then src/site/field-text.ts.
  */
 import { z } from 'zod';
 import { artifactEntry, indexFile } from '../core/artifact.ts';

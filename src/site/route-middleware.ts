@@ -4,11 +4,10 @@
  * grow with the number of codes.
  */
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
-import { t } from '../core/ui-strings.ts';
 import { categoryPagePath, LOCALE_PREFIX, vendorLabel, vendorPagePath } from '../core/model.ts';
 import type { Lang } from '../core/schema.ts';
 import { siteKb } from './kb.ts';
-import { langOf } from './lang.ts';
+import { langOfLocale } from './lang.ts';
 import { GUIDES } from './guides.ts';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
@@ -40,26 +39,27 @@ export const onRequest = defineRouteMiddleware(async (context) => {
     route.head = route.head.filter(({ tag, attrs }) => !(tag === 'link' && (attrs?.rel === 'canonical' || attrs?.rel === 'alternate')) && !(tag === 'meta' && attrs?.property === 'og:url'));
     route.head.push({ tag: 'meta', attrs: { name: 'robots', content: 'noindex' }, content: '' });
   }
-  const lang: Lang = langOf(context.url);
+  const lang: Lang = langOfLocale(route.lang);
+  const t = context.locals.t;
   const here = context.url.pathname.endsWith('/') ? context.url.pathname : `${context.url.pathname}/`;
   const { vendors, categories } = await siteKb();
   const inCategories = here.startsWith(`${LOCALE_PREFIX[lang]}/categories/`);
   route.sidebar = [
-    link(t(lang, 'nav.explain'), `${LOCALE_PREFIX[lang]}/explain/`, here),
+    link(t('nav.explain'), `${LOCALE_PREFIX[lang]}/explain/`, here),
     group(
-      t(lang, 'nav.vendors'),
+      t('nav.vendors'),
       vendors.map((v) => link(vendorLabel(v.vendor, lang), vendorPagePath(v.vendor.id, lang), here, true)),
     ),
     group(
-      t(lang, 'nav.categories'),
+      t('nav.categories'),
       [
-        link(t(lang, 'category.index'), `${LOCALE_PREFIX[lang]}/categories/`, here),
+        link(t('category.index'), `${LOCALE_PREFIX[lang]}/categories/`, here),
         ...categories.map((c) => link(c.name[lang], categoryPagePath(c.id, lang), here, true)),
       ],
       !inCategories,
     ),
     group(
-      t(lang, 'nav.guides'),
+      t('nav.guides'),
       GUIDES.map((g) => link(g.title[lang], `${LOCALE_PREFIX[lang]}/guides/${g.slug}/`, here)),
     ),
   ];

@@ -11,7 +11,7 @@ import { DIST, launchBrowser } from '../support/browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
 import { GUIDES } from '../../src/site/guides.ts';
 import type { ArtifactEntry } from '../../src/core/artifact.ts';
-import { t } from '../../src/core/ui-strings.ts';
+import { translate as t } from '../../src/core/i18n.ts';
 
 let server: StaticServer;
 let browser: Browser;
