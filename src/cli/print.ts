@@ -1,0 +1,119 @@
+/** Terminal output: colours, labels in one column, an entry, a short entry, an explanation. */
+import { styleText } from 'node:util';
+import type { ArtifactEntry, Lang } from '../core/artifact-types.ts';
+import type { ExplainResult } from '../core/explain.ts';
+import type { Lookup } from '../core/lookup.ts';
+import { vendorLabel } from '../core/model.ts';
+import { kindOneLabel, outcomeLabel, provenanceLabel, t } from '../core/ui-strings.ts';
+import { escapeLine } from './escape.ts';
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+}
+
+/** Colours through node:util styleText, which asks stdout: a terminal, NO_COLOR, FORCE_COLOR, TERM=dumb. */
+export function style(color: boolean): Style {
+  const wrap = (format: Parameters<typeof styleText>[0]) => (s: string) => (color ? styleText(format, s, { stream: process.stdout }) : s);
+  return { bold: wrap('bold'), dim: wrap('dim'), red: wrap('red'), green: wrap('green'), yellow: wrap('yellow') };
+}
+
+const FIELD_LABELS = ['entry.message', 'entry.meaning', 'entry.whatToDo', 'cli.vendorAdvice', 'cli.tellUser', 'entry.category', 'col.retryable', 'entry.httpStatus', 'entry.source', 'explain.page', 'explain.code', 'explain.message'] as const;
+
+/** Terminal columns: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+export class Printer {
+  readonly lines: string[] = [];
+  readonly lang: Lang;
+  readonly s: Style;
+  readonly l: Lookup;
+
+  constructor(l: Lookup, lang: Lang, s: Style) {
+    this.l = l;
+    this.lang = lang;
+    this.s = s;
+    this.column = Math.max(...FIELD_LABELS.map((k) => displayWidth(t(lang, k))));
+  }
+
+  line(text = ''): void {
+    this.lines.push(text);
+  }
+
+  vendorName(id: string): string {
+    const v = this.l.vendor(id);
+    return escapeLine(v ? vendorLabel(v, this.lang) : id);
+  }
+
+  /** Labels line up in one column, as wide as the widest label of the language. */
+  readonly column: number;
+
+  field(label: string, value: string): void {
+    this.line(`  ${this.s.dim(label + ' '.repeat(Math.max(0, this.column - displayWidth(label))))}  ${escapeLine(value)}`);
+  }
+
+  entry(e: ArtifactEntry): void {
+    const { lang, s } = this;
+    const outcome = e.task_outcome ? ` · ${outcomeLabel(lang, e.task_outcome)}` : '';
+    this.line(`${s.bold(escapeLine(e.id))}  ${this.vendorName(e.vendor)} · ${kindOneLabel(lang, e.kind)}${outcome}`);
+    if (e.message) this.field(t(lang, 'entry.message'), e.message);
+    this.field(t(lang, 'entry.meaning'), e.meaning[lang]);
+    this.field(t(lang, 'entry.whatToDo'), e.remedy[lang]);
+    if (e.vendor_remedy) this.field(t(lang, 'cli.vendorAdvice'), e.vendor_remedy[lang]);
+    if (e.end_user_message) this.field(t(lang, 'cli.tellUser'), e.end_user_message[lang]);
+    const category = this.l.category(e.category);
+    this.field(t(lang, 'entry.category'), category ? category.name[lang] : e.category);
+    const retry = e.retryable ? s.green(t(lang, 'yes')) : s.yellow(t(lang, 'no'));
+    const source = t(lang, e.retryable_source === 'vendor' ? 'entry.retrySourceVendor' : 'entry.retrySourceOurs').replace(/[.。]$/, '');
+    this.field(t(lang, 'col.retryable'), lang === 'zh' ? `${retry}（${source}）` : `${retry} (${source.charAt(0).toLowerCase()}${source.slice(1)})`);
+    this.field(t(lang, 'entry.httpStatus'), e.http_status === null ? t(lang, 'entry.httpUnknown') : String(e.http_status));
+    if (e.meaning.vendor_text !== 'none' || e.remedy.vendor_text !== 'none')
+      this.field(t(lang, 'entry.source'), provenanceLabel(lang, e.meaning.vendor_text, lang));
+    this.field(t(lang, 'explain.page'), lang === 'zh' ? e.url_zh : e.url);
+  }
+
+  brief(e: ArtifactEntry): void {
+    const text = e.message ?? e.meaning[this.lang];
+    const short = text.length > 90 ? `${text.slice(0, 89)}…` : text;
+    this.line(`  ${this.s.bold(escapeLine(e.id))}  ${escapeLine(short)}`);
+  }
+
+  explanation(r: ExplainResult): void {
+    const { lang, s } = this;
+    const label = r.outcome === 'unknown' ? t(lang, 'outcome.unknown') : outcomeLabel(lang, r.outcome);
+    const colored = r.outcome === 'success' ? s.green(label) : r.outcome === 'failure' ? s.red(label) : s.yellow(label);
+    const heading = lang === 'zh' ? `${t(lang, 'explain.outcome')}：` : `${t(lang, 'explain.outcome')}: `;
+    this.line(`${s.dim(heading)}${s.bold(colored)}${r.vendor ? ` · ${this.vendorName(r.vendor)}` : ''}`);
+    if (r.code !== undefined) this.field(t(lang, 'explain.code'), r.code);
+    if (r.message !== undefined) this.field(t(lang, 'explain.message'), r.message.length > 200 ? `${r.message.slice(0, 199)}…` : r.message);
+    if (r.httpStatus !== undefined) this.field(t(lang, 'entry.httpStatus'), String(r.httpStatus));
+    this.line();
+    if (r.entry) this.entry(r.entry);
+    else {
+      this.field(t(lang, 'entry.whatToDo'), r.advice[lang]);
+      if (r.retryable !== undefined) this.field(t(lang, 'col.retryable'), r.retryable ? t(lang, 'yes') : t(lang, 'no'));
+    }
+    const reasons = lang === 'zh' ? r.reasonsZh : r.reasons;
+    if (reasons.length > 0) {
+      this.line();
+      this.line(s.dim(t(lang, 'explain.why')));
+      for (const reason of reasons) this.line(`  - ${escapeLine(reason)}`);
+    }
+    if (r.candidates.length > 0) {
+      this.line();
+      this.line(s.dim(t(lang, 'explain.candidates')));
+      for (const e of r.candidates) this.brief(e);
+    }
+  }
+
+  toString(): string {
+    return `${this.lines.join('\n')}\n`;
+  }
+}
