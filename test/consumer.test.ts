@@ -47,7 +47,7 @@ beforeAll(() => {
 
 describe('the packed tarball', () => {
   it('holds the compiled library, its types, the data and the CLI; no TypeScript sources, no site code', () => {
-    for (const path of ['package.json', 'README.md', 'LICENSE', 'DATA.md', 'bin/vision-errors.mjs', 'lib/core/index.js', 'lib/core/index.d.ts', 'lib/cli/main.js', 'lib/data/index.json', 'lib/data/vendors/baidu-face.json', 'lib/data/schema.json'])
+    for (const path of ['package.json', 'README.md', 'LICENSE', 'DATA.md', 'bin/vision-errors.mjs', 'lib/core/index.js', 'lib/core/index.d.ts', 'lib/cli/main.js', 'lib/content/i18n/en.json', 'lib/content/i18n/zh-CN.json', 'lib/data/index.json', 'lib/data/vendors/baidu-face.json', 'lib/data/schema.json'])
       expect(packed, path).toContain(path);
     expect(packed.filter((p) => p.startsWith('src/') || p.startsWith('data/') || p.startsWith('lib/node/') || (p.endsWith('.ts') && !p.endsWith('.d.ts')))).toEqual([]);
   });

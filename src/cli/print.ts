@@ -1,7 +1,7 @@
 /** Terminal output: colours, labels in one column, an entry, a short entry, an explanation. */
 import { styleText } from 'node:util';
 import type { ArtifactEntry, Lang } from '../core/artifact-types.ts';
-import type { ExplainResult } from '../core/explain.ts';
+import { renderReason, type ExplainResult } from '../core/explain.ts';
 import type { Lookup } from '../core/lookup.ts';
 import { vendorLabel } from '../core/model.ts';
 import { kindOneLabel, outcomeLabel, provenanceLabel, t } from '../core/ui-strings.ts';
@@ -100,11 +100,10 @@ export class Printer {
       this.field(t(lang, 'entry.whatToDo'), r.advice[lang]);
       if (r.retryable !== undefined) this.field(t(lang, 'col.retryable'), r.retryable ? t(lang, 'yes') : t(lang, 'no'));
     }
-    const reasons = lang === 'zh' ? r.reasonsZh : r.reasons;
-    if (reasons.length > 0) {
+    if (r.reasonKeys.length > 0) {
       this.line();
       this.line(s.dim(t(lang, 'explain.why')));
-      for (const reason of reasons) this.line(`  - ${escapeLine(reason)}`);
+      for (const reason of r.reasonKeys) this.line(`  - ${escapeLine(renderReason(lang, reason, this.l))}`);
     }
     if (r.candidates.length > 0) {
       this.line();

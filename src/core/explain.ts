@@ -1,3 +1,3 @@
 /** explain(): the modules are in src/core/explain/ (see its index.ts); this path stays for importers. */
-export { explain, EXPLAIN_LIMITS } from './explain/index.ts';
-export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainResult } from './explain/index.ts';
+export { explain, EXPLAIN_LIMITS, renderReason } from './explain/index.ts';
+export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainReason, ExplainResult, ReasonParams } from './explain/index.ts';

@@ -2,6 +2,7 @@
 import type { ArtifactEntry } from '../artifact-types.ts';
 import type { Lookup } from '../lookup.ts';
 import { ADVICE } from './advice.ts';
+import { renderReason, type ExplainReason, type ReasonParams } from './reasons.ts';
 import { EXPLAIN_LIMITS, type Bilingual, type ExplainOutcome, type ExplainResult } from './types.ts';
 
 export class Answer {
@@ -10,16 +11,14 @@ export class Answer {
   entry?: ArtifactEntry;
   candidates: ArtifactEntry[] = [];
   advice?: Bilingual;
-  reasons: string[] = [];
-  reasonsZh: string[] = [];
+  reasons: ExplainReason[] = [];
   code?: string;
   message?: string;
   httpStatus?: number;
 
-  because(en: string, zh: string): void {
-    this.reasons.push(en);
-    // Names are put in with spaces around them; Chinese keeps spaces only next to Latin text.
-    this.reasonsZh.push(zh.replace(/(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])\s+(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/g, ''));
+  /** A step of the reasoning: `name` is the key under explain.reason. in the translation files. */
+  because(name: string, params: ReasonParams = {}): void {
+    this.reasons.push({ key: `explain.reason.${name}`, params });
   }
 
   addCandidates(list: readonly ArtifactEntry[]): void {
@@ -30,7 +29,7 @@ export class Answer {
     const candidates = this.candidates.filter((e) => e !== this.entry);
     const max = EXPLAIN_LIMITS.maxCandidates;
     if (candidates.length > max)
-      this.because(`${candidates.length} entries fit; the first ${max} are listed.`, `共有 ${candidates.length} 个条目符合，仅列出前 ${max} 个。`);
+      this.because('tooManyCandidates', { count: candidates.length, max });
     const shown = candidates.slice(0, max);
     let retryable = this.entry?.retryable;
     let advice = this.advice ?? (this.entry ? { en: this.entry.remedy.en, zh: this.entry.remedy.zh } : undefined);
@@ -48,11 +47,19 @@ export class Answer {
       candidates: shown,
       ...(retryable !== undefined ? { retryable } : {}),
       advice,
-      reasons: this.reasons,
-      reasonsZh: this.reasonsZh,
+      ...renderedReasons(this.reasons, l),
       ...(this.code !== undefined ? { code: this.code } : {}),
       ...(this.message !== undefined ? { message: this.message } : {}),
       ...(this.httpStatus !== undefined ? { httpStatus: this.httpStatus } : {}),
     };
   }
+}
+
+/** The reasons as keys, and rendered in English and Chinese (the result's reasons and reasonsZh). */
+export function renderedReasons(reasons: ExplainReason[], l: Lookup): Pick<ExplainResult, 'reasons' | 'reasonsZh' | 'reasonKeys'> {
+  return {
+    reasons: reasons.map((r) => renderReason('en', r, l)),
+    reasonsZh: reasons.map((r) => renderReason('zh', r, l)),
+    reasonKeys: reasons,
+  };
 }

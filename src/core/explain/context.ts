@@ -1,6 +1,6 @@
 /**
  * What every step of explain() shares: the lookup, the answer under construction and the vendor
- * hint; naming a vendor, finding a body's entry, and settling the outcome from a list of entries.
+ * hint; finding a body's entry, and settling the outcome from a list of entries.
  */
 import type { ArtifactEntry } from '../artifact-types.ts';
 import type { Lookup } from '../lookup.ts';
@@ -12,11 +12,6 @@ export interface Explainer {
   readonly a: Answer;
   /** The vendor the caller named (resolved to its id). */
   hint?: string;
-}
-
-export function nameOf(x: Explainer, vendor: string, lang: 'en' | 'zh'): string {
-  const v = x.l.vendor(vendor);
-  return v ? (v.short_name ?? v.name)[lang] : vendor;
 }
 
 /** The entry for a code found in a body: an error code or a task state, never an HTTP status. */

@@ -3,7 +3,7 @@
  * vendor's envelope says (`forwards_from`: the upstream vendor and the separator).
  */
 import type { ArtifactEntry } from '../artifact-types.ts';
-import { bodyEntry, nameOf, settle, type Explainer } from './context.ts';
+import { bodyEntry, settle, type Explainer } from './context.ts';
 import { rulesOf, type VendorRules } from './vendor-rules.ts';
 import { quote } from './values.ts';
 
@@ -25,10 +25,7 @@ export function upstream(x: Explainer, rules: VendorRules, messages: string[]): 
       } else if (p !== m) for (const e of l.matchMessage(p, up)) found.add(e);
     }
     if (found.size > 0) {
-      a.because(
-        `${quote(m)} is forwarded from ${nameOf(x, up, 'en')}: ${[...found].map((e) => e.id).join(', ')} gives the precise cause (listed as candidates).`,
-        `${quote(m)} 转发自 ${nameOf(x, up, 'zh')}：${[...found].map((e) => e.id).join('、')} 给出了具体原因（列为候选）。`,
-      );
+      a.because('forwardedFrom', { message: quote(m), upstream: up, ids: [...found].map((e) => e.id) });
       a.addCandidates([...found]);
     }
   }
@@ -69,10 +66,7 @@ export function forwardedWith(x: Explainer, m: string, separator: string): boole
   }
   if (upstream.size === 0) return false;
   a.message = m.slice(0, 2000);
-  a.because(
-    `${quote(head!)} is the message of ${e.id}; ${nameOf(x, e.vendor, 'en')} appended ${nameOf(x, up, 'en')}'s code and message, ${[...upstream].map((x) => x.id).join(', ')}, which gives the precise cause (listed as candidates).`,
-    `${quote(head!)} 是 ${e.id} 的消息；${nameOf(x, e.vendor, 'zh')} 在其后附上了 ${nameOf(x, up, 'zh')} 的错误码和消息 ${[...upstream].map((x) => x.id).join('、')}，它给出了具体原因（列为候选）。`,
-  );
+  a.because('forwardedAppended', { message: quote(head!), id: e.id, vendor: e.vendor, upstream: up, ids: [...upstream].map((u) => u.id) });
   settle(x, [e], 'failure');
   a.addCandidates([...upstream]);
   return true;

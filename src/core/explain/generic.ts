@@ -15,13 +15,13 @@ export function generic(x: Explainer, o: Rec, among?: string[]): void {
   const messages = [...new Set(GENERIC_MESSAGE_FIELDS.map((f) => textOf(at(o, f))).filter((m): m is string => m !== undefined))];
   if (codes[0] !== undefined) a.code = codes[0];
   if (messages[0] !== undefined) a.message = messages[0].slice(0, 2000);
-  if (!among) a.because('The body does not have the code field of any known vendor.', '响应体中没有任何已知厂商的错误码字段。');
+  if (!among) a.because('noKnownCodeField');
   if (a.httpStatus === undefined) {
     for (const field of GENERIC_STATUS_FIELDS) {
       const s = statusOf(own(o, field));
       if (s !== undefined) {
         a.httpStatus = s;
-        a.because(`Read HTTP status ${s} from ${field} in the body.`, `从响应体的 ${field} 字段读取到 HTTP 状态码 ${s}。`);
+        a.because('statusField', { status: s, field });
         break;
       }
     }
@@ -34,21 +34,19 @@ export function generic(x: Explainer, o: Rec, among?: string[]): void {
   const both = byCode.filter((e) => byMessage.includes(e));
   const list = both.length > 0 ? both : byCode.length > 0 ? byCode : byMessage;
   if (list.length > 0) {
-    a.because(
-      list.length === 1 ? `Only ${list[0]!.id} has this code or message.` : `${list.length} entries have this code or message.`,
-      list.length === 1 ? `只有 ${list[0]!.id} 使用该错误码或消息。` : `共有 ${list.length} 个条目使用该错误码或消息。`,
-    );
+    if (list.length === 1) a.because('onlyEntry', { id: list[0]!.id });
+    else a.because('someEntries', { count: list.length });
     const failing = codes.some((c) => !/^(?:0|ok|success|succeeded)$/i.test(c)) || (a.httpStatus !== undefined && a.httpStatus >= 400);
     return settle(x, list, failing ? 'failure' : 'unknown');
   }
   const noError = codes.every((c) => /^(?:0|ok|success|succeeded)$/i.test(c));
   if (noError && Object.hasOwn(o, 'result') && (a.httpStatus === undefined || a.httpStatus < 300)) {
-    a.because('A result and no error code: the call succeeded.', '有结果字段且没有错误码：调用成功。');
+    a.because('resultNoError');
     a.outcome = 'success';
     return;
   }
   if (codes.length > 0 && !noError) {
-    a.because(`The code ${quote(codes[0]!)} is not in the knowledge base.`, `知识库中没有错误码 ${quote(codes[0]!)}。`);
+    a.because('unknownCode', { code: quote(codes[0]!) });
     fromStatus(x);
     if (a.outcome === 'unknown') a.outcome = 'failure';
     if (!a.entry && a.candidates.length === 0) a.advice = ADVICE.unknownCode;

@@ -16,11 +16,11 @@
  */
 import { lookupFor, type KbIndex, type Lookup } from '../lookup.ts';
 import { ADVICE } from './advice.ts';
-import { Answer } from './answer.ts';
+import { Answer, renderedReasons } from './answer.ts';
 import { fromStatus } from './status.ts';
 import { forVendor } from './for-vendor.ts';
 import { generic } from './generic.ts';
-import { nameOf, type Explainer } from './context.ts';
+import type { Explainer } from './context.ts';
 import { toParsed } from './read-body.ts';
 import { recognise } from './recognise.ts';
 import { fromText } from './text.ts';
@@ -29,6 +29,8 @@ import { isRecord, statusOf, type Rec } from './values.ts';
 
 export { EXPLAIN_LIMITS } from './types.ts';
 export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainResult } from './types.ts';
+export { renderReason } from './reasons.ts';
+export type { ExplainReason, ReasonParams } from './reasons.ts';
 
 /**
  * Explain a response body (text as received, or already parsed) with the HTTP status and vendor
@@ -45,14 +47,8 @@ export function explain(body: string | unknown, options: ExplainOptions = {}, in
     // Not expected; a hostile object (getters, proxies) could still get here. Never throw.
     const detail = error instanceof Error ? error.message : String(error);
     a.outcome = 'unknown';
-    a.because(`Internal error while reading the input: ${detail.slice(0, 200)}`, `读取输入时发生内部错误：${detail.slice(0, 200)}`);
-    return {
-      outcome: 'unknown',
-      candidates: [],
-      advice: ADVICE.unknown,
-      reasons: a.reasons,
-      reasonsZh: a.reasonsZh,
-    };
+    a.because('internalError', { detail: detail.slice(0, 200) });
+    return { outcome: 'unknown', candidates: [], advice: ADVICE.unknown, ...renderedReasons(a.reasons, l) };
   }
 }
 
@@ -61,40 +57,35 @@ function run(x: Explainer, body: unknown, options: Rec): void {
   const status = options.httpStatus;
   if (status !== undefined) {
     a.httpStatus = statusOf(status);
-    if (a.httpStatus === undefined) a.because(`Ignored the HTTP status ${String(status).slice(0, 20)}: not a status between 100 and 599.`, `已忽略 HTTP 状态码 ${String(status).slice(0, 20)}：不是 100 到 599 之间的状态码。`);
+    if (a.httpStatus === undefined) a.because('statusIgnored', { status: String(status).slice(0, 20) });
   }
   if (options.vendor !== undefined && options.vendor !== '') {
     x.hint = typeof options.vendor === 'string' ? l.vendorId(options.vendor) : undefined;
     if (!x.hint) {
       const shown = String(options.vendor).slice(0, 40);
-      a.because(`Ignored the vendor "${shown}": not one of ${l.vendorIds().join(', ')}.`, `已忽略厂商“${shown}”：不是 ${l.vendorIds().join('、')} 之一。`);
+      a.because('vendorIgnored', { given: shown, ids: l.vendorIds() });
     }
   }
 
   const parsed = toParsed(body);
   if ((parsed.kind === 'json' || parsed.kind === 'text') && parsed.status !== undefined && a.httpStatus === undefined) {
     a.httpStatus = parsed.status;
-    a.because(`Read HTTP status ${parsed.status} from the status line before the body.`, `从响应体前的状态行读取到 HTTP 状态码 ${parsed.status}。`);
+    a.because('statusLine', { status: parsed.status });
   }
   if (parsed.kind === 'json' && parsed.lenient)
-    a.because('The text is not strict JSON; read the JSON object in it (comments and trailing commas ignored).', '文本不是严格的 JSON；已读取其中的 JSON 对象（忽略注释和末尾逗号）。');
+    a.because('lenientJson');
 
   switch (parsed.kind) {
     case 'too-large':
-      a.because(
-        `The body is too large to read (${parsed.length} characters; the limit is ${EXPLAIN_LIMITS.maxBodyChars}). Paste only the error fields.`,
-        `响应体过大，无法读取（${parsed.length} 个字符，上限为 ${EXPLAIN_LIMITS.maxBodyChars}）。请只粘贴错误相关字段。`,
-      );
+      a.because('tooLarge', { length: parsed.length, limit: EXPLAIN_LIMITS.maxBodyChars });
       return fromStatus(x);
     case 'empty':
-      if (a.httpStatus === undefined) a.because('Nothing to explain: the body is empty and there is no HTTP status.', '没有可解读的内容：响应体为空，也没有 HTTP 状态码。');
-      else a.because('The body is empty.', '响应体为空。');
+      if (a.httpStatus === undefined) a.because('nothing');
+      else a.because('emptyBody');
       return fromStatus(x);
     case 'invalid':
-      a.because(
-        parsed.what === 'json' ? 'The body is not valid JSON.' : `Cannot read a ${parsed.what} as a response body.`,
-        parsed.what === 'json' ? '响应体不是有效的 JSON。' : `无法把 ${parsed.what} 当作响应体读取。`,
-      );
+      if (parsed.what === 'json') a.because('invalidJson');
+      else a.because('unreadable', { type: parsed.what });
       return fromStatus(x);
     case 'text':
       return fromText(x, parsed.text);
@@ -102,11 +93,11 @@ function run(x: Explainer, body: unknown, options: Rec): void {
       const v = parsed.value;
       if (isRecord(v)) return fromObject(x, v);
       if (Array.isArray(v)) {
-        a.because('The body is a JSON array; the APIs in the knowledge base answer with a JSON object.', '响应体是 JSON 数组；本知识库收录的 API 的响应都是 JSON 对象。');
+        a.because('jsonArray');
         return fromStatus(x);
       }
       if (typeof v === 'string' || typeof v === 'number') return fromText(x, String(v));
-      a.because(`The body is the JSON value ${String(v)}, not a response object.`, `响应体是 JSON 值 ${String(v)}，不是响应对象。`);
+      a.because('jsonValue', { value: String(v) });
       return fromStatus(x);
     }
   }
@@ -116,7 +107,7 @@ function run(x: Explainer, body: unknown, options: Rec): void {
 function fromObject(x: Explainer, o: Rec): void {
   const { a } = x;
   if (x.hint) {
-    a.because(`Vendor given: ${nameOf(x, x.hint, 'en')}.`, `已指定厂商：${nameOf(x, x.hint, 'zh')}。`);
+    a.because('vendorGiven', { vendor: x.hint });
     return forVendor(x, x.hint, o);
   }
   const { vendor, among } = recognise(x, o);

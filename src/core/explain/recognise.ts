@@ -7,7 +7,7 @@
  * Without any code field, the fields of a vendor's documented success example tell.
  */
 import type { Lookup } from '../lookup.ts';
-import { bodyEntry, nameOf, type Explainer } from './context.ts';
+import { bodyEntry, type Explainer } from './context.ts';
 import { parseText } from './read-body.ts';
 import { FALLBACK_FIELDS, rulesOf } from './vendor-rules.ts';
 import { at, codeString, isRecord, quote, type Rec } from './values.ts';
@@ -73,7 +73,7 @@ export function recognise(x: Explainer, o: Rec): { vendor?: string; among?: stri
       : [];
     if (alike.length === 1) {
       const v = alike[0]!;
-      a.because(`The body has the fields of ${nameOf(x, v.id, 'en')}'s success example (${keys.join(', ')}).`, `响应体的字段与 ${nameOf(x, v.id, 'zh')} 的成功响应示例一致（${keys.join('、')}）。`);
+      a.because('successExample', { vendor: v.id, fields: keys });
       return { vendor: v.id };
     }
     return {};
@@ -85,12 +85,12 @@ export function recognise(x: Explainer, o: Rec): { vendor?: string; among?: stri
   const own = among.filter((p) => !shared(p));
   if (among.length === 1 || own.length === 1) {
     const p = among.length === 1 ? among[0]! : own[0]!;
-    a.because(`The body has ${p.field}, where ${nameOf(x, p.id, 'en')} puts its code.`, `响应体中有 ${p.field} 字段，${nameOf(x, p.id, 'zh')} 的错误码就在该字段中。`);
+    a.because('codeField', { field: p.field, vendor: p.id });
     return { vendor: p.id };
   }
   // Vendors sharing a field (Baidu and G42: error_code): decide by the code.
-  const fields = [...new Set(among.map((p) => p.field))].join(', ');
-  const sharing = { en: among.map((p) => nameOf(x, p.id, 'en')).join(' and '), zh: among.map((p) => nameOf(x, p.id, 'zh')).join(' 和 ') };
+  const fields = [...new Set(among.map((p) => p.field))];
+  const sharing = among.map((p) => p.id);
   const codeIn = (p: { field: string }) => codeString(at(o, p.field));
   const having = among.filter((p) => {
     const code = codeIn(p);
@@ -98,10 +98,7 @@ export function recognise(x: Explainer, o: Rec): { vendor?: string; among?: stri
   });
   if (having.length === 1) {
     const p = having[0]!;
-    a.because(
-      `The body has ${fields} (used by ${sharing.en}); ${quote(codeIn(p)!)} is a ${nameOf(x, p.id, 'en')} code.`,
-      `响应体中有 ${fields} 字段（${sharing.zh}都使用）；${quote(codeIn(p)!)} 是 ${nameOf(x, p.id, 'zh')} 的错误码。`,
-    );
+    a.because('sharedFieldCode', { fields, sharing, code: quote(codeIn(p)!), vendor: p.id });
     return { vendor: p.id };
   }
   const shaped = among.filter((p) => {
@@ -110,19 +107,13 @@ export function recognise(x: Explainer, o: Rec): { vendor?: string; among?: stri
   });
   if (shaped.length === 1) {
     const p = shaped[0]!;
-    a.because(
-      `The body has ${fields} (used by ${sharing.en}); ${quote(codeIn(p)!)} has the shape of ${nameOf(x, p.id, 'en')} codes.`,
-      `响应体中有 ${fields} 字段（${sharing.zh}都使用）；${quote(codeIn(p)!)} 的格式与 ${nameOf(x, p.id, 'zh')} 的错误码一致。`,
-    );
+    a.because('sharedFieldShape', { fields, sharing, code: quote(codeIn(p)!), vendor: p.id });
     return { vendor: p.id };
   }
   if (shaped.length > 1) among = shaped;
   const raw = at(o, among[0]!.field);
   if (codeIn(among[0]!) === undefined)
-    a.because(`${among[0]!.field} is not a code (${Array.isArray(raw) ? 'an array' : `a ${typeof raw}`}).`, `${among[0]!.field} 不是错误码（类型为 ${Array.isArray(raw) ? 'array' : typeof raw}）。`);
-  a.because(
-    `The body's fields fit ${among.map((p) => nameOf(x, p.id, 'en')).join(', ')}; cannot tell which.`,
-    `响应体的字段符合 ${among.map((p) => nameOf(x, p.id, 'zh')).join('、')}，无法确定是哪一家。`,
-  );
+    a.because('notACode', { field: among[0]!.field, type: Array.isArray(raw) ? 'array' : typeof raw });
+  a.because('cannotTell', { vendors: among.map((p) => p.id) });
   return { among: among.map((p) => p.id) };
 }

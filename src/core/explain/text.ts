@@ -13,7 +13,7 @@ export function fromText(x: Explainer, text: string): void {
     const byCode = only(l.find(t));
     if (byCode.length > 0) {
       a.code = t;
-      a.because(`Not a JSON object: read ${quote(t)} as a code.`, `不是 JSON 对象：已把 ${quote(t)} 当作错误码读取。`);
+      a.because('textAsCode', { text: quote(t) });
       return settle(x, byCode, a.httpStatus !== undefined && a.httpStatus >= 400 ? 'failure' : 'unknown');
     }
   }
@@ -23,12 +23,12 @@ export function fromText(x: Explainer, text: string): void {
       return reasonPhrase(x, t, Number(byMessage[0]!.code));
     if (byMessage.length > 0) {
       a.message = t;
-      a.because(`Not a JSON object: read ${quote(t)} as a message.`, `不是 JSON 对象：已把 ${quote(t)} 当作消息读取。`);
-      if (byMessage.length > 1) a.because(`${byMessage.length} entries have this message.`, `共有 ${byMessage.length} 个条目使用该消息。`);
+      a.because('textAsMessage', { text: quote(t) });
+      if (byMessage.length > 1) a.because('sameMessage', { count: byMessage.length });
       return settle(x, byMessage, 'failure');
     }
   }
-  if (/^[{[]/.test(t)) a.because('The body is not valid JSON.', '响应体不是有效的 JSON。');
-  else a.because('The body is not JSON, and not a known code or message.', '响应体不是 JSON，也不是已知的错误码或消息。');
+  if (/^[{[]/.test(t)) a.because('invalidJson');
+  else a.because('notJson');
   fromStatus(x);
 }

@@ -1,5 +1,6 @@
 /** The public shape of explain(): its options, its result and its limits. */
 import type { ArtifactEntry } from '../artifact-types.ts';
+import type { ExplainReason } from './reasons.ts';
 
 export type ExplainOutcome = 'success' | 'pending' | 'failure' | 'unknown';
 
@@ -32,6 +33,11 @@ export interface ExplainResult {
   reasons: string[];
   /** …and the same sentences in Chinese. */
   reasonsZh: string[];
+  /**
+   * The same steps as translation keys (`explain.reason.*`) with their parameters, for rendering in
+   * the reader's language: renderReason(lang, reason, lookup). Vendor parameters hold vendor ids.
+   */
+  reasonKeys: ExplainReason[];
   /** The code read from the body (always a string), if any. */
   code?: string;
   /** The message read from the body, if any. */
