@@ -8,6 +8,7 @@
  *   for-vendor.ts   a known vendor's body → entry; forwarded.ts: upstream messages inside it
  *   generic.ts      no vendor recognised; text.ts: not a JSON object; status.ts: only a status
  *   answer.ts       the answer under construction → ExplainResult (advice.ts: our own advice)
+ *   reasons.ts      each step of the reasoning as a translation key with parameters, rendered per language
  *
  * explain() never throws on a body (only InvalidIndexError, for an index that is not one). Input is only read, never assigned into (own properties only, via
  * Object.hasOwn), nesting is never walked recursively, and the work is capped: bodies above
