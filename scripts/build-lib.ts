@@ -3,7 +3,8 @@
  * in a checkout builds it, and by `npm test` and `npm pack`):
  *
  *   lib/core/*.js, *.d.ts   the library (exports["."]): ESM, standalone declarations
- *   lib/cli/main.js         the CLI (bin/vision-errors.mjs imports it)
+ *   lib/cli/*.js            the CLI (bin/vision-errors.mjs imports lib/cli/main.js)
+ *   lib/content/i18n/*.json the translation files src/core/i18n.ts imports (explain's reasons are there)
  *   lib/json/*.d.ts         types of the JSON exports (index.json, vendors/<id>.json)
  *
  * tsc does the compiling (see README: Library, for why tsc). It rewrites `.ts` import paths to `.js`

@@ -37,7 +37,7 @@ describe('a vendor file', () => {
     expect(alone.outcome).toBe('failure');
     expect(alone.vendor).toBe('baidu-face');
     expect(alone.entry?.id).toBe('baidu-face/222202');
-    expect({ ...alone, reasons: undefined, reasonsZh: undefined }).toEqual({ ...whole, reasons: undefined, reasonsZh: undefined });
+    expect({ ...alone, reasons: undefined, reasonsZh: undefined, reasonKeys: undefined }).toEqual({ ...whole, reasons: undefined, reasonsZh: undefined, reasonKeys: undefined });
   });
 
   it('searchEntries finds by category name (needs the file\'s categories) as with the index', () => {

@@ -12,8 +12,8 @@
 export { createLookup, lookupFor, lookup, find, InvalidIndexError } from './lookup.ts';
 export type { ArtifactCategory, ArtifactEntry, ArtifactIndex, ArtifactVendor, ArtifactVendorFile, EntryKind, KbIndex, Lang, Lookup, TaskOutcome } from './lookup.ts';
 export type { ArtifactCategoriesFile, ArtifactEntryFile, VendorText } from './artifact-types.ts';
-export { explain, EXPLAIN_LIMITS } from './explain.ts';
-export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainResult } from './explain.ts';
+export { explain, EXPLAIN_LIMITS, renderReason } from './explain.ts';
+export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainReason, ExplainResult, ReasonParams } from './explain.ts';
 export { searchEntries } from './simple-search.ts';
 export type { SimpleSearchOptions } from './simple-search.ts';
 export { normalizeCode, normalizeMessage } from './normalize.ts';

@@ -1,0 +1,131 @@
+/**
+ * The command line: options and operands (negative numbers such as PicWish's `-8` are operands),
+ * the language, the command, and each command's arguments checked before any data is loaded.
+ */
+import { parseArgs } from 'node:util';
+import type { EntryKind, Lang } from '../core/artifact-types.ts';
+
+/** A mistake in the command line: exit status 2, with a pointer to --help. */
+export class UsageError extends Error {}
+
+export const COMMANDS = ['find', 'lookup', 'explain', 'search', 'vendors', 'help'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  status: { type: 'string' },
+  vendor: { type: 'string' },
+  kind: { type: 'string' },
+  limit: { type: 'string' },
+  index: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export interface Options {
+  json?: boolean;
+  lang?: string;
+  status?: string;
+  vendor?: string;
+  kind?: string;
+  limit?: string;
+  index?: string;
+  'no-color'?: boolean;
+  help?: boolean;
+  version?: boolean;
+}
+
+const KINDS: Record<string, EntryKind> = { error: 'error', 'http-status': 'http-status', http: 'http-status', 'task-state': 'task-state', state: 'task-state' };
+
+/** `-8` is a PicWish state, not an option: hide negative numbers from the option parser. */
+const NEGATIVE = /^-\d+$/;
+const MARK = '\u0000neg';
+
+/** The options and the positional arguments. */
+export function parseCommandLine(argv: string[]): { values: Options; args: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv.map((a) => (NEGATIVE.test(a) ? MARK + a : a)), allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const unmark = (a: string) => (a.startsWith(MARK) ? a.slice(MARK.length) : a);
+  const values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, typeof v === 'string' ? unmark(v) : v])) as Options;
+  return { values, args: parsed.positionals.map(unmark) };
+}
+
+/** --lang: en (the default) or zh, in the spellings people use. */
+export function langOf(values: Options): Lang {
+  const langArg = (values.lang ?? 'en').toLowerCase();
+  const lang: Lang | undefined = langArg === 'en' ? 'en' : ['zh', 'zh-cn', 'zh-hans', 'cn'].includes(langArg) ? 'zh' : undefined;
+  if (!lang) throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
+  return lang;
+}
+
+/** The command and its operands; a bare code is `find`. */
+export function commandOf(args: string[]): { command: Command; operands: string[] } {
+  const [first, ...rest] = args;
+  if (first === undefined) throw new UsageError('nothing to do: give a code or a command');
+  const command = (COMMANDS as readonly string[]).includes(first) ? (first as Command) : 'find';
+  return { command, operands: command === 'find' && first !== 'find' ? args : rest };
+}
+
+export interface CheckedArgs {
+  status?: number;
+  kind?: EntryKind;
+  limit: number;
+}
+
+/** The command's options and operands, checked before any data is loaded. */
+export function checkArgs(command: Command, values: Options, operands: string[], stdinIsTTY: boolean): CheckedArgs {
+  const only = (allowed: string[]) => {
+    const given = (['status', 'vendor', 'kind', 'limit'] as const).filter((k) => values[k] !== undefined && !allowed.includes(k));
+    if (given.length > 0) throw new UsageError(`--${given[0]} does not apply to ${command}`);
+  };
+  const needs = (n: number, what: string) => {
+    if (operands.length !== n) throw new UsageError(`${command} takes ${what}`);
+  };
+  const checked: CheckedArgs = { limit: 20 };
+  switch (command) {
+    case 'find':
+      only([]);
+      needs(1, 'one code');
+      break;
+    case 'lookup':
+      only(['kind']);
+      needs(2, 'a vendor and a code');
+      if (values.kind !== undefined) {
+        checked.kind = KINDS[values.kind];
+        if (!checked.kind) throw new UsageError(`--kind must be error, http-status or task-state, not "${values.kind}"`);
+      }
+      break;
+    case 'explain':
+      only(['status', 'vendor']);
+      if (operands.length > 1) throw new UsageError('explain takes at most one file (or reads stdin)');
+      if (values.status !== undefined) {
+        const status = /^\d{3}$/.test(values.status) ? Number(values.status) : NaN;
+        if (!(status >= 100 && status <= 599)) throw new UsageError(`--status must be an HTTP status between 100 and 599, not "${values.status}"`);
+        checked.status = status;
+      }
+      if (operands.length === 0 && stdinIsTTY) throw new UsageError('explain reads the body from stdin: pipe it in (… | vision-errors explain) or give a file');
+      break;
+    case 'search':
+      only(['limit', 'vendor']);
+      if (operands.length === 0) throw new UsageError('search takes words to search for');
+      if (values.limit !== undefined) {
+        const limit = /^\d+$/.test(values.limit) ? Number(values.limit) : NaN;
+        if (!(limit >= 1 && limit <= 500)) throw new UsageError(`--limit must be a number from 1 to 500, not "${values.limit}"`);
+        checked.limit = limit;
+      }
+      break;
+    case 'vendors':
+      only([]);
+      needs(0, 'no arguments');
+      break;
+    case 'help':
+      break;
+  }
+  return checked;
+}
