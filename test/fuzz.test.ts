@@ -13,7 +13,7 @@ import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { createLookup, type ArtifactIndex } from '../src/core/lookup.ts';
 import { explain, type ExplainResult } from '../src/core/explain.ts';
 import { cleanText, compactCode, httpStatusQuery, normalizeCode, normalizeMessage } from '../src/core/normalize.ts';
-import { buildSearchIndex } from '../src/core/search/build.ts';
+import { searchIndexOf } from '../src/node/search-files.ts';
 import { SearchClient } from '../src/core/search/query.ts';
 import { queryTokens } from '../src/core/search/tokenize.ts';
 import { rawNestingExceeds } from '../src/core/yaml-depth.ts';
@@ -23,13 +23,7 @@ const kb = loadKnowledgeBase();
 const artifact = buildArtifactForSite(kb, 'https://errors.example.org');
 const index = JSON.parse(artifact.files.get('index.json')!) as ArtifactIndex;
 const l = createLookup(index);
-const files = buildSearchIndex({
-  dataVersion: artifact.dataVersion,
-  entries: artifact.entries,
-  categories: kb.categories,
-  vendors: kb.vendors.map((v) => ({ id: v.vendor.id, name: v.vendor.short_name ?? v.vendor.name })),
-  pages: [],
-});
+const files = searchIndexOf(kb, artifact);
 const client = new SearchClient(async (path) => JSON.parse(files.get(path) ?? 'null'));
 /** Per call. Typical calls take well under a millisecond; the bound is what "never hangs" means on a busy CI machine. */
 const BOUND_MS = 1000;

@@ -11,7 +11,7 @@ import { loadKnowledgeBase, validateDataDir } from '../src/node/data-files.ts';
 import { formatProblem } from '../src/core/yaml-source.ts';
 import { explain, type ExplainOptions } from '../src/core/explain.ts';
 import type { KbIndex } from '../src/core/lookup.ts';
-import { buildSearchIndex } from '../src/core/search/build.ts';
+import { searchIndexOf } from '../src/node/search-files.ts';
 import { SearchClient } from '../src/core/search/query.ts';
 import { addedDataDir, asClone, canonical, CLONES, renamedDataDir, ROOT } from './support/cloned-vendors.ts';
 
@@ -77,13 +77,7 @@ describe('vendors copied under new ids', () => {
   it('search finds a clone\'s codes beside its original\'s', async () => {
     const kb = loadKnowledgeBase(addedDataDir());
     const artifact = buildArtifactForSite(kb, SITE);
-    const files = buildSearchIndex({
-      dataVersion: artifact.dataVersion,
-      entries: artifact.entries,
-      categories: kb.categories,
-      vendors: kb.vendors.map((v) => ({ id: v.vendor.id, name: v.vendor.short_name ?? v.vendor.name })),
-      pages: [],
-    });
+    const files = searchIndexOf(kb, artifact);
     const client = new SearchClient(async (path) => JSON.parse(files.get(path) ?? '{}'));
     const top = async (q: string, n: number) =>
       (await client.search(q, { limit: n })).map((h) => (h.doc.t === 'e' ? `${h.doc.v}/${h.doc.c}` : h.doc.u)).sort();

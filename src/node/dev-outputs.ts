@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Artifact } from '../core/artifact.ts';
-import { buildSearchIndex } from '../core/search/build.ts';
+import { searchIndexOf } from './search-files.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
 import { buildArtifactForSite } from './artifact-files.ts';
 import { DataValidationError, loadKnowledgeBase } from './data-files.ts';
@@ -27,13 +27,7 @@ function outputsFor(kb: KnowledgeBase): Outputs {
   let outputs = built.get(kb);
   if (!outputs) {
     const artifact: Artifact = buildArtifactForSite(kb);
-    const search = buildSearchIndex({
-      dataVersion: artifact.dataVersion,
-      entries: artifact.entries,
-      categories: kb.categories,
-      vendors: kb.vendors.map((v) => ({ id: v.vendor.id, name: v.vendor.short_name ?? v.vendor.name })),
-      pages: [],
-    });
+    const search = searchIndexOf(kb, artifact);
     // Keyed by the decoded path, as the files are named on disk (see writeArtifact).
     outputs = { api: new Map([...artifact.files].map(([path, text]) => [safeDecode(path), text])), search };
     built.set(kb, outputs);

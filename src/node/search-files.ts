@@ -46,16 +46,21 @@ export function prosePages(distDir: string, entryPaths: Set<string>): SearchPage
   return pages;
 }
 
-export function buildSearchFiles(kb: KnowledgeBase, artifact: Artifact, distDir: string): Map<string, string> {
-  const entryPaths = new Set(artifact.entries.map((e) => new URL(e.url).pathname));
+/** The search index of the data, with these prose pages (none: the entries only, as `npm run dev` serves it). */
+export function searchIndexOf(kb: KnowledgeBase, artifact: Artifact, pages: SearchPage[] = []): Map<string, string> {
   return buildSearchIndex({
     dataVersion: artifact.dataVersion,
     entries: artifact.entries,
     categories: kb.categories,
     vendors: kb.vendors.map((v) => ({ id: v.vendor.id, name: v.vendor.short_name ?? v.vendor.name })),
-    pages: prosePages(distDir, entryPaths),
+    pages,
     entryKeywords: entryKeywords(kb),
   });
+}
+
+export function buildSearchFiles(kb: KnowledgeBase, artifact: Artifact, distDir: string): Map<string, string> {
+  const entryPaths = new Set(artifact.entries.map((e) => new URL(e.url).pathname));
+  return searchIndexOf(kb, artifact, prosePages(distDir, entryPaths));
 }
 
 /** Entries' own search keywords, by entry id. */
