@@ -8,19 +8,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { foreignFolder } from './support/scratch-folder.ts';
 import { OUTPUT_MARKER, OutputFolderError, writeFiles } from '../src/node/write-files.ts';
 
 const root = join(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-out-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function scratch(name: string): string {
-  const dir = join(work, name);
-  mkdirSync(join(dir, 'data'), { recursive: true });
-  writeFileSync(join(dir, 'data', 'keep.yaml'), 'mine\n');
-  writeFileSync(join(dir, 'notes.txt'), 'mine too\n');
-  return dir;
-}
+const scratch = (name: string): string => foreignFolder(work, name);
 
 describe('writeFiles', () => {
   it('refuses a non-empty folder it did not write, and leaves it as it was', () => {

@@ -1,21 +1,16 @@
 /** `astro build` with KB_OUT_DIR never empties a folder it did not write (test/output-folders.test.ts has the other writers). */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { foreignFolder } from '../support/scratch-folder.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-out-site-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function scratch(name: string): string {
-  const dir = join(work, name);
-  mkdirSync(join(dir, 'data'), { recursive: true });
-  writeFileSync(join(dir, 'data', 'keep.yaml'), 'mine\n');
-  writeFileSync(join(dir, 'notes.txt'), 'mine too\n');
-  return dir;
-}
+const scratch = (name: string): string => foreignFolder(work, name);
 
 describe('astro build with KB_OUT_DIR', () => {
   it('refuses a non-empty folder that is not an earlier build, before emptying it', () => {
