@@ -16,10 +16,14 @@ const bin = join(root, 'bin', 'vision-errors.mjs');
 const indexFile = join(mkdtempSync(join(tmpdir(), 'cli-index-')), 'index.json');
 writeFileSync(indexFile, buildArtifactForSite(loadKnowledgeBase(), 'https://errors.example.org').files.get('index.json')!);
 
+/** Variables that change colours or data. Node reads CI and the terminal's variables for the colour depth
+ * (with CI set and no known provider it says two colours, so none), so a CI runner must not leak them in. */
+const COLOUR_AND_DATA_VARIABLES = ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'TERM', 'COLORTERM', 'TERM_PROGRAM', 'TMUX', 'CI', 'KB_DATA_DIR', 'VISION_ERRORS_INDEX'];
+
 /** The environment without anything that changes colours or data. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ['NO_COLOR', 'FORCE_COLOR', 'KB_DATA_DIR', 'VISION_ERRORS_INDEX', 'TERM']) delete env[key];
+  for (const key of COLOUR_AND_DATA_VARIABLES) delete env[key];
   return { ...env, VISION_ERRORS_INDEX: indexFile, ...extra };
 }
 
