@@ -18,6 +18,14 @@ export interface ArtifactIndex {
   entries: ArtifactEntry[];
 }
 
+/** Bilingual text: Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
+export interface ArtifactBilingualText {
+  /** English text. */
+  en: string;
+  /** Simplified Chinese text. */
+  zh: string;
+}
+
 /** categories.json */
 export interface ArtifactCategoriesFile {
   /** Version of this format (semver). Breaking changes move to /api/v2/. */
@@ -32,13 +40,7 @@ export interface ArtifactCategoriesFile {
 /** Category */
 export interface ArtifactCategory {
   id: string;
-  /** Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
-  name: {
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  };
+  name: ArtifactBilingualText;
   /** Words people type for this kind of failure (ours, for search only): they find every entry of the category. */
   keywords?: {
     /** English keywords and synonyms. */
@@ -46,31 +48,15 @@ export interface ArtifactCategory {
     /** Simplified Chinese keywords and synonyms. */
     zh: string[];
   };
-  /** Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
-  description: {
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  };
+  description: ArtifactBilingualText;
   /** What a response of this category means for the call: 'success', 'pending' (not finished yet), 'failure', or 'informational' (says nothing either way, e.g. a redirect). */
   outcome: "success" | "pending" | "failure" | "informational";
   /** Whether entries of this category usually succeed on retry. */
   retryable_default: boolean;
   /** What a client should do about any entry of this category. */
-  advice: {
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  };
+  advice: ArtifactBilingualText;
   /** Default message an app can show its end user for entries of this category (plain words, no codes). Entries may override it. */
-  end_user_message: {
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  };
+  end_user_message: ArtifactBilingualText;
   /** True when the end user can fix the cause (retake a photo, pick another file): then every entry of the category needs its own end_user_message. */
   end_user_can_act: boolean;
   /** The English page of this category. */
@@ -131,12 +117,7 @@ export interface ArtifactEntry {
   retryable: boolean;
   retryable_source: "vendor" | "ours";
   /** Why retryable differs from the category's retryable_default; null when it agrees. */
-  retryable_exception: {
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  } | null;
+  retryable_exception: ArtifactBilingualText | null;
   /** Id of the equivalence group this entry belongs to, or null. */
   equivalence_group: string | null;
   /** Ids of the other members of its equivalence group: the same failure elsewhere (symmetric and transitive). */
@@ -178,57 +159,35 @@ export interface ArtifactEquivalenceGroup {
   /** Stable group id, e.g. no-face. */
   id: string;
   /** What the members have in common, in our words. */
-  label: {
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  };
+  label: ArtifactBilingualText;
   /** Entries that mean the same failure, e.g. 'baidu-face/222202'. An entry belongs to at most one group. */
   members: string[];
+}
+
+/** Example body */
+export interface ArtifactExampleBody {
+  /** 'source': copied verbatim from the source document; 'constructed': written by us from the documented fields. */
+  origin: "source" | "constructed";
+  http_status: number | null;
+  /** The example body exactly as the source shows it. */
+  body: string;
+  note?: ArtifactBilingualText;
 }
 
 /** Vendor */
 export interface ArtifactVendor {
   /** Stable vendor id, used in URLs and the artifact (contract). */
   id: string;
-  /** Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
-  name: {
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  };
+  name: ArtifactBilingualText;
   /** Name for titles and navigation when the company name alone is ambiguous (e.g. "Baidu Face"). Defaults to name. */
-  short_name?: {
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  };
-  /** Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
-  product: {
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  };
+  short_name?: ArtifactBilingualText;
+  product: ArtifactBilingualText;
   /** What the vendor and product are, in our words. */
-  summary: {
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  };
+  summary: ArtifactBilingualText;
   homepage: string;
   docs: Array<{
     /** What the page is, in both languages. */
-    title: {
-      /** English text. */
-      en: string;
-      /** Simplified Chinese text. */
-      zh: string;
-    };
+    title: ArtifactBilingualText;
     url: string;
   }>;
   /** The document the entries come from: what a reader can follow. */
@@ -244,36 +203,14 @@ export interface ArtifactVendor {
     /** The languages the document is written in. */
     languages: Array<"en" | "zh">;
     /** Other sources used, e.g. facts from the official page that the copy lacks, with their URLs. */
-    extra?: {
-      /** English text. */
-      en: string;
-      /** Simplified Chinese text. */
-      zh: string;
-    };
+    extra?: ArtifactBilingualText;
   };
-  /** Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
-  auth?: {
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  };
+  auth?: ArtifactBilingualText;
   endpoints: Array<{
-    /** Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
-    region: {
-      /** English text. */
-      en: string;
-      /** Simplified Chinese text. */
-      zh: string;
-    };
+    region: ArtifactBilingualText;
     url: string;
   }>;
-  limits: Array<{
-    /** English text. */
-    en: string;
-    /** Simplified Chinese text. */
-    zh: string;
-  }>;
+  limits: ArtifactBilingualText[];
   notes: Array<{
     /** What the note is about. */
     kind: "extraction-repair" | "typo-in-source" | "duplicate-in-source" | "contradiction" | "ambiguity" | "doc-history" | "template" | "usage";
@@ -283,53 +220,16 @@ export interface ArtifactVendor {
   /** How the vendor's responses carry success, codes and messages, and how a client reads them. */
   envelope: {
     /** How a client tells success from failure. */
-    success_test: {
-      /** English text. */
-      en: string;
-      /** Simplified Chinese text. */
-      zh: string;
-    };
+    success_test: ArtifactBilingualText;
     /** Dotted path of the field that carries the code, e.g. error_detail.code. */
     code_field: string;
     /** Dotted path of the message field, or null. */
     message_field: string | null;
     /** 'status-reflects-error': errors come with a 4xx/5xx status; 'always-200': errors come with HTTP 200 and a code in the body; 'mixed': both happen; 'unspecified': the source does not say. */
     http_status_policy: "status-reflects-error" | "always-200" | "mixed" | "unspecified";
-    /** Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
-    http_status_policy_text: {
-      /** English text. */
-      en: string;
-      /** Simplified Chinese text. */
-      zh: string;
-    };
-    example_error: {
-      /** 'source': copied verbatim from the source document; 'constructed': written by us from the documented fields. */
-      origin: "source" | "constructed";
-      http_status: number | null;
-      /** The example body exactly as the source shows it. */
-      body: string;
-      /** Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
-      note?: {
-        /** English text. */
-        en: string;
-        /** Simplified Chinese text. */
-        zh: string;
-      };
-    };
-    example_success?: {
-      /** 'source': copied verbatim from the source document; 'constructed': written by us from the documented fields. */
-      origin: "source" | "constructed";
-      http_status: number | null;
-      /** The example body exactly as the source shows it. */
-      body: string;
-      /** Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
-      note?: {
-        /** English text. */
-        en: string;
-        /** Simplified Chinese text. */
-        zh: string;
-      };
-    };
+    http_status_policy_text: ArtifactBilingualText;
+    example_error: ArtifactExampleBody;
+    example_success?: ArtifactExampleBody;
     /** Other fields that carry the code in some responses (older or alternative names), read when code_field is absent. */
     alternate_code_fields: string[];
     /** More fields that carry a message besides message_field, e.g. details or a forwarded upstream message. */

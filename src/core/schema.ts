@@ -22,18 +22,15 @@ export const bilingualText = z
     en: text.meta({ description: 'English text.' }),
     zh: text.meta({ description: 'Simplified Chinese text.' }),
   })
-  .meta({ description: 'Plain text in English and Simplified Chinese. Rendered as text, never as HTML.' });
+  .meta({ id: 'bilingual_text', title: 'Bilingual text', description: 'Plain text in English and Simplified Chinese. Rendered as text, never as HTML.' });
 
 /**
  * Which language of a bilingual text is the vendor's own words; the other one is ours.
  * `none`: both texts are ours (the source gives no such text).
  */
-export const vendorText = z
-  .enum(['en', 'zh', 'none'])
-  .meta({
-    description:
-      "Which language is the vendor's own text, copied from the source: 'en', 'zh', or 'none' when both are written by us.",
-  });
+export const vendorText = z.enum(['en', 'zh', 'none']).meta({
+  description: "Which language is the vendor's own text, copied from the source: 'en', 'zh', or 'none' when both are written by us.",
+});
 export type VendorText = z.infer<typeof vendorText>;
 
 export const sourcedText = z
@@ -221,14 +218,16 @@ export type Entry = z.output<typeof entry>;
 
 export const HTTP_STATUS_POLICIES = ['status-reflects-error', 'always-200', 'mixed', 'unspecified'] as const;
 
-export const exampleBody = z.strictObject({
+export const exampleBody = z
+  .strictObject({
   origin: z
     .enum(['source', 'constructed'])
     .meta({ description: "'source': copied verbatim from the source document; 'constructed': written by us from the documented fields." }),
   http_status: httpStatus.nullable(),
   body: z.string().min(1).meta({ description: 'The example body exactly as the source shows it.' }),
   note: bilingualText.optional(),
-});
+  })
+  .meta({ id: 'example_body', title: 'Example body' });
 
 export const envelope = z
   .strictObject({
