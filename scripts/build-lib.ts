@@ -2,7 +2,8 @@
  * npm run build:lib — compiles the package's JavaScript into lib/ (run by `prepare`, so `npm install`
  * in a checkout builds it, and by `npm test` and `npm pack`):
  *
- *   lib/core/*.js, *.d.ts   the library (exports["."]): ESM, standalone declarations
+ *   lib/core/*.js, *.d.ts   the library (exports["."]): ESM, standalone declarations; FlexSearch's
+ *                           compact build bundled under lib/core/search/vendor/ (no dependencies)
  *   lib/cli/*.js            the CLI (bin/vision-errors.mjs imports lib/cli/main.js)
  *   lib/content/i18n/*.json the translation files src/core/i18n.ts imports (explain's reasons are there)
  *   lib/json/*.d.ts         types of the JSON exports (index.json, vendors/<id>.json)
@@ -50,10 +51,23 @@ function update(path: string, text: string): void {
 }
 
 const RELATIVE_TS = /((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g;
+
+// FlexSearch (Apache-2.0) ships inside the package, so the library needs no dependency: its compact
+// ES module (the one the site's browser build uses) and licence go to lib/core/search/vendor/, and
+// the one module that imports 'flexsearch' is pointed at that copy.
+const FLEXSEARCH = dirname(dirname(createRequire(import.meta.url).resolve('flexsearch'))); // its main file is dist/…
+const FLEXSEARCH_IMPORTER = join('core', 'search', 'flexsearch.js');
+update(join('core', 'search', 'vendor', 'flexsearch.js'), readFileSync(join(FLEXSEARCH, 'dist', 'flexsearch.compact.module.min.js'), 'utf8'));
+update(join('core', 'search', 'vendor', 'flexsearch.LICENSE'), readFileSync(join(FLEXSEARCH, 'LICENSE'), 'utf8'));
+
 const problems: string[] = [];
 for (const file of filesIn(out)) {
   const text = readFileSync(file, 'utf8');
-  const rewritten = file.endsWith('.d.ts') ? text.replace(RELATIVE_TS, '$1$2.js$3') : text;
+  let rewritten = file.endsWith('.d.ts') ? text.replace(RELATIVE_TS, '$1$2.js$3') : text;
+  if (relative(out, file) === FLEXSEARCH_IMPORTER) {
+    rewritten = rewritten.replace(/from 'flexsearch';/, "from './vendor/flexsearch.js';");
+    if (rewritten === text) problems.push(`lib/${FLEXSEARCH_IMPORTER}: no import of 'flexsearch' to point at the bundled copy`);
+  }
   const name = join('lib', relative(out, file));
   update(relative(out, file), rewritten);
   if (RELATIVE_TS.test(rewritten)) problems.push(`${name}: still imports a .ts path`);

@@ -138,7 +138,15 @@ describe('search', () => {
     expect(r.stdout).toContain('baidu-face/223114');
     expect(cli(['search', 'blurry', 'face']).stdout).toBe(r.stdout);
     expect(cli(['search', 'face', '--limit', '2']).stdout.trim().split('\n')).toHaveLength(2);
-    expect(cli(['search', 'zzzz-no-such-words']).status).toBe(1);
+    expect(cli(['search', 'zzzzqqqxx']).status).toBe(1);
+  });
+
+  it("uses the site's engine: mixed scripts, synonyms of the data, the vendor filter", () => {
+    expect(cli(['search', 'token过期']).stdout.split('\n')[0]).toMatch(/^ {2}baidu-face\/111 /);
+    expect(cli(['search', '余额不足']).stdout.split('\n')[0]).toMatch(/^ {2}ailabtools\/ERROR_NOT_ENOUGH_CREDITS /);
+    const picwish = cli(['search', 'rate', '--vendor', 'picwish']).stdout.split('\n').filter(Boolean);
+    expect(picwish.length).toBeGreaterThan(0);
+    for (const line of picwish) expect(line).toMatch(/^ {2}picwish\//);
   });
 });
 

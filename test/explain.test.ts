@@ -11,7 +11,6 @@ import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { createLookup, find, lookup, type ArtifactIndex } from '../src/core/lookup.ts';
 import { explain, EXPLAIN_LIMITS, type ExplainResult } from '../src/core/explain.ts';
-import { searchEntries } from '../src/core/simple-search.ts';
 import { compactCode, normalizeCode } from '../src/core/normalize.ts';
 import * as library from '../src/core/index.ts';
 
@@ -89,18 +88,6 @@ describe('lookup', () => {
   it('the library entry point exports lookup, find, explain and normalizeCode', () => {
     for (const name of ['createLookup', 'lookup', 'find', 'explain', 'normalizeCode', 'searchEntries'])
       expect(typeof (library as Record<string, unknown>)[name], name).toBe('function');
-  });
-});
-
-describe('simple search', () => {
-  it('finds entries by words of the meaning, message or category, in both languages', () => {
-    expect(ids(searchEntries(index, 'blurry face'))).toEqual(expect.arrayContaining(['ailabtools/ERROR_BLURRY_FACE', 'baidu-face/223114']));
-    expect(ids(searchEntries(index, 'blurry face'))[0]).toBe('ailabtools/ERROR_BLURRY_FACE');
-    expect(ids(searchEntries(index, '人脸模糊'))).toContain('baidu-face/223114');
-    expect(ids(searchEntries(index, '222202'))[0]).toBe('baidu-face/222202');
-    expect(searchEntries(index, 'rate', { vendor: 'picwish' }).every((e) => e.vendor === 'picwish')).toBe(true);
-    expect(searchEntries(index, 'zzzz-no-such-words')).toEqual([]);
-    expect(searchEntries(index, 'face', { limit: 3 })).toHaveLength(3);
   });
 });
 

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { buildSearchIndex } from '../src/core/search/build.ts';
-import { entryKeywords } from '../src/node/search-files.ts';
 import { SearchClient, completions, rangeFiles, type SearchHit } from '../src/core/search/query.ts';
 import { rangePartition } from '../src/core/search/build.ts';
 import { codeSuffixes, compactCode, httpStatusQuery, normalizeCode, normalizeMessage, cleanText } from '../src/core/normalize.ts';
@@ -23,7 +22,6 @@ const files = buildSearchIndex({
     { lang: 'en', title: 'Rate limited', path: '/categories/rate-limited/', text: 'Requests arrive faster than the allowed rate' },
     { lang: 'zh', title: '请求限流', path: '/zh-cn/categories/rate-limited/', text: '请求频率超过允许的速率' },
   ],
-  entryKeywords: entryKeywords(kb),
 });
 const client = new SearchClient(async (path) => {
   const text = files.get(path);
@@ -202,7 +200,7 @@ describe('field weights, keywords and phrases (on a small made-up index)', () =>
     made('1', 'Something else happened.', 'Wait for the flux capacitor to cool down.'),
     made('2', 'Capacitor of the flux kind overheated.', 'Wait.'),
     made('3', 'The flux capacitor is too hot.', 'Wait.'),
-    made('4', 'Nothing to see.', 'Wait.'),
+    { ...made('4', 'Nothing to see.', 'Wait.'), keywords: { en: ['warp core breach'], zh: ['曲速核心'] } },
   ];
   const small = buildSearchIndex({
     dataVersion: 'x',
@@ -210,7 +208,6 @@ describe('field weights, keywords and phrases (on a small made-up index)', () =>
     categories: kb.categories,
     vendors: [{ id: 'baidu-face', name: { en: 'Baidu Face', zh: '百度人脸' } }],
     pages: [],
-    entryKeywords: new Map([['baidu-face/4', { en: ['warp core breach'], zh: ['曲速核心'] }]]),
   });
   const smallClient = new SearchClient(async (path) => JSON.parse(small.get(path)!));
   const codes = async (q: string) => (await smallClient.search(q)).map((h) => h.doc.c);

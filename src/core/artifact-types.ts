@@ -114,6 +114,13 @@ export interface ArtifactEntry {
     source: "entry" | "category";
   };
   category: string;
+  /** Search keywords and synonyms for this entry beyond its category's (ours, for search only); absent when it has none. Since 1.2. */
+  keywords?: {
+    /** English keywords and synonyms. */
+    en: string[];
+    /** Simplified Chinese keywords and synonyms. */
+    zh: string[];
+  };
   retryable: boolean;
   retryable_source: "vendor" | "ours";
   /** Why retryable differs from the category's retryable_default; null when it agrees. */

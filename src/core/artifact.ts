@@ -13,6 +13,7 @@ import {
   equivalenceGroup,
   entryKind,
   note,
+  searchKeywords,
   sourcedText,
   taskOutcome,
   vendor as vendorSchema,
@@ -29,7 +30,7 @@ import type { KnowledgeBase, LoadedVendor } from './validate.ts';
 import type { Entry } from './schema.ts';
 
 /** Artifact format version. Additive changes keep 1.x; removing or renaming a field needs /api/v2/. */
-export const ARTIFACT_VERSION = '1.1.0';
+export const ARTIFACT_VERSION = '1.2.0';
 export const API_ROOT = '/api/v1/';
 
 /** An absolute URL (JSON Schema `format: uri`). */
@@ -61,6 +62,9 @@ export const artifactEntry = z
       .extend({ source: z.enum(['entry', 'category']).meta({ description: "'entry': written for this entry; 'category': the category's default." }) })
       .meta({ description: 'Plain words an app can show its own end user (ours, never the vendor\'s).' }),
     category: z.string(),
+    keywords: searchKeywords
+      .optional()
+      .meta({ description: "Search keywords and synonyms for this entry beyond its category's (ours, for search only); absent when it has none. Since 1.2." }),
     retryable: z.boolean(),
     retryable_source: z.enum(['vendor', 'ours']),
     retryable_exception: bilingualText
@@ -189,6 +193,7 @@ export function toArtifactEntry(v: Pick<LoadedVendor, 'vendor' | 'example_bodies
     vendor_remedy: e.vendor_remedy ? { en: e.vendor_remedy.en, zh: e.vendor_remedy.zh, vendor_text: e.vendor_remedy.vendor_text } : null,
     end_user_message: { en: userMessage?.en ?? '', zh: userMessage?.zh ?? '', source: e.end_user_message ? 'entry' : 'category' },
     category: e.category,
+    ...(e.keywords ? { keywords: { en: [...e.keywords.en], zh: [...e.keywords.zh] } } : {}),
     retryable: e.retryable,
     retryable_source: e.retryable_source,
     retryable_exception: e.retryable_exception ? { en: e.retryable_exception.en, zh: e.retryable_exception.zh } : null,

@@ -8,13 +8,15 @@
  *   const kb = createLookup(index);            // index = parsed index.json
  *   kb.find('222202');                         // [baidu-face/222202]
  *   explain('{"error_code": 110}', {}, index); // { outcome: 'failure', vendor: 'baidu-face', entry, … }
+ *   await searchEntries(index, 'token过期');    // [baidu-face/111, …]: the site's search engine
  */
 export { createLookup, lookupFor, lookup, find, InvalidIndexError } from './lookup.ts';
 export type { ArtifactCategory, ArtifactEntry, ArtifactIndex, ArtifactVendor, ArtifactVendorFile, EntryKind, KbIndex, Lang, Lookup, TaskOutcome } from './lookup.ts';
 export type { ArtifactCategoriesFile, ArtifactEntryFile, VendorText } from './artifact-types.ts';
 export { explain, EXPLAIN_LIMITS, renderReason } from './explain.ts';
 export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainReason, ExplainResult, ReasonParams } from './explain.ts';
-export { searchEntries } from './simple-search.ts';
-export type { SimpleSearchOptions } from './simple-search.ts';
+export { searchEntries, searchEntryHits } from './search/entries.ts';
+export type { EntrySearchHit, SearchEntriesOptions } from './search/entries.ts';
+export type { SearchReason } from './search/query.ts';
 export { normalizeCode, normalizeMessage } from './normalize.ts';
 export { matchesTemplate } from './templates.ts';

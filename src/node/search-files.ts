@@ -4,8 +4,6 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { Artifact } from '../core/artifact.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
 import { buildSearchIndex, type SearchPage } from '../core/search/build.ts';
-import { entryRef } from '../core/model.ts';
-import type { SearchKeywords } from '../core/schema.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -54,21 +52,12 @@ export function searchIndexOf(kb: KnowledgeBase, artifact: Artifact, pages: Sear
     categories: kb.categories,
     vendors: kb.vendors.map((v) => ({ id: v.vendor.id, name: v.vendor.short_name ?? v.vendor.name })),
     pages,
-    entryKeywords: entryKeywords(kb),
   });
 }
 
 export function buildSearchFiles(kb: KnowledgeBase, artifact: Artifact, distDir: string): Map<string, string> {
   const entryPaths = new Set(artifact.entries.map((e) => new URL(e.url).pathname));
   return searchIndexOf(kb, artifact, prosePages(distDir, entryPaths));
-}
-
-/** Entries' own search keywords, by entry id. */
-export function entryKeywords(kb: KnowledgeBase): Map<string, SearchKeywords> {
-  const out = new Map<string, SearchKeywords>();
-  for (const v of kb.vendors)
-    for (const e of v.entries) if (e.keywords) out.set(entryRef({ vendor: v.vendor.id, kind: e.kind, code: e.code }), e.keywords);
-  return out;
 }
 
 export { writeFiles } from './write-files.ts';

@@ -3,8 +3,7 @@
  * returns path → JSON text; the caller writes the files.
  */
 import { Index } from './flexsearch.ts';
-import type { ArtifactEntry } from '../artifact.ts';
-import type { Category, EntryKind, Lang, SearchKeywords } from '../schema.ts';
+import type { ArtifactCategory, ArtifactEntry, EntryKind, Lang } from '../artifact-types.ts';
 import { codeSuffixes, compactCode, normalizeCode, normalizeMessage } from '../normalize.ts';
 import { phraseTokens, tokenize, wholeToken } from './tokenize.ts';
 import { FIELD_GROUPS, OUTCOME_WORDS, PHRASE_GROUP, type FieldGroup } from './vocabulary.ts';
@@ -23,17 +22,17 @@ export interface SearchPage {
 export interface SearchBuildInput {
   dataVersion: string;
   entries: ArtifactEntry[];
-  categories: Category[];
+  categories: Pick<ArtifactCategory, 'id' | 'name' | 'keywords'>[];
   vendors: { id: string; name: { en: string; zh: string } }[];
   pages: SearchPage[];
-  /** Entries' own search keywords (by entry id), beyond their category's. */
-  entryKeywords?: Map<string, SearchKeywords>;
 }
 
 /** Documents per display block; postings per text shard, records per code shard (targets). */
 export const SEARCH_TUNING = { block: 8, postingsPerTextFile: 1500, postingsPerWord: 1000, recordsPerCodeShard: 300, messagesPerShard: 150 };
 
 const json = (value: unknown) => JSON.stringify(value);
+/** The path of an absolute URL (entry URLs are built escaped); no URL class, which the library's targets need not have. */
+const pathOf = (url: string) => url.replace(/^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i, '') || '/';
 
 /** The tokens of one document, by field group; phrase tokens apart. */
 type DocFields = Record<FieldGroup | typeof PHRASE_GROUP, string[]>;
@@ -41,7 +40,7 @@ const GROUP_ORDER = [...FIELD_GROUPS, PHRASE_GROUP] as const;
 
 const fieldText = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' \n ');
 const phrasesOf = (parts: (string | null | undefined)[]) => parts.flatMap((part) => (part ? phraseTokens(part) : []));
-const keywordList = (k: SearchKeywords | undefined) => (k ? [...k.en, ...k.zh] : []);
+const keywordList = (k: ArtifactEntry['keywords']) => (k ? [...k.en, ...k.zh] : []);
 const wholeTokens = (keywords: (string | undefined)[]) => [...new Set(keywords.map((k) => wholeToken(k)).filter((t) => t !== undefined))];
 
 export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
@@ -53,12 +52,12 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
 
   for (const e of input.entries) {
     const i = docs.length;
-    const doc: SearchDoc = { i, t: 'e', u: new URL(e.url).pathname, v: e.vendor, k: e.kind, c: e.code, h: e.http_status, g: e.category, m: { en: clip(e.meaning.en), zh: clip(e.meaning.zh) } };
+    const doc: SearchDoc = { i, t: 'e', u: pathOf(e.url), v: e.vendor, k: e.kind, c: e.code, h: e.http_status, g: e.category, m: { en: clip(e.meaning.en), zh: clip(e.meaning.zh) } };
     if (e.message) doc.x = clip(e.message, 120);
     docs.push(doc);
     const cat = categoryOf.get(e.category);
     const vendor = vendorName.get(e.vendor);
-    const own = keywordList(input.entryKeywords?.get(e.id));
+    const own = keywordList(e.keywords);
     const shared = [cat?.name.en, cat?.name.zh, ...keywordList(cat?.keywords), ...(e.task_outcome ? OUTCOME_WORDS[e.task_outcome] : [])];
     fields.push({
       text: tokenize(fieldText([e.message, e.meaning.en, e.meaning.zh, ...own])),

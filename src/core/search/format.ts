@@ -3,7 +3,7 @@
  * browser). Each query downloads the manifest plus only the shards its terms and codes fall in,
  * and the document blocks of the results it shows.
  */
-import type { EntryKind, Lang } from '../schema.ts';
+import type { EntryKind, Lang } from '../artifact-types.ts';
 
 export const SEARCH_INDEX_ROOT = '/search-index/v1/';
 export const SEARCH_FORMAT_VERSION = 2;

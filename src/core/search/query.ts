@@ -13,7 +13,7 @@
  * document covers, plus a bonus for each pair of query words that also stand together in it.
  */
 import { Index } from './flexsearch.ts';
-import type { EntryKind, Lang } from '../schema.ts';
+import type { EntryKind, Lang } from '../artifact-types.ts';
 import { cleanText, compactCode, httpStatusQuery, normalizeCode, normalizeMessage } from '../normalize.ts';
 import { matchesTemplate } from '../templates.ts';
 import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, wholeToken } from './tokenize.ts';

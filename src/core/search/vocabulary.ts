@@ -3,7 +3,7 @@
  * the words people use for a task state's outcome. Categories and entries carry their own keywords
  * (`keywords` in data/categories.yaml and the vendor files).
  */
-import type { TaskOutcome } from '../schema.ts';
+import type { TaskOutcome } from '../artifact-types.ts';
 
 /** Keywords of a task state of each outcome, both languages (indexed like a category's keywords). */
 export const OUTCOME_WORDS: Record<TaskOutcome, string[]> = {

@@ -1,0 +1,80 @@
+/**
+ * Search over the artifact (index.json, or one vendor's file) with the site's own engine: the same
+ * tokens, keywords, field weights and code rules, so the library and the CLI find what the site's
+ * search box finds (test/search-relevance.test.ts judges both). The index is built in memory on a
+ * lookup's first search (a few hundred milliseconds for the five vendors) and kept with the lookup.
+ */
+import type { ArtifactCategory, ArtifactEntry, EntryKind } from '../artifact-types.ts';
+import { lookupFor, type KbIndex, type Lookup } from '../lookup.ts';
+import { buildSearchIndex } from './build.ts';
+import { SearchClient, type SearchReason } from './query.ts';
+
+export interface SearchEntriesOptions {
+  /** At most this many entries (default 20, at most 200). */
+  limit?: number;
+  /** Only this vendor's entries: an id, a unique id prefix or a name, as `Lookup.vendor()` reads it. */
+  vendor?: string;
+  /** Only entries of this category (its id). */
+  category?: string;
+  /** Only entries of this kind. */
+  kind?: EntryKind;
+  /** Only entries with this HTTP status. */
+  http?: number;
+}
+
+/** An entry found, and by which rule: `code`, `message` (the literal message), `prefix` or `fragment` of a code, `status`, or `text` (words). */
+export interface EntrySearchHit {
+  entry: ArtifactEntry;
+  reason: SearchReason;
+}
+
+const clients = new WeakMap<Lookup, SearchClient>();
+
+function clientOf(l: Lookup): SearchClient {
+  let client = clients.get(l);
+  if (!client) {
+    const entries = l.index.entries;
+    const categoryIds = [...new Set(entries.map((e) => e.category))];
+    const files = buildSearchIndex({
+      dataVersion: l.index.data_version ?? '',
+      entries: [...entries],
+      categories: categoryIds.map((id) => l.category(id)).filter((c): c is ArtifactCategory => c !== undefined),
+      vendors: l.vendors().map((v) => ({ id: v.id, name: v.short_name ?? v.name })),
+      pages: [],
+    });
+    client = new SearchClient(async (path) => {
+      const text = files.get(path);
+      if (text === undefined) throw new Error(`no search file ${path}`);
+      return JSON.parse(text) as unknown;
+    });
+    clients.set(l, client);
+  }
+  return client;
+}
+
+/**
+ * Entries for what a person typed: a code (exact, prefix or part), a literal message, an HTTP status
+ * or words in English or Chinese (mixed scripts and synonyms included), best first, with the rule
+ * that found each one. An unknown vendor finds nothing. A malformed index throws InvalidIndexError
+ * at once, as every function of the library does, rather than rejecting later.
+ */
+export function searchEntryHits(index: KbIndex | Lookup, query: string, options: SearchEntriesOptions = {}): Promise<EntrySearchHit[]> {
+  const l = lookupFor(index);
+  if (typeof query !== 'string') return Promise.resolve([]);
+  const vendor = options.vendor === undefined ? undefined : l.vendorId(options.vendor);
+  if (options.vendor !== undefined && !vendor) return Promise.resolve([]);
+  const entries = l.index.entries;
+  return clientOf(l)
+    .search(query, {
+      // Entries are the same document in both languages; only prose pages have one, and there are none here.
+      lang: 'en',
+      limit: options.limit ?? 20,
+      filters: { vendor, category: options.category, kind: options.kind, http: options.http },
+    })
+    .then((hits) => hits.flatMap((h) => (h.doc.t === 'e' && entries[h.doc.i] ? [{ entry: entries[h.doc.i]!, reason: h.reason }] : [])));
+}
+
+/** The entries of `searchEntryHits`, without the rule that found them. */
+export function searchEntries(index: KbIndex | Lookup, query: string, options: SearchEntriesOptions = {}): Promise<ArtifactEntry[]> {
+  return searchEntryHits(index, query, options).then((hits) => hits.map((h) => h.entry));
+}
