@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +16,7 @@ const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-dev-'));
 const data = join(work, 'data');
 const baidu = join(data, 'vendors/baidu-face.yaml');
-const PORT = 4391;
-const base = `http://127.0.0.1:${PORT}`;
+let base = '';
 let server: ChildProcess;
 let log = '';
 
@@ -44,9 +44,22 @@ function devEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** A port nobody listens on now (the system picks it), so a second run or another server never collides. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 beforeAll(async () => {
   cpSync(join(root, 'data'), data, { recursive: true });
-  server = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: root,
     env: devEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
