@@ -16,7 +16,7 @@
  * messages above 2000 characters are not compared.
  */
 import { lookupFor, type KbIndex, type Lookup } from '../lookup.ts';
-import { ADVICE } from './advice.ts';
+import { advice } from './advice.ts';
 import { Answer, renderedReasons } from './answer.ts';
 import { fromStatus } from './status.ts';
 import { forVendor } from './for-vendor.ts';
@@ -49,7 +49,7 @@ export function explain(body: string | unknown, options: ExplainOptions = {}, in
     const detail = error instanceof Error ? error.message : String(error);
     a.outcome = 'unknown';
     a.because('internalError', { detail: detail.slice(0, 200) });
-    return { outcome: 'unknown', candidates: [], advice: ADVICE.unknown, ...renderedReasons(a.reasons, l) };
+    return { outcome: 'unknown', candidates: [], advice: advice('unknown'), ...renderedReasons(a.reasons, l) };
   }
 }
 
