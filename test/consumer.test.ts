@@ -83,7 +83,7 @@ console.log(explain('{"error_code": 222202, "error_msg": "pic not has face"}', {
 console.log(searchEntries(baidu, 'blurry face').map((e) => e.id).join());
 // explain's strings come with the library (lib/core/explain/i18n/): reasons and advice in both languages.
 const unknown = explain('{"error_code": 999999}', {}, baidu);
-console.log(unknown.reasonsZh[1], unknown.advice.zh.slice(0, 10), unknown.reasons[1]);
+console.log(unknown.reasonsZh[1], unknown.advice.zh.slice(0, 11), unknown.reasons[1]);
 `,
     );
     const r = run(['app.js']);
