@@ -64,7 +64,9 @@ export function withExplainStrings(loader: Loader, dir?: URL): Loader {
           return context.parseData({ ...props, data: { ...props.data, ...own } });
         },
       });
-      // In dev: when explain's strings change, have the loader reload each locale's entry, as if its file had changed.
+      // In dev: when explain's strings change, have the loader reload each locale's entry, as if its
+      // file had changed. getCollection('i18n') then has them; Starlight's `t` keeps the strings it
+      // read at start-up until its own module is reloaded (an edit of src/content/i18n/, or a restart).
       const watcher = context.watcher;
       if (!watcher) return;
       const dirPath = fileURLToPath(stringsDir);
