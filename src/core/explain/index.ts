@@ -9,6 +9,7 @@
  *   generic.ts      no vendor recognised; text.ts: not a JSON object; status.ts: only a status
  *   answer.ts       the answer under construction → ExplainResult (advice.ts: our own advice)
  *   reasons.ts      each step of the reasoning as a translation key with parameters, rendered per language
+ *   strings.ts      explain's own strings (i18n/<lang>.json: its reasons and advice), the library's only ones
  *
  * explain() never throws on a body (only InvalidIndexError, for an index that is not one). Input is only read, never assigned into (own properties only, via
  * Object.hasOwn), nesting is never walked recursively, and the work is capped: bodies above
