@@ -5,7 +5,8 @@
  *   lib/core/*.js, *.d.ts   the library (exports["."]): ESM, standalone declarations; FlexSearch's
  *                           compact build bundled under lib/core/search/vendor/ (no dependencies)
  *   lib/cli/*.js            the CLI (bin/vision-errors.mjs imports lib/cli/main.js)
- *   lib/content/i18n/*.json the translation files src/core/i18n.ts imports (explain's reasons are there)
+ *   lib/core/explain/i18n/*.json  explain's strings (its reasons and advice), part of the library
+ *   lib/content/i18n/*.json the CLI's translation files (src/core/i18n.ts imports them)
  *   lib/json/*.d.ts         types of the JSON exports (index.json, vendors/<id>.json)
  *
  * tsc does the compiling (see README: Library, for why tsc). It rewrites `.ts` import paths to `.js`

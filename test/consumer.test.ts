@@ -47,7 +47,7 @@ beforeAll(() => {
 
 describe('the packed tarball', () => {
   it('holds the compiled library, its types, the data and the CLI; no TypeScript sources, no site code', () => {
-    for (const path of ['package.json', 'README.md', 'LICENSE', 'DATA.md', 'bin/vision-errors.mjs', 'lib/core/index.js', 'lib/core/index.d.ts', 'lib/cli/main.js', 'lib/content/i18n/en.json', 'lib/content/i18n/zh-CN.json', 'lib/data/index.json', 'lib/data/vendors/baidu-face.json', 'lib/data/schema.json'])
+    for (const path of ['package.json', 'README.md', 'LICENSE', 'DATA.md', 'bin/vision-errors.mjs', 'lib/core/index.js', 'lib/core/index.d.ts', 'lib/cli/main.js', 'lib/core/explain/i18n/en.json', 'lib/core/explain/i18n/zh-CN.json', 'lib/content/i18n/en.json', 'lib/content/i18n/zh-CN.json', 'lib/data/index.json', 'lib/data/vendors/baidu-face.json', 'lib/data/schema.json'])
       expect(packed, path).toContain(path);
     expect(packed.filter((p) => p.startsWith('src/') || p.startsWith('data/') || p.startsWith('lib/node/') || (p.endsWith('.ts') && !p.endsWith('.d.ts')))).toEqual([]);
   });
@@ -82,11 +82,14 @@ console.log(kb.find('ModelArts 4204').map((e) => e.id).join());
 console.log(explain('{"error_code": 222202, "error_msg": "pic not has face"}', {}, baidu).entry.id);
 console.log((await searchEntries(baidu, 'blurry face'))[0].id);
 console.log((await searchEntries(index, 'token过期'))[0].id);
+// explain's strings come with the library (lib/core/explain/i18n/): reasons and advice in both languages.
+const unknown = explain('{"error_code": 999999}', {}, baidu);
+console.log(unknown.reasonsZh[1], unknown.advice.zh.slice(0, 11), unknown.reasons[1]);
 `,
     );
     const r = run(['app.js']);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('g42-image/ModelArts.4204\nbaidu-face/222202\nbaidu-face/223114\nbaidu-face/111\n');
+    expect(r.stdout).toBe('g42-image/ModelArts.4204\nbaidu-face/222202\nbaidu-face/223114\nbaidu-face/111\n百度人脸识别的错误码表中没有 "999999"。 知识库中没有该错误码。 "999999" is not in Baidu Face\'s table.\n');
   });
 
   it('CommonJS: require() of the library and of the JSON', () => {

@@ -1,14 +1,16 @@
 /**
- * explain's reasons as keys with parameters: every key explain can give is in both translation
- * files with the same placeholders, every key in the files is one explain gives, the rendered
+ * explain's reasons as keys with parameters: every key explain can give is in both of explain's
+ * translation files (src/core/explain/i18n/) with the same placeholders, every key in the files is
+ * one explain gives (its advice too), the rendered
  * reasons and reasonsZh are the keys rendered, and rendering puts vendor names in the reader's
  * language without touching the text of the body it quotes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../src/content/i18n/en.json' with { type: 'json' };
-import zh from '../src/content/i18n/zh-CN.json' with { type: 'json' };
+import en from '../src/core/explain/i18n/en.json' with { type: 'json' };
+import zh from '../src/core/explain/i18n/zh-CN.json' with { type: 'json' };
+import { ADVICE_NAMES, advice } from '../src/core/explain/advice.ts';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { createLookup, type ArtifactIndex } from '../src/core/lookup.ts';
@@ -84,6 +86,30 @@ describe('explain reason keys', () => {
     const r = explain('{"error_code": 222202, "error_msg": "pic not has face"}', {}, kb);
     const copy = JSON.parse(JSON.stringify(r.reasonKeys)) as ExplainReason[];
     expect(copy.map((x) => renderReason('zh', x, kb))).toEqual(r.reasonsZh);
+  });
+});
+
+describe("explain's advice", () => {
+  const ADVICE_PREFIX = 'explain.advice.';
+  const adviceKeys = Object.keys(en).filter((k) => k.startsWith(ADVICE_PREFIX));
+
+  it('is a key in both files for each case explain advises on, and every advice key is one', () => {
+    expect(adviceKeys.sort()).toEqual(ADVICE_NAMES.map((name) => ADVICE_PREFIX + name).sort());
+    for (const key of adviceKeys) expect(Object.hasOwn(zh, key), key).toBe(true);
+    // Nothing else is in explain's files: reasons and advice only.
+    expect(Object.keys(en).filter((k) => !k.startsWith(PREFIX) && !k.startsWith(ADVICE_PREFIX))).toEqual([]);
+  });
+
+  it("is given in both languages from the files, and is what explain answers when no entry says what to do", () => {
+    for (const name of ADVICE_NAMES) {
+      const text = advice(name);
+      expect(text.en).toBe((en as Record<string, string>)[ADVICE_PREFIX + name]);
+      expect(text.zh).toBe((zh as Record<string, string>)[ADVICE_PREFIX + name]);
+    }
+    expect(explain('{"foo": 1}', {}, kb).advice).toEqual(advice('unknown'));
+    expect(explain('{"error_code": 999999}', { vendor: 'baidu' }, kb).advice).toEqual(advice('unknownCode'));
+    expect(explain('{"error_code": 0, "result": {}}', { vendor: 'baidu' }, kb).advice).toEqual(advice('success'));
+    expect(explain('{"data": {"task_id": "x"}}', { vendor: 'picwish' }, kb).advice).toEqual(advice('pending'));
   });
 });
 

@@ -1,12 +1,17 @@
 /**
- * The one translation system: src/content/i18n/{en,zh-CN}.json, read by Starlight (Astro.locals.t) in
- * components and by translate() (src/core/i18n.ts) in the CLI and plain modules.
+ * The one translation system: src/content/i18n/{en,zh-CN}.json (the site's and the CLI's strings) and
+ * src/core/explain/i18n/{en,zh-CN}.json (explain's, shipped with the library), read by Starlight
+ * (Astro.locals.t, both merged by src/node/i18n-loader.ts) in components and by translate()
+ * (src/core/i18n.ts) in the CLI and plain modules. The library itself reads only explain's.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../src/content/i18n/en.json' with { type: 'json' };
-import zh from '../src/content/i18n/zh-CN.json' with { type: 'json' };
+import { build } from 'esbuild';
+import siteEn from '../src/content/i18n/en.json' with { type: 'json' };
+import siteZh from '../src/content/i18n/zh-CN.json' with { type: 'json' };
+import explainEn from '../src/core/explain/i18n/en.json' with { type: 'json' };
+import explainZh from '../src/core/explain/i18n/zh-CN.json' with { type: 'json' };
 import { hasUiString, translate } from '../src/core/i18n.ts';
 
 const SRC = new URL('../src/', import.meta.url).pathname;
@@ -39,19 +44,45 @@ export function wordingBranches(text: string): string[] {
   return found;
 }
 
-describe('UI string catalogues', () => {
+type Catalogue = Record<string, string>;
+/** Each pair of catalogues, with the keys both languages rightly write the same. */
+const CATALOGUES: [name: string, en: Catalogue, zh: Catalogue, sameInBoth: string[]][] = [
+  ['src/content/i18n', siteEn, siteZh, ['col.http', 'none']],
+  ['src/core/explain/i18n', explainEn, explainZh, []],
+];
+/** Every key, as Astro.locals.t and translate() have them. */
+const en: Catalogue = { ...siteEn, ...explainEn };
+
+describe.each(CATALOGUES)('UI string catalogues in %s', (_name, en, zh, sameInBoth) => {
   it('have the same keys in both languages, in the same order, none empty', () => {
     expect(Object.keys(zh)).toEqual(Object.keys(en));
     for (const [key, text] of [...Object.entries(en), ...Object.entries(zh)]) expect(text.trim(), key).not.toBe('');
   });
 
   it('are translated: a Chinese string equal to its English one is a copy, except where both languages write it the same', () => {
-    const same = Object.keys(en).filter((key) => zh[key as keyof typeof zh] === en[key as keyof typeof en]);
-    expect(same).toEqual(['col.http', 'none']);
+    const same = Object.keys(en).filter((key) => zh[key] === en[key]);
+    expect(same).toEqual(sameInBoth);
   });
 
   it('use the same placeholders in both languages', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+    for (const key of Object.keys(en)) expect(placeholders(zh[key]!), key).toEqual(placeholders(en[key]!));
+  });
+});
+
+describe('UI string catalogues', () => {
+  it("are apart: no key is both the site's and explain's", () => {
+    expect(Object.keys(siteEn).filter((key) => Object.hasOwn(explainEn, key))).toEqual([]);
+  });
+
+  it("keep the site's strings out of the library: src/core/index.ts bundles explain's catalogues and none from src/content/", async () => {
+    const result = await build({ entryPoints: [join(SRC, 'core', 'index.ts')], bundle: true, write: false, metafile: true, format: 'esm', platform: 'neutral', logLevel: 'silent' });
+    const json = Object.keys(result.metafile.inputs).filter((path) => path.endsWith('.json')).sort();
+    expect(json).toEqual(['src/core/explain/i18n/en.json', 'src/core/explain/i18n/zh-CN.json']);
+  });
+
+  it('translate() has the keys of both', () => {
+    expect(translate('zh', 'entry.whatToDo')).toBe(siteZh['entry.whatToDo']);
+    expect(translate('zh', 'explain.advice.unknown')).toBe(explainZh['explain.advice.unknown']);
   });
 
   it('fill placeholders and punctuation per language', () => {
@@ -75,7 +106,7 @@ describe('UI string catalogues', () => {
 });
 
 /** Keys that src/ builds from data (`kind.${entry.kind}`) rather than names literally. */
-const BUILT_KEY_PREFIXES = ['kind.', 'kindOne.', 'outcome.', 'note.', 'lang.', 'policy.', 'policyText.', 'vendorText.', 'search.reason.', 'explain.reason.'];
+const BUILT_KEY_PREFIXES = ['kind.', 'kindOne.', 'outcome.', 'note.', 'lang.', 'policy.', 'policyText.', 'vendorText.', 'search.reason.', 'explain.reason.', 'explain.advice.'];
 
 describe('UI string usage', () => {
   it('every key is used: named in src/, or built from data under a known prefix', () => {

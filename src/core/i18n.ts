@@ -1,24 +1,17 @@
 /**
- * The UI strings of the site, the CLI and explain's reasons: one catalogue per language in
- * src/content/i18n/ (Starlight reads the same files for Astro.locals.t). Placeholders are
- * i18next-style `{{name}}`, as in Starlight's own strings.
+ * The UI strings of the site and the CLI, for code without an Astro request (the CLI, plain
+ * modules, the one 404 page that speaks both languages): src/content/i18n/<lang>.json, which
+ * Starlight reads for Astro.locals.t, plus explain's own strings (src/core/explain/i18n/), which
+ * src/content.config.ts merges into Starlight's catalogues too. Not part of the library
+ * (src/core/index.ts never imports it): explain renders its reasons with explain/strings.ts alone.
  */
 import en from '../content/i18n/en.json' with { type: 'json' };
 import zh from '../content/i18n/zh-CN.json' with { type: 'json' };
-import type { Lang } from './artifact-types.ts';
-
-export type UiParams = Readonly<Record<string, string | number>>;
-
-const CATALOGUES: Record<Lang, Readonly<Record<string, string>>> = { en, zh };
+import { createTranslator } from './catalogues.ts';
+import { EXPLAIN_CATALOGUES } from './explain/strings.ts';
 
 /** The string `key` in `lang` (English when the language lacks it), placeholders filled in; the key itself when no catalogue has it. */
-export function translate(lang: Lang, key: string, params: UiParams = {}): string {
-  const template = CATALOGUES[lang][key] ?? CATALOGUES.en[key];
-  if (template === undefined) return key;
-  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
-}
+export const translate = createTranslator({ en: { ...en, ...EXPLAIN_CATALOGUES.en }, zh: { ...zh, ...EXPLAIN_CATALOGUES.zh } });
 
 /** Whether the English catalogue has `key` (tests check every key exists in both). */
-export function hasUiString(key: string): boolean {
-  return Object.hasOwn(CATALOGUES.en, key);
-}
+export const hasUiString = (key: string): boolean => translate.has(key);

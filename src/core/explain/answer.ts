@@ -1,7 +1,7 @@
 /** The answer under construction, and the public result made from it. */
 import type { ArtifactEntry } from '../artifact-types.ts';
 import type { Lookup } from '../lookup.ts';
-import { ADVICE } from './advice.ts';
+import { advice as ourAdvice } from './advice.ts';
 import { renderReason, type ExplainReason, type ReasonParams } from './reasons.ts';
 import { EXPLAIN_LIMITS, type Bilingual, type ExplainOutcome, type ExplainResult } from './types.ts';
 
@@ -37,9 +37,10 @@ export class Answer {
       // Undecided, but the candidates may agree on what matters.
       if (shown.every((e) => e.retryable === shown[0]!.retryable)) retryable = shown[0]!.retryable;
       const category = shown.every((e) => e.category === shown[0]!.category) ? l.category(shown[0]!.category) : undefined;
-      advice ??= category ? { en: category.advice.en, zh: category.advice.zh } : ADVICE.candidates;
+      advice ??= category ? { en: category.advice.en, zh: category.advice.zh } : ourAdvice('candidates');
     }
-    advice ??= this.outcome === 'success' ? ADVICE.success : this.outcome === 'pending' ? ADVICE.pending : this.outcome === 'failure' ? ADVICE.failure : ADVICE.unknown;
+    // Each outcome has advice of its own under the same name.
+    advice ??= ourAdvice(this.outcome);
     return {
       outcome: this.outcome,
       ...(this.vendor ? { vendor: this.vendor } : {}),

@@ -2,7 +2,7 @@
 import type { ArtifactEntry, EntryKind } from '../artifact-types.ts';
 import { normalizeMessage } from '../normalize.ts';
 import { matchesTemplate } from '../templates.ts';
-import { ADVICE } from './advice.ts';
+import { advice } from './advice.ts';
 import { bodyEntry, outcomeOf, settle, type Explainer } from './context.ts';
 import { codeFieldIn } from './recognise.ts';
 import { upstream } from './forwarded.ts';
@@ -88,7 +88,7 @@ export function forVendor(x: Explainer, vendor: string, o: Rec): void {
       return;
     }
     a.outcome = 'failure';
-    a.advice = ADVICE.unknownCode;
+    a.advice = advice('unknownCode');
     return;
   }
 

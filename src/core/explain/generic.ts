@@ -1,6 +1,6 @@
 /** No vendor recognised: codes and messages where APIs usually put them. */
 import type { ArtifactEntry } from '../artifact-types.ts';
-import { ADVICE } from './advice.ts';
+import { advice } from './advice.ts';
 import { settle, type Explainer } from './context.ts';
 import { forwarded } from './forwarded.ts';
 import { fromStatus } from './status.ts';
@@ -49,7 +49,7 @@ export function generic(x: Explainer, o: Rec, among?: string[]): void {
     a.because('unknownCode', { code: quote(codes[0]!) });
     fromStatus(x);
     if (a.outcome === 'unknown') a.outcome = 'failure';
-    if (!a.entry && a.candidates.length === 0) a.advice = ADVICE.unknownCode;
+    if (!a.entry && a.candidates.length === 0) a.advice = advice('unknownCode');
     return;
   }
   fromStatus(x);

@@ -9,6 +9,7 @@
  *   generic.ts      no vendor recognised; text.ts: not a JSON object; status.ts: only a status
  *   answer.ts       the answer under construction → ExplainResult (advice.ts: our own advice)
  *   reasons.ts      each step of the reasoning as a translation key with parameters, rendered per language
+ *   strings.ts      explain's own strings (i18n/<lang>.json: its reasons and advice), the library's only ones
  *
  * explain() never throws on a body (only InvalidIndexError, for an index that is not one). Input is only read, never assigned into (own properties only, via
  * Object.hasOwn), nesting is never walked recursively, and the work is capped: bodies above
@@ -16,7 +17,7 @@
  * messages above 2000 characters are not compared.
  */
 import { lookupFor, type KbIndex, type Lookup } from '../lookup.ts';
-import { ADVICE } from './advice.ts';
+import { advice } from './advice.ts';
 import { Answer, renderedReasons } from './answer.ts';
 import { fromStatus } from './status.ts';
 import { forVendor } from './for-vendor.ts';
@@ -49,7 +50,7 @@ export function explain(body: string | unknown, options: ExplainOptions = {}, in
     const detail = error instanceof Error ? error.message : String(error);
     a.outcome = 'unknown';
     a.because('internalError', { detail: detail.slice(0, 200) });
-    return { outcome: 'unknown', candidates: [], advice: ADVICE.unknown, ...renderedReasons(a.reasons, l) };
+    return { outcome: 'unknown', candidates: [], advice: advice('unknown'), ...renderedReasons(a.reasons, l) };
   }
 }
 

@@ -1,11 +1,12 @@
 /**
- * explain's reasons are keys with parameters (`explain.reason.*` in src/content/i18n/<lang>.json),
+ * explain's reasons are keys with parameters (`explain.reason.*` in src/core/explain/i18n/<lang>.json),
  * rendered in the reader's language here. Parameters named in VENDOR_PARAMS hold vendor ids and are
  * shown as the vendor's name in that language; a list is joined with the language's separator.
  */
 import type { Lang } from '../artifact-types.ts';
-import { translate } from '../i18n.ts';
+import { PLACEHOLDER } from '../catalogues.ts';
 import type { Lookup } from '../lookup.ts';
+import { translateExplain } from './strings.ts';
 
 export type ReasonParams = Readonly<Record<string, string | number | readonly string[]>>;
 
@@ -57,14 +58,14 @@ export function renderReason(lang: Lang, reason: ExplainReason, l?: Lookup): str
     const raw = reason.params[name]!;
     const show = (x: string | number) => (VENDOR_PARAMS.has(name) ? vendorName(String(x)) : String(x));
     if (!Array.isArray(raw)) return show(raw as string | number);
-    const separator = translate(lang, AND_LISTS.has(name) ? 'explain.reason.list.and' : 'explain.reason.list.separator');
+    const separator = translateExplain(lang, AND_LISTS.has(name) ? 'explain.reason.list.and' : 'explain.reason.list.separator');
     return glue((raw as readonly string[]).flatMap((x, i) => (i === 0 ? [show(x)] : [separator, show(x)])));
   };
-  // The template with its placeholders (translate keeps a placeholder it has no parameter for).
-  const template = translate(lang, reason.key);
+  // The template with its placeholders (translateExplain keeps a placeholder it has no parameter for).
+  const template = translateExplain(lang, reason.key);
   const pieces: string[] = [];
   let last = 0;
-  for (const m of template.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)) {
+  for (const m of template.matchAll(PLACEHOLDER)) {
     const value = valueOf(m[1]!);
     pieces.push(template.slice(last, m.index), value ?? m[0]);
     last = m.index + m[0].length;
