@@ -99,6 +99,13 @@ const libraryOnly = await (async () => {
   const code = result.outputFiles[0]!.contents;
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
 })();
+const withSearch = await (async () => {
+  const entry = join(work, 'entry-search.js');
+  writeFileSync(entry, "export { createLookup, explain, searchEntries } from 'vision-error-codes';\n");
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, nodePaths: [join(app, 'node_modules')], logLevel: 'error' });
+  const code = result.outputFiles[0]!.contents;
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+})();
 const baidu = await bundleSize('vendors/baidu-face.json');
 const all = await bundleSize('index.json');
 const esbuildVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')) as { version: string }).version;
@@ -130,6 +137,7 @@ const body = [
   '| bundle | minified | gzip |',
   '|---|---|---|',
   `| library only (\`createLookup\`, \`explain\`) | ${kb(libraryOnly.min)} | ${kb(libraryOnly.gzip)} |`,
+  `| library with search (\`createLookup\`, \`explain\`, \`searchEntries\`: the bundled FlexSearch and the index builder) | ${kb(withSearch.min)} | ${kb(withSearch.gzip)} |`,
   `| library + \`vision-error-codes/vendors/baidu-face.json\` (Baidu only) | ${kb(baidu.min)} | ${kb(baidu.gzip)} |`,
   `| library + \`vision-error-codes/index.json\` (all vendors) | ${kb(all.min)} | ${kb(all.gzip)} |`,
 ].join('\n');
