@@ -8,7 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 600_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/*.test.ts'] } },
+      // Tests of one area in a folder of their own (test/cli/, test/explain/); real-index-setup builds the real index once.
+      { extends: true, test: { name: 'unit', include: ['test/*.test.ts', 'test/cli/*.test.ts', 'test/explain/*.test.ts'], globalSetup: ['test/support/real-index-setup.ts'] } },
       { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'] } },
     ],
   },

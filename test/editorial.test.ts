@@ -5,14 +5,12 @@
  * retryability that agrees with the category unless the data says why not.
  */
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../src/node/data-files.ts';
-import { buildArtifactForSite } from '../src/node/artifact-files.ts';
-import type { ArtifactIndex } from '../src/core/lookup.ts';
+import { realIndex } from './support/real-index.ts';
 import { explain } from '../src/core/explain.ts';
 import { numberMismatch, numbersIn } from '../src/core/content-rules.ts';
 import { renderExampleBody } from '../src/core/example-body.ts';
 
-const index = JSON.parse(buildArtifactForSite(loadKnowledgeBase(), 'https://errors.example.org').files.get('index.json')!) as ArtifactIndex;
+const index = realIndex();
 const entries = index.entries;
 
 /** Remedy text → the ids of the entries that show it. */

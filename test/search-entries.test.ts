@@ -3,12 +3,10 @@
  * index.json or one vendor's file, built in memory. Relevance is judged in search-relevance.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../src/node/data-files.ts';
-import { buildArtifactForSite } from '../src/node/artifact-files.ts';
-import { createLookup, searchEntries, searchEntryHits, type ArtifactIndex } from '../src/core/index.ts';
+import { realIndex } from './support/real-index.ts';
+import { createLookup, searchEntries, searchEntryHits } from '../src/core/index.ts';
 
-const artifact = buildArtifactForSite(loadKnowledgeBase(), 'https://example.org');
-const index = JSON.parse(artifact.files.get('index.json')!) as ArtifactIndex;
+const index = realIndex();
 const ids = async (q: string, options = {}) => (await searchEntries(index, q, options)).map((e) => e.id);
 
 describe('searchEntries', () => {

@@ -8,15 +8,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../src/core/explain/i18n/en.json' with { type: 'json' };
-import zh from '../src/core/explain/i18n/zh-CN.json' with { type: 'json' };
-import { ADVICE_NAMES, advice } from '../src/core/explain/advice.ts';
-import { loadKnowledgeBase } from '../src/node/data-files.ts';
-import { buildArtifactForSite } from '../src/node/artifact-files.ts';
-import { createLookup, type ArtifactIndex } from '../src/core/lookup.ts';
-import { explain, EXPLAIN_LIMITS, renderReason, type ExplainReason } from '../src/core/explain.ts';
+import en from '../../src/core/explain/i18n/en.json' with { type: 'json' };
+import zh from '../../src/core/explain/i18n/zh-CN.json' with { type: 'json' };
+import { ADVICE_NAMES, advice } from '../../src/core/explain/advice.ts';
+import { createLookup, type ArtifactIndex } from '../../src/core/lookup.ts';
+import { explain, EXPLAIN_LIMITS, renderReason, type ExplainReason } from '../../src/core/explain.ts';
+import { realIndex } from '../support/real-index.ts';
 
-const index = JSON.parse(buildArtifactForSite(loadKnowledgeBase(), 'https://errors.example.org').files.get('index.json')!) as ArtifactIndex;
+const index = realIndex();
 const kb = createLookup(index);
 const PREFIX = 'explain.reason.';
 const reasonKeys = (catalogue: Record<string, string>) => Object.keys(catalogue).filter((k) => k.startsWith(PREFIX)).sort();
@@ -25,7 +24,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}
 /** Bodies that reach every branch the corpus and the hostile cases reach. */
 function corpus(): string[] {
   const bodies: string[] = [];
-  const dir = join(import.meta.dirname, 'fixtures', 'bodies');
+  const dir = join(import.meta.dirname, '..', 'fixtures', 'bodies');
   for (const vendor of readdirSync(dir)) for (const file of readdirSync(join(dir, vendor))) if (!file.startsWith('_')) bodies.push(readFileSync(join(dir, vendor, file), 'utf8'));
   for (const v of index.vendors) for (const example of Object.values(v.envelope)) if (example && typeof example === 'object' && 'body' in example && typeof example.body === 'string') bodies.push(example.body);
   for (const e of index.entries) {

@@ -7,16 +7,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../src/node/data-files.ts';
-import { buildArtifactForSite } from '../src/node/artifact-files.ts';
-import { escapeJson, escapeLine, escapeText } from '../src/cli/escape.ts';
+import { escapeJson, escapeLine, escapeText } from '../../src/cli/escape.ts';
+import { bin, root } from '../support/cli.ts';
+import { realIndex } from '../support/real-index.ts';
 
-const root = join(import.meta.dirname, '..');
-const bin = join(root, 'bin', 'vision-errors.mjs');
 const work = mkdtempSync(join(tmpdir(), 'cli-hostile-'));
-const realIndex = JSON.parse(buildArtifactForSite(loadKnowledgeBase(), 'https://errors.example.org').files.get('index.json')!);
+const realIndexData = realIndex();
 const indexFile = join(work, 'index.json');
-writeFileSync(indexFile, JSON.stringify(realIndex));
+writeFileSync(indexFile, JSON.stringify(realIndexData));
 
 function cli(args: string[], options: { input?: string; index?: string } = {}): SpawnSyncReturns<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, VISION_ERRORS_INDEX: options.index ?? indexFile, FORCE_COLOR: '1' };
@@ -62,12 +60,12 @@ describe('vision-errors echoes hostile input escaped', () => {
   });
 
   it('search, find and usage errors: codes and names with control characters from an index or the arguments', () => {
-    const index = structuredClone(realIndex);
-    const e = index.entries[0];
+    const index = realIndex();
+    const e = index.entries[0]!;
     e.id = `${e.vendor}/A${CLEAR}B`;
     e.code = `A${CLEAR}B`;
     e.message = `hostile ${CLIPBOARD} message`;
-    index.vendors[0].name.en = `Vendor${OSC_TITLE}`;
+    index.vendors[0]!.name.en = `Vendor${OSC_TITLE}`;
     const file = join(work, 'hostile-index.json');
     writeFileSync(file, JSON.stringify(index));
     for (const args of [['search', 'hostile'], ['find', `A${CLEAR}B`], ['vendors'], ['lookup', `x${OSC_TITLE}`, '1'], [`${CLIPBOARD}`]]) {
@@ -112,7 +110,7 @@ describe('a malformed index', () => {
   }, 120_000);
 
   it('is an InvalidIndexError (with the path) from every function of the library', async () => {
-    const library = await import('../src/core/index.ts');
+    const library = await import('../../src/core/index.ts');
     const { InvalidIndexError } = library;
     for (const [text, message] of MALFORMED) {
       const index = JSON.parse(text);

@@ -1,0 +1,23 @@
+/** --help, --version and usage errors (exit 2). */
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.ts';
+
+describe('usage', () => {
+  it('--help shows the commands and examples; --version the tool and data versions', () => {
+    const help = cli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    for (const command of ['lookup <vendor> <code>', 'explain [file]', 'search <words…>', '--json', '--lang en|zh']) expect(help.stdout).toContain(command);
+    expect(cli(['help']).stdout).toBe(help.stdout);
+    expect(cli(['-v']).stdout).toMatch(/^vision-errors \d+\.\d+\.\d+ \(artifact 1\.\d+\.\d+, data [0-9a-f]{16}, 602 entries\)\n$/);
+  });
+
+  it('usage errors exit 2 and point to --help', () => {
+    for (const args of [[], ['--bogus'], ['find'], ['find', 'a', 'b'], ['222202', '--status', '400'], ['search'], ['search', 'x', '--limit', '0'], ['vendors', 'x']]) {
+      const r = cli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain('vision-errors --help');
+      expect(r.stdout, args.join(' ')).toBe('');
+    }
+  });
+});
