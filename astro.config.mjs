@@ -31,7 +31,9 @@ export default defineConfig({
   site: siteUrl(),
   outDir: buildDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets are files, never inlined: Starlight's <Badge> is used both by pages and by the MDX
+  // guides, so its CSS is a chunk of its own (3 kB), which 'auto' would copy into every page's HTML.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Content-Security-Policy as a <meta> in every page, without 'unsafe-inline' for scripts: Astro
   // hashes the scripts it emits, src/node/csp.ts adds Starlight's inline ones (test/e2e/csp.test.ts).
   security: { csp: cspConfig() },
