@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
+import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { outDir, siteUrl } from './src/node/site-config.ts';
@@ -30,10 +31,16 @@ export default defineConfig({
   site: siteUrl(),
   outDir: buildDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets are files, never inlined: Starlight's <Badge> is used both by pages and by the MDX
+  // guides, so its CSS is a chunk of its own (3 kB), which 'auto' would copy into every page's HTML.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Content-Security-Policy as a <meta> in every page, without 'unsafe-inline' for scripts: Astro
   // hashes the scripts it emits, src/node/csp.ts adds Starlight's inline ones (test/e2e/csp.test.ts).
   security: { csp: cspConfig() },
+  // Astro's own Markdown processor, with heading attributes: `## 按类别 {#by-category}` gives a
+  // heading the same id in every language (a Chinese heading's own slug would be Chinese), and
+  // Starlight's table of contents and heading links use it.
+  markdown: { processor: satteri({ features: { headingAttributes: true } }) },
   integrations: [
     starlight({
       title: { en: 'Vision API Error Codes', 'zh-CN': '视觉 API 错误码' },

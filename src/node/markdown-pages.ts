@@ -1,10 +1,10 @@
 /**
- * The Markdown pages of Starlight's docs collection (src/content/docs/), as URL paths.
+ * The Markdown pages of Starlight's docs collection (src/content/docs/: the guides), as URL paths.
  *
  * starlight-links-validator checks links in Markdown against these pages and their headings. It
- * reports every link to the site's own Astro pages (vendors, entries, categories, the component
- * guides) as unverifiable, even when the page exists; those links are excluded once the page is
- * known to be built, and test/links.test.ts (which crawls all of dist/) checks their anchors.
+ * reports every link to the site's own Astro pages (vendors, entries, categories, Explain, search)
+ * as unverifiable, even when the page exists; those links are excluded once the page is known to be
+ * built, and test/links.test.ts (which crawls all of dist/) checks their anchors.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';

@@ -1,6 +1,7 @@
 /**
- * Meanings of the JSON artifact's fields for the JSON API guide (src/components/JsonApiGuide.astro):
- * a generated table, its cells keyed by field path. The guide's prose is in src/content/i18n/*.json.
+ * Meanings of the JSON artifact's fields for the JSON API guide's field tables
+ * (src/components/guides/ArtifactFieldTable.astro), keyed by field path. The guide's prose is
+ * Markdown: src/content/docs/guides/json-api.mdx and zh-cn/guides/json-api.mdx.
  */
 
 /**

@@ -1,7 +1,9 @@
 /**
- * The guides, in sidebar order, at /guides/<slug>/ and /zh-cn/guides/<slug>/. Data-driven guides are
- * Astro pages (src/pages/guides/, one component each); prose-only guides are Markdown in the docs
- * collection (src/content/docs/guides/ and zh-cn/guides/, whose frontmatter title must match).
+ * The guides, in sidebar order, at /guides/<slug>/ and /zh-cn/guides/<slug>/. Every guide is a page
+ * of Starlight's docs collection, src/content/docs/guides/<slug>.md(x) and zh-cn/guides/<slug>.md(x),
+ * whose frontmatter title must match the title here (the sidebar is built from this list). Their
+ * prose is Markdown; the tables and examples made from the data are components of
+ * src/components/guides/, imported by the MDX pages.
  */
 import type { Lang } from '../core/schema.ts';
 

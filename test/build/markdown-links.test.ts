@@ -2,7 +2,8 @@
  * starlight-links-validator runs in every build. In a copy of the project with one more Markdown
  * guide, the build must fail on a link to a page that does not exist and on a link to a heading
  * that a Markdown page does not have, naming each, and must accept links to the site's existing
- * Astro pages (which the validator cannot read; test/links.test.ts checks their anchors).
+ * Astro pages (which the validator cannot read; test/links.test.ts checks their anchors) and to a
+ * heading's explicit id (`## 按类别 {#by-category}`) in the Chinese page of an MDX guide.
  */
 import { spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,8 @@ description: A guide with good and broken links.
 ---
 
 Good: [a vendor](/baidu-face/), [an entry](/baidu-face/222202/), [a Markdown guide](/guides/adding-a-vendor/),
-[one of its headings](/guides/adding-a-vendor/#7-look-at-it), [an Astro guide](/guides/retry-strategy/).
+[one of its headings](/guides/adding-a-vendor/#7-look-at-it), [an MDX guide](/guides/retry-strategy/),
+[an explicit heading id](/zh-cn/guides/retry-strategy/#by-category).
 
 Broken: [no such guide](/guides/no-such-guide/), [no such heading](/guides/adding-a-vendor/#no-such-heading),
 [no such vendor](/no-such-vendor/).

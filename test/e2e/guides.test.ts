@@ -105,7 +105,22 @@ describe('every guide', () => {
     }
   });
 
-  it('the old Markdown version of the reading guide is gone (no duplicate route)', () => {
+  it('the data-driven guides are Markdown pages with their generated tables in them, and the same heading ids in both languages', async () => {
+    const ids = { 'reading-responses': ['envelopes', 'policies', 'examples'], 'retry-strategy': ['by-category', 'exceptions', 'vendor-advice', 'contradictions', 'recipe', 'polling'], 'json-api': ['files', 'header', 'fields', 'stability', 'examples', 'curl', 'javascript', 'command-line'] };
+    for (const { prefix } of LANGS) {
+      for (const [slug, headings] of Object.entries(ids)) {
+        await open(`${prefix}/guides/${slug}/`);
+        // Starlight wraps a Markdown heading with its anchor link: these headings are the MDX's, not a component's.
+        expect(await page.locator('.sl-markdown-content .sl-heading-wrapper > :is(h2, h3)').evaluateAll((hs) => hs.map((h) => h.id)), slug).toEqual(headings);
+        for (const id of headings) expect(await page.locator(`a.sl-anchor-link[href="#${id}"]`).count(), `${slug}#${id}`).toBe(1);
+      }
+      // Starlight's table of contents links the same ids (the retry guide lists them above its content instead).
+      await open(`${prefix}/guides/json-api/`);
+      expect(await page.locator('starlight-toc a[href="#command-line"]').count()).toBe(1);
+      await open(`${prefix}/guides/retry-strategy/`);
+      expect(await page.locator('starlight-toc').count()).toBe(0);
+      expect(await page.locator('nav.kb-page-index a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(ids['retry-strategy'].map((id) => `#${id}`));
+    }
     expect(readFileSync(join(DIST, 'guides/reading-responses/index.html'), 'utf8')).toContain('id="envelope-table"');
   });
 });
@@ -212,7 +227,7 @@ describe('retry strategy', () => {
   it('has the backoff recipe and the pending task states in both languages', async () => {
     for (const { prefix } of LANGS) {
       await open(`${prefix}/guides/retry-strategy/`);
-      const recipe = (await page.locator('#recipe ~ ol').first().textContent()) ?? '';
+      const recipe = (await page.locator('.sl-heading-wrapper:has(> #recipe) ~ ol').first().textContent()) ?? '';
       for (const word of ['Retry-After', '30', '5']) expect(recipe).toContain(word);
       expect(await page.locator('#retry-code').textContent()).toContain('MAX_ATTEMPTS = 5');
       const pending = index.entries.filter((e) => e.task_outcome === 'pending');
