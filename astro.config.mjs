@@ -27,6 +27,9 @@ export default defineConfig({
     define: { KB_DATA_DIR: JSON.stringify(DEFAULT_DATA_DIR) },
     // The browser needs only FlexSearch's Index with import/search: its compact bundle (28 kB, not 51 kB).
     resolve: { alias: [{ find: /^flexsearch$/, replacement: fileURLToPath(new URL('./node_modules/flexsearch/dist/flexsearch.compact.module.min.js', import.meta.url)) }] },
+    // Astro marks each MDX page with its own "use astro:head-inject" directive, and Rolldown warns about
+    // every one (withastro/astro#18087): six screens of noise in each build, about nothing of ours.
+    build: { rolldownOptions: { checks: { moduleLevelDirective: false } } },
   },
   site: siteUrl(),
   outDir: buildDir,
