@@ -17,32 +17,26 @@ function shapeOf(code: string): string {
   return code.replace(/\p{L}+/gu, 'a').replace(/\d+/g, '9');
 }
 
-const shapeCache = new WeakMap<Lookup, Map<string, Set<string>>>();
-function codeShapes(l: Lookup, vendor: string): Set<string> {
-  let byVendor = shapeCache.get(l);
-  if (!byVendor) shapeCache.set(l, (byVendor = new Map()));
-  let shapes = byVendor.get(vendor);
-  if (!shapes) {
-    shapes = new Set(l.entriesOf(vendor).filter((e) => e.kind !== 'http-status').map((e) => shapeOf(e.code)));
-    byVendor.set(vendor, shapes);
-  }
-  return shapes;
+/** `compute(l, vendor)`, worked out once per lookup and vendor. */
+function perVendor<T>(compute: (l: Lookup, vendor: string) => T): (l: Lookup, vendor: string) => T {
+  const cache = new WeakMap<Lookup, Map<string, T>>();
+  return (l, vendor) => {
+    let byVendor = cache.get(l);
+    if (!byVendor) cache.set(l, (byVendor = new Map()));
+    if (!byVendor.has(vendor)) byVendor.set(vendor, compute(l, vendor));
+    return byVendor.get(vendor)!;
+  };
 }
 
-const successKeyCache = new WeakMap<Lookup, Map<string, Set<string>>>();
+/** The shapes of a vendor's codes (not its HTTP statuses). */
+const codeShapes = perVendor((l, vendor) => new Set(l.entriesOf(vendor).filter((e) => e.kind !== 'http-status').map((e) => shapeOf(e.code))));
+
 /** Top-level fields of a vendor's documented success example. */
-function successKeys(l: Lookup, vendor: string): Set<string> {
-  let byVendor = successKeyCache.get(l);
-  if (!byVendor) successKeyCache.set(l, (byVendor = new Map()));
-  let keys = byVendor.get(vendor);
-  if (!keys) {
-    const body = l.vendor(vendor)?.envelope.example_success?.body;
-    const parsed = typeof body === 'string' ? parseText(body) : undefined;
-    keys = new Set(parsed?.kind === 'json' && isRecord(parsed.value) ? Object.keys(parsed.value) : []);
-    byVendor.set(vendor, keys);
-  }
-  return keys;
-}
+const successKeys = perVendor((l, vendor) => {
+  const body = l.vendor(vendor)?.envelope.example_success?.body;
+  const parsed = typeof body === 'string' ? parseText(body) : undefined;
+  return new Set(parsed?.kind === 'json' && isRecord(parsed.value) ? Object.keys(parsed.value) : []);
+});
 
 /** The field that carries a vendor's code in this body: envelope.code_field, else an older one. */
 export function codeFieldIn(x: Explainer, vendor: string, o: Rec): string | undefined {

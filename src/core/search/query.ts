@@ -298,15 +298,21 @@ export class SearchClient {
   }
 }
 
-/** Up to `max` words of a sorted vocabulary that start with `prefix` (the prefix itself first). */
-export function completions(vocabulary: readonly string[], prefix: string, max = 24): string[] {
+/** How many items at the start of a sorted list pass `test` (which holds for a prefix of the list): a binary search. */
+function countWhile(sorted: readonly string[], test: (item: string) => boolean): number {
   let lo = 0;
-  let hi = vocabulary.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (vocabulary[mid]! < prefix) lo = mid + 1;
+    if (test(sorted[mid]!)) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Up to `max` words of a sorted vocabulary that start with `prefix` (the prefix itself first). */
+export function completions(vocabulary: readonly string[], prefix: string, max = 24): string[] {
+  const lo = countWhile(vocabulary, (word) => word < prefix);
   const out: string[] = [];
   for (let i = lo; i < vocabulary.length && out.length < max && vocabulary[i]!.startsWith(prefix); i++) out.push(vocabulary[i]!);
   return out;
@@ -317,13 +323,7 @@ export function completions(vocabulary: readonly string[], prefix: string, max =
  * start with it (they follow it in sorted order), so a short prefix stays bounded.
  */
 export function rangeFiles(starts: readonly string[], key: string, maxFiles = 3): number[] {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid]! <= key) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countWhile(starts, (start) => start <= key);
   const first = Math.max(0, lo - 1);
   const files = [first];
   for (let f = first + 1; f < starts.length && files.length < maxFiles && starts[f]!.startsWith(key); f++) files.push(f);
