@@ -70,42 +70,25 @@ const startup = nodes.map((node) => {
 
 const loadAfter = loadavg()[0]!;
 
-// One-vendor bundle: what a browser app that handles only Baidu errors ships.
-async function bundleSize(dataImport: string): Promise<{ min: number; gzip: number }> {
-  const entry = join(work, `entry-${dataImport.replace(/\W+/g, '-')}.js`);
-  writeFileSync(
-    entry,
-    `import { createLookup, explain } from 'vision-error-codes';\nimport data from 'vision-error-codes/${dataImport}';\n` +
-      'export const kb = createLookup(data);\nexport const explainBody = (body, status) => explain(body, { httpStatus: status }, kb);\n',
-  );
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    nodePaths: [join(app, 'node_modules')],
-    logLevel: 'error',
-  });
+/** Size of an app's module `source` bundled for the browser with the installed package, minified and gzipped. */
+async function bundleOf(name: string, source: string): Promise<{ min: number; gzip: number }> {
+  const entry = join(work, `entry-${name}.js`);
+  writeFileSync(entry, source);
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, nodePaths: [join(app, 'node_modules')], logLevel: 'error' });
   const code = result.outputFiles[0]!.contents;
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
-const libraryOnly = await (async () => {
-  const entry = join(work, 'entry-library.js');
-  writeFileSync(entry, "export { createLookup, explain } from 'vision-error-codes';\n");
-  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, nodePaths: [join(app, 'node_modules')], logLevel: 'error' });
-  const code = result.outputFiles[0]!.contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-})();
-const withSearch = await (async () => {
-  const entry = join(work, 'entry-search.js');
-  writeFileSync(entry, "export { createLookup, explain, searchEntries } from 'vision-error-codes';\n");
-  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, nodePaths: [join(app, 'node_modules')], logLevel: 'error' });
-  const code = result.outputFiles[0]!.contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-})();
+
+/** A browser app that reads one data file (one vendor's, or all of them) and explains bodies with it. */
+function bundleSize(dataImport: string): Promise<{ min: number; gzip: number }> {
+  return bundleOf(
+    dataImport.replace(/\W+/g, '-'),
+    `import { createLookup, explain } from 'vision-error-codes';\nimport data from 'vision-error-codes/${dataImport}';\n` +
+      'export const kb = createLookup(data);\nexport const explainBody = (body, status) => explain(body, { httpStatus: status }, kb);\n',
+  );
+}
+const libraryOnly = await bundleOf('library', "export { createLookup, explain } from 'vision-error-codes';\n");
+const withSearch = await bundleOf('search', "export { createLookup, explain, searchEntries } from 'vision-error-codes';\n");
 const baidu = await bundleSize('vendors/baidu-face.json');
 const all = await bundleSize('index.json');
 const esbuildVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')) as { version: string }).version;
