@@ -5,10 +5,11 @@
  * with a folder or a dangling link among the vendor files, stop every command with the path.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { editKeepingSizeAndTime } from './support/same-size-edit.ts';
 import { loadKnowledgeBase, validateDataDir, DataValidationError } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { buildSearchFiles } from '../src/node/search-files.ts';
@@ -87,14 +88,7 @@ describe('the data cache is keyed on content', () => {
     const dir = brokenFolder('same-size', () => {});
     const file = join(dir, 'vendors/picwish.yaml');
     const first = loadKnowledgeBase(dir);
-    const before = statSync(file);
-    const text = readFileSync(file, 'utf8');
-    const edited = text.replace('Processing. Internal loop processing is in progress.', 'Processing. Internal loop processing is in PROGRESS.');
-    expect(edited.length).toBe(text.length);
-    writeFileSync(file, edited);
-    utimesSync(file, before.atime, before.mtime);
-    expect(Math.abs(statSync(file).mtimeMs - before.mtimeMs)).toBeLessThan(1);
-    expect(statSync(file).size).toBe(before.size);
+    editKeepingSizeAndTime(file, 'Processing. Internal loop processing is in progress.', 'Processing. Internal loop processing is in PROGRESS.');
     const second = loadKnowledgeBase(dir);
     expect(second).not.toBe(first);
     expect(JSON.stringify(second)).toContain('in PROGRESS.');

@@ -6,11 +6,12 @@
  * that keeps the file's size and puts its time stamp back.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editKeepingSizeAndTime } from '../support/same-size-edit.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-dev-'));
@@ -112,12 +113,7 @@ describe('the dev server', () => {
     expect((await get('/search-index/v1/templates.json')).status).toBe(200);
 
     // Same size, time stamp put back: only the content says it changed.
-    const before = statSync(baidu);
-    const text = readFileSync(baidu, 'utf8');
-    const edited = text.replace('in the picture (edited).', 'in the PICTURE (edited).');
-    expect(edited.length).toBe(text.length);
-    writeFileSync(baidu, edited);
-    utimesSync(baidu, before.atime, before.mtime);
+    editKeepingSizeAndTime(baidu, 'in the picture (edited).', 'in the PICTURE (edited).');
     const after = await eventually('/api/v1/baidu-face/222202.json', (r) => r.text.includes('in the PICTURE (edited).'));
     expect(after.status).toBe(200);
     expect((await get('/baidu-face/222202/')).text).toContain('in the PICTURE (edited).');
