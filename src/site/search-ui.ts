@@ -133,8 +133,12 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     return li;
   };
 
-  /** Shows `shown` in order, reusing rows already on screen or built before. */
+  /**
+   * Shows `shown` in order, reusing rows already on screen or built before. A row chosen with the
+   * arrow keys stays chosen when it is still shown (the rest of the results arrive after the first).
+   */
   const render = (shown: SearchHit[]) => {
+    const chosen = active >= 0 ? options()[active]?.parentElement : undefined;
     active = -1;
     input.removeAttribute('aria-activedescendant');
     const rows = shown.map((hit, i) => {
@@ -145,8 +149,9 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
       return li;
     });
     const current = [...list.children];
-    if (rows.length === current.length && rows.every((row, i) => row === current[i])) return;
-    list.replaceChildren(...rows);
+    if (!(rows.length === current.length && rows.every((row, i) => row === current[i]))) list.replaceChildren(...rows);
+    const keep = chosen ? rows.indexOf(chosen as HTMLLIElement) : -1;
+    if (keep >= 0) setActive(keep);
   };
 
   const run = async () => {
