@@ -10,7 +10,9 @@ export default defineConfig({
     projects: [
       // Tests of one area in a folder of their own (test/cli/, test/explain/); real-index-setup builds the real index once.
       { extends: true, test: { name: 'unit', include: ['test/*.test.ts', 'test/cli/*.test.ts', 'test/explain/*.test.ts'], globalSetup: ['test/support/real-index-setup.ts'] } },
-      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'] } },
+      // A browser on a busy 2-core CI machine can take more than expect.poll's default 1 s to fetch and
+      // render; a poll still ends as soon as its condition holds.
+      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'], expect: { poll: { timeout: 5_000 } } } },
     ],
   },
 });

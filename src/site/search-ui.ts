@@ -60,6 +60,11 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
 
   const setStatus = (text: string) => (status.textContent = text);
 
+  // A shared /search/?q=… link shows its query at once. What the reader has typed into the
+  // autofocused field before this script ran is theirs: never overwritten.
+  const params = syncUrl ? new URLSearchParams(location.search) : undefined;
+  if (params && !input.value) input.value = params.get('q') ?? '';
+
   let vendorNames = new Map<string, string>();
   let categoryNames = new Map<string, string>();
   getClient().prefetch();
@@ -76,11 +81,8 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     return { focus: () => input.focus() };
   }
 
-  if (syncUrl) {
-    const params = new URLSearchParams(location.search);
-    input.value = params.get('q') ?? '';
-    for (const name of FILTERS) selects[name]!.value = params.get(name) ?? '';
-  }
+  // The filters' options exist only now that the manifest is in.
+  if (params) for (const name of FILTERS) selects[name]!.value = params.get(name) ?? '';
 
   const hrefOf = (hit: SearchHit) => (hit.doc.t === 'e' ? prefix + hit.doc.u : hit.doc.u);
 
@@ -223,6 +225,7 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     }
   });
   root.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
+  // Text typed before the listeners above existed sent no input event: search it now.
   if (input.value) await run();
   return { focus: () => input.focus() };
 }

@@ -75,6 +75,27 @@ describe('the search dialog', () => {
     expect(await row.textContent()).not.toMatch(/words|part of code|文字|代码片段/i);
   });
 
+  it('keeps and searches what was typed on the search page before the search had loaded', async () => {
+    // Hold the manifest back until the text is in: the race the autofocused field invites on a slow network.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/search-index/v1/manifest.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${server.url}/zh-cn/search/`);
+      await page.locator('#page-search-q').fill('token过期');
+      release();
+      await expect.poll(() => results('page-search').first().locator('a').getAttribute('href')).toBe('/zh-cn/baidu-face/111/');
+      expect(await page.locator('#page-search-q').inputValue()).toBe('token过期');
+      expect(new URL(page.url()).searchParams.get('q')).toBe('token过期');
+    } finally {
+      release();
+      await page.unroute('**/search-index/v1/manifest.json');
+    }
+  });
+
   it('a later query reuses the rows it already built', async () => {
     await page.goto(`${server.url}/`);
     await page.keyboard.press('/');
