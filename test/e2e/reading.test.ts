@@ -245,6 +245,24 @@ describe('the retry guide', () => {
       await page.close();
     }
   });
+  it('at 390 px has no table wider than the screen: each row is a card, its code (or category) and retry badge on top', async () => {
+    for (const prefix of ['', '/zh-cn']) {
+      const page = await open(390, `${prefix}/guides/retry-strategy/`);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const tables = page.locator('.sl-markdown-content table');
+      expect(await tables.count()).toBeGreaterThan(3);
+      const wide = await tables.evaluateAll((ts) => ts.filter((t) => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > 390).map((t) => t.id || t.className));
+      expect(wide).toEqual([]);
+      // Title and badge share the card's first line.
+      const tops = await page.locator('#contradiction-table tbody tr').first().evaluate((tr) =>
+        ['.kb-col-code', '.kb-col-retry', '.kb-col-note'].map((s) => Math.round(tr.querySelector(s)!.getBoundingClientRect().top)));
+      expect(tops[0]).toBeLessThanOrEqual(tops[1]! + 8);
+      expect(tops[1]).toBeLessThanOrEqual(tops[0]! + 8);
+      expect(tops[2]).toBeGreaterThan(tops[0]! + 8);
+      expect(await page.locator('#retry-by-category tbody td[data-label]').first().evaluate((td) => getComputedStyle(td, '::before').content)).not.toBe('none');
+      await page.close();
+    }
+  });
 });
 
 describe('alignment', () => {
