@@ -233,6 +233,24 @@ describe('a long vendor table', () => {
   });
 });
 
+/** Ids (or classes) of the tables on the page that scroll sideways or reach past a 390 px screen. */
+const tablesWiderThanPhone = (page: Page) =>
+  page.locator('.sl-markdown-content table').evaluateAll((ts) =>
+    ts.filter((t) => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > 390).map((t) => t.id || t.className));
+
+describe('tables made for a phone (kb-cards)', () => {
+  for (const path of ['/categories/', '/guides/reading-responses/', '/guides/json-api/', '/zh-cn/categories/', '/zh-cn/guides/reading-responses/', '/zh-cn/guides/json-api/']) {
+    it(`${path}: at 390 px no table is wider than the screen, and every cell with a column name shows it`, async () => {
+      const page = await open(390, path);
+      expect(await page.locator('.sl-markdown-content table.kb-cards').count()).toBeGreaterThan(0);
+      expect(await tablesWiderThanPhone(page)).toEqual([]);
+      const unlabelled = await page.locator('table.kb-cards td[data-label]').evaluateAll((tds) => tds.filter((td) => getComputedStyle(td, '::before').content === 'none').length);
+      expect(unlabelled).toBe(0);
+      await page.close();
+    });
+  }
+});
+
 describe('the retry guide', () => {
   it('gives "What to do" room (at least 250 px at 1280 px) and highlights its code sample with a copy button', async () => {
     for (const prefix of ['', '/zh-cn']) {
@@ -249,10 +267,8 @@ describe('the retry guide', () => {
     for (const prefix of ['', '/zh-cn']) {
       const page = await open(390, `${prefix}/guides/retry-strategy/`);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      const tables = page.locator('.sl-markdown-content table');
-      expect(await tables.count()).toBeGreaterThan(3);
-      const wide = await tables.evaluateAll((ts) => ts.filter((t) => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > 390).map((t) => t.id || t.className));
-      expect(wide).toEqual([]);
+      expect(await page.locator('.sl-markdown-content table').count()).toBeGreaterThan(3);
+      expect(await tablesWiderThanPhone(page)).toEqual([]);
       // Title and badge share the card's first line.
       const tops = await page.locator('#contradiction-table tbody tr').first().evaluate((tr) =>
         ['.kb-col-code', '.kb-col-retry', '.kb-col-note'].map((s) => Math.round(tr.querySelector(s)!.getBoundingClientRect().top)));
