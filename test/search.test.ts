@@ -243,6 +243,24 @@ describe('rule 4: a pasted literal message finds its entry first', () => {
     }
     expect(failures).toEqual([]);
   });
+  it("and so does the vendor's own wording of a meaning (vendor_text), for every one in the data", async () => {
+    const wording = (x: (typeof artifact.entries)[number]) => (x.meaning.vendor_text === 'none' ? undefined : normalizeMessage(x.meaning[x.meaning.vendor_text]));
+    const failures: string[] = [];
+    let checked = 0;
+    for (const e of artifact.entries) {
+      const text = wording(e);
+      if (!text || text.length < 2) continue;
+      checked++;
+      const same = artifact.entries.filter((x) => wording(x) === text || (x.message && !x.message_is_template && normalizeMessage(x.message) === text));
+      const hits = await client.search(text, { limit: same.length + 5 });
+      const hit = hits.find((h) => h.doc.i === artifact.entries.indexOf(e));
+      if (!hit || hit.reason !== 'message') failures.push(`${e.id}: ${hit ? hit.reason : 'not found'} for ${JSON.stringify(text)}`);
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(failures).toEqual([]);
+    // Baidu's 人脸融合失败 is 222212's own text; 222211's only begins with it.
+    expect((await search('人脸融合失败'))[0]).toBe('baidu-face/222212');
+  });
   it('with %s placeholders filled in', async () => {
     expect((await search('Failed to log in 5 consecutive times, please try again after 10 minutes'))[0]).toBe('softsugar/60102130');
     expect((await search('Refresh token too frequent, limited to 3 hour intervals'))[0]).toBe('softsugar/60112161');

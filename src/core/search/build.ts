@@ -150,20 +150,23 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
   for (const r of [...records].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2]))) codeBuckets[code.fileOf.get(r[1])!]!.push(r);
   codeBuckets.forEach((bucket, file) => files.set(paths.code(file), json(bucket)));
 
-  // Literal messages: exact (normalised) text, and templates matched at query time.
-  const messages = input.entries.filter((e) => e.message && !e.message_is_template).length;
-  const msgShards = Math.max(1, Math.ceil(messages / SEARCH_TUNING.messagesPerShard));
+  // Literal messages: exact (normalised) text, and templates matched at query time. The vendor's
+  // own wording of a meaning (vendor_text) is the vendor's text too: pasted, it finds its entry
+  // the same way (Baidu's 人脸融合失败 is 222212's).
+  const vendorWording = (e: ArtifactEntry) => (e.meaning.vendor_text === 'none' ? undefined : e.meaning[e.meaning.vendor_text]);
+  const exactTexts = input.entries.map((e) => [...new Set([e.message_is_template ? null : e.message, vendorWording(e)].filter((t): t is string => !!t).map(normalizeMessage))]);
+  const msgShards = Math.max(1, Math.ceil(exactTexts.flat().length / SEARCH_TUNING.messagesPerShard));
   // Maps, not plain objects: a message may be `constructor` or `__proto__` (issue 15).
   const msgBuckets: Map<string, number[]>[] = Array.from({ length: msgShards }, () => new Map());
   const templates: TemplateRecord[] = [];
   input.entries.forEach((e, doc) => {
-    if (!e.message) return;
-    if (e.message_is_template) return void templates.push([e.message, doc]);
-    const key = normalizeMessage(e.message);
-    const bucket = msgBuckets[fnv1a(key) % msgShards]!;
-    const list = bucket.get(key);
-    if (list) list.push(doc);
-    else bucket.set(key, [doc]);
+    if (e.message && e.message_is_template) templates.push([e.message, doc]);
+    for (const key of exactTexts[doc]!) {
+      const bucket = msgBuckets[fnv1a(key) % msgShards]!;
+      const list = bucket.get(key);
+      if (list) list.push(doc);
+      else bucket.set(key, [doc]);
+    }
   });
   // Object.fromEntries defines own properties, so `__proto__` is written as a key like any other.
   msgBuckets.forEach((bucket, shard) => files.set(paths.msg(shard), json(Object.fromEntries(bucket))));

@@ -3,7 +3,8 @@
  * Fetching is injected: `load(path)` returns the parsed JSON of a file under /search-index/v1/.
  *
  * Ranking, strongest first (a weaker tier never outranks a stronger one):
- *   0 exact code (every vendor that has it)   1 exact literal message or filled-in template
+ *   0 exact code (every vendor that has it)   1 exact literal message, filled-in template, or the
+ *                                               vendor's own wording of a meaning (vendor_text)
  *   2 code prefix, closest first               3 code fragment (a part of a code: NO_FACE, 4204)
  *   4 entries with the queried HTTP status     5 words (see `#words`)
  * Codes are never matched fuzzily: a number that is not a code finds no code.
