@@ -125,6 +125,18 @@ describe('the home page', () => {
     await page.waitForURL((url) => url.pathname === '/');
     await page.close();
   });
+  it('keeps the matrix\'s category names and caption in view on a phone while its vendor columns scroll', async () => {
+    const page = await open(390, '/zh-cn/');
+    const matrix = page.locator('table.kb-matrix');
+    const left = (selector: string) => matrix.locator(selector).first().evaluate((el) => Math.round(el.getBoundingClientRect().left));
+    const before = await Promise.all(['tbody th', 'thead th', 'caption'].map(left));
+    expect(await matrix.evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(true);
+    await matrix.evaluate((t) => (t.scrollLeft = 300));
+    expect(await matrix.evaluate((t) => t.scrollLeft)).toBeGreaterThan(100);
+    expect(await Promise.all(['tbody th', 'thead th', 'caption'].map(left))).toEqual(before);
+    expect(await matrix.locator('caption').evaluate((c) => c.getBoundingClientRect().right)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
 });
 
 describe('entry pages give their context', () => {
