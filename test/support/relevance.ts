@@ -1,6 +1,8 @@
 /**
- * Judged relevance (test/relevance/judged-queries.yaml): top-1 accuracy and MRR@5 of any search
- * engine whose results are site paths. Used by test/search-relevance.test.ts and bench:search.
+ * Judged relevance: top-1 accuracy and MRR@5 of any search engine whose results are site paths, over
+ * two files of judged queries: test/relevance/judged-queries.yaml (the set the engine was tuned on) and
+ * test/relevance/held-out-queries.yaml (written without looking at the engine's results, never tuned
+ * on). Used by test/search-relevance.test.ts and bench:search.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +18,14 @@ export interface JudgedQuery {
 }
 
 export const JUDGED_FILE = join(PROJECT_ROOT, 'test/relevance/judged-queries.yaml');
+export const HELD_OUT_FILE = join(PROJECT_ROOT, 'test/relevance/held-out-queries.yaml');
+
+/** The sets of judged queries, in the order they are reported: the tuning set, then the held-out set. */
+export const JUDGED_SETS = [
+  { name: 'judged', file: JUDGED_FILE },
+  { name: 'held-out', file: HELD_OUT_FILE },
+] as const;
+export type JudgedSetName = (typeof JUDGED_SETS)[number]['name'];
 
 export function loadJudged(file = JUDGED_FILE): JudgedQuery[] {
   return (parse(readFileSync(file, 'utf8')) as { queries: JudgedQuery[] }).queries;
@@ -31,6 +41,18 @@ export function resultId(path: string, vendors: ReadonlySet<string>): string {
   const segments = english.split('/').filter(Boolean);
   if (segments.length >= 2 && vendors.has(segments[0]!)) return segments.map(decodeURIComponent).join('/');
   return clean;
+}
+
+/** Anything that searches like the site's SearchClient: results whose `doc.u` is a site path. */
+export interface PathSearch {
+  search(query: string, options: { lang: 'en' | 'zh'; limit: number }): Promise<{ doc: { u: string } }[]>;
+}
+
+/** The first five result ids of each query, searched in the query's language. */
+export async function rankByPaths(client: PathSearch, judged: JudgedQuery[], vendors: ReadonlySet<string>): Promise<string[][]> {
+  const results: string[][] = [];
+  for (const j of judged) results.push((await client.search(j.q, { lang: j.lang, limit: 5 })).map((h) => resultId(h.doc.u, vendors)));
+  return results;
 }
 
 export interface RelevanceReport {
