@@ -119,6 +119,20 @@ describe('rule 1: a query that is exactly a code puts that entry first, for ever
     expect((await search('error_no_face_in_file'))[0]).toBe('ailabtools/ERROR_NO_FACE_IN_FILE');
   });
 
+  it('with labels and a vendor name around it (错误码222207, error code 222207, Baidu 222207), in both languages', async () => {
+    for (const q of ['错误码222207', '错误码：222207', 'error code 222207', 'error_code: 222207', '"error_code":222207', 'Baidu 222207', '百度 222207', '百度人脸识别错误码 222207'])
+      expect((await client.search(q, { limit: 1 }))[0], q).toMatchObject({ reason: 'code', doc: { u: expect.stringContaining('222207') } });
+    expect((await search('picwish state -8'))[0]).toBe('picwish/state/-8');
+    expect((await search('PicWish state 1'))[0]).toBe('picwish/state/1');
+    expect((await search('g42 ModelArts.4204'))[0]).toBe('g42-image/ModelArts.4204');
+    expect((await search('商汤 60102130'))[0]).toBe('softsugar/60102130');
+  });
+
+  it('but a number among other words is not a code: a pasted message still finds its message', async () => {
+    for (const q of ['after 10 minutes', 'the image is 18 MB']) expect((await client.search(q, { limit: 3 })).every((h) => h.reason !== 'code'), q).toBe(true);
+    expect((await search('Failed to log in 5 consecutive times, please try again after 10 minutes'))[0]).toBe('softsugar/60102130');
+  });
+
   it('an exact hit is never outranked by a near miss', async () => {
     const hits = await client.search('1', { limit: 5 });
     expect(hits[0]!.reason).toBe('code');

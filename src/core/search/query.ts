@@ -7,7 +7,8 @@
  *                                               vendor's own wording of a meaning (vendor_text)
  *   2 code prefix, closest first               3 code fragment (a part of a code: NO_FACE, 4204)
  *   4 entries with the queried HTTP status     5 words (see `#words`)
- * Codes are never matched fuzzily: a number that is not a code finds no code.
+ * Codes are never matched fuzzily: a number that is not a code finds no code. A code may come with
+ * labels and a vendor's name around it (`错误码 222207`, `Baidu 222207`: code-query.ts).
  *
  * Words are scored by where they are found (literal message and meaning, then keywords, then vendor
  * and remedy: FIELD_WEIGHTS), weighted by how rare they are, scaled by how much of the query a
@@ -20,6 +21,7 @@ import { matchesTemplate } from '../templates.ts';
 import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, wholeToken } from './tokenize.ts';
 import { FIELD_GROUPS, FIELD_WEIGHTS, PHRASE_GROUP } from './vocabulary.ts';
 import { fnv1a } from './shard.ts';
+import { codeInPhrase, codeQueryWords } from './code-query.ts';
 import { FLEX_OPTIONS } from './flex-options.ts';
 import { paths, type TextShardFile, type CodeRecord, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
 
@@ -72,6 +74,8 @@ export class SearchClient {
   #ranked = new Map<string, Promise<Candidate[]>>();
 
   #remember: number;
+  /** Labels and vendor names that may stand around a code (code-query.ts), made once per manifest. */
+  #codeWords = new WeakMap<SearchManifest, ReturnType<typeof codeQueryWords>>();
 
   /** `rememberQueries`: how many recent queries keep their ranking (0: none, e.g. to time the ranking). */
   constructor(load: Loader, { rememberQueries = 64 } = {}) {
@@ -160,8 +164,12 @@ export class SearchClient {
   }
 
   async #codes(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason, s?: number) => void) {
-    const canonical = normalizeCode(query);
-    const compact = compactCode(query);
+    let words = this.#codeWords.get(manifest);
+    if (!words) this.#codeWords.set(manifest, (words = codeQueryWords(manifest.vendors)));
+    // `错误码 222207` asks for 222207 as `222207` does.
+    const code = codeInPhrase(query, words) ?? query;
+    const canonical = normalizeCode(code);
+    const compact = compactCode(code);
     if (!compact || compact.length > 100) return;
     const files = rangeFiles(manifest.code_starts, compact, compact.length >= 2 ? 3 : 1);
     const records = (await Promise.all(files.map((f) => this.#maybe<CodeRecord[]>(paths.code(f), [])))).flat();

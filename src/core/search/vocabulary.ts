@@ -26,3 +26,10 @@ export const FIELD_GROUPS = Object.keys(FIELD_WEIGHTS) as FieldGroup[];
  * in their own index.
  */
 export const PHRASE_GROUP = 'phrase';
+
+/**
+ * Words that label a code rather than describe a failure (`错误码 222207`, `error code 222207`,
+ * `state -8`): a query that is such words, vendor names and one code is a search for that code.
+ */
+export const CODE_LABELS = ['error', 'err', 'errno', 'errcode', 'error_code', 'err_code', 'code', 'status', 'status_code', 'state', 'http',
+  '错误码', '错误代码', '错误', '代码', '状态码', '返回码', '状态', '码', '的', '是'];
