@@ -68,6 +68,14 @@ describe('normalisation (shared by Node and the browser)', () => {
     expect(tokenize('ＨＴＴＰ　４２９')).toEqual(['http', '429']);
     expect(tokenize('余额不足，请充值')).toEqual(['余额', '额不', '不足', '请充', '充值']);
   });
+  it('leaves out filler words and never pairs Chinese characters across 的, in the index and the query alike', () => {
+    expect(tokenize('The account has no balance')).toEqual(['account', 'no', 'balance']);
+    expect(phraseTokens('account has no balance')).toEqual(['account~no', 'no~balance']);
+    expect(tokenize('上传的图片格式不支持')).toEqual(['上传', '图片', '片格', '格式', '式不', '不支', '支持']);
+    expect(tokenize('我的')).toEqual(['我']);
+    // Words that do carry meaning stay.
+    expect(tokenize('not too out no')).toEqual(['not', 'too', 'out', 'no']);
+  });
   it('makes phrase tokens of adjacent Latin words only', () => {
     expect(phraseTokens('Image too large')).toEqual(['image~too', 'too~large']);
     expect(phraseTokens('token 过期 expired')).toEqual([]);

@@ -5,12 +5,14 @@
  *   (`ｔｏｋｅｎ`, `４２９`, `，`, `！`) become their ASCII forms, the ideographic space a space.
  * - Latin/digit runs and Chinese runs are split apart even without a space between them, the way
  *   Chinese users write (`token过期` → `token` + `过期`).
- * - Latin text: lower-case words and numbers (2+ characters, or any digit run).
- * - Chinese text: overlapping character bigrams (a lone character stays itself). Bigrams need no
+ * - Latin text: lower-case words and numbers (2+ characters, or any digit run), filler words
+ *   (FILLER_WORDS: `the`, `has`, `is`) left out.
+ * - Chinese text: overlapping character bigrams (a lone character stays itself), none across 的. Bigrams need no
  *   dictionary, so Node's and the browser's ICU versions (which segment words differently) can
  *   never disagree.
  */
 import { cleanText } from '../normalize.ts';
+import { CHINESE_PARTICLE, FILLER_WORDS } from './vocabulary.ts';
 
 const HAN = '\\u3400-\\u9FFF\\uF900-\\uFAFF\\u{20000}-\\u{2FFFF}';
 const CJK = new RegExp(`[${HAN}]`, 'u');
@@ -21,10 +23,12 @@ export function isCjk(token: string): boolean {
   return CJK.test(token);
 }
 
-/** The pieces of a text in order: each one all Chinese or all Latin/digits, lower case. */
+const FILLER = new Set(FILLER_WORDS);
+
+/** The pieces of a text in order: each one all Chinese or all Latin/digits, lower case; Chinese split at 的. */
 function pieces(input: unknown, max: number): string[] {
   const text = cleanText(input, max).toLowerCase();
-  return [...text.matchAll(PIECES)].map(([piece]) => piece);
+  return [...text.matchAll(PIECES)].flatMap(([piece]) => (CJK.test(piece) ? piece.split(CHINESE_PARTICLE).filter(Boolean) : [piece]));
 }
 
 /** Tokens of a document or query, in order (duplicates kept: order carries relevance). */
@@ -35,7 +39,7 @@ export function tokenize(input: unknown, max = 20_000): string[] {
       const chars = [...piece];
       if (chars.length === 1) out.push(chars[0]!);
       for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
-    } else if (piece.length >= 2 || /\d/.test(piece)) {
+    } else if ((piece.length >= 2 || /\d/.test(piece)) && !FILLER.has(piece)) {
       out.push(piece);
     }
   }
@@ -59,6 +63,7 @@ export function phraseTokens(input: unknown, max = 20_000): string[] {
   const out: string[] = [];
   let previous: string | undefined;
   for (const piece of pieces(input, max)) {
+    if (FILLER.has(piece)) continue; // `account has no balance` → account~no, no~balance
     const word = CJK.test(piece) || (piece.length < 2 && !/\d/.test(piece)) ? undefined : piece;
     if (previous && word) out.push(previous + PHRASE_JOIN + word);
     previous = word;

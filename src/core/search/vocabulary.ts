@@ -33,3 +33,12 @@ export const PHRASE_GROUP = 'phrase';
  */
 export const CODE_LABELS = ['error', 'err', 'errno', 'errcode', 'error_code', 'err_code', 'code', 'status', 'status_code', 'state', 'http',
   '错误码', '错误代码', '错误', '代码', '状态码', '返回码', '状态', '码', '的', '是'];
+
+/**
+ * English words that carry no meaning of their own in a search (`account has no balance`): not
+ * indexed, not searched, and skipped over by phrase pairs. `no`, `not`, `too`, `out` do carry meaning.
+ */
+export const FILLER_WORDS = ['the', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'to', 'of', 'for',
+  'in', 'on', 'at', 'by', 'with', 'and', 'or', 'it', 'its', 'this', 'that', 'my', 'our', 'your', 'we', 'you', 'me', 'please'];
+/** The Chinese particle whose neighbours never form a word with it (上传的图片: 上传, 图片; not 传的, 的图). */
+export const CHINESE_PARTICLE = '的';
