@@ -7,13 +7,26 @@
  * results and never tuned on (the honest measure). Fails when top-1 accuracy or MRR@5 of either set
  * drops below its floor.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { buildSearchIndex } from '../src/core/search/build.ts';
 import { SearchClient } from '../src/core/search/query.ts';
 import { searchEntries } from '../src/core/search/entries.ts';
-import { JUDGED_SETS, loadJudged, rankByPaths, resultId, score, type JudgedQuery, type JudgedSetName, type RelevanceReport } from './support/relevance.ts';
+import {
+  JUDGED_SETS,
+  judgedSetProblems,
+  loadJudged,
+  rankByPaths,
+  resultId,
+  score,
+  type JudgedQuery,
+  type JudgedSetName,
+  type RelevanceReport,
+} from './support/relevance.ts';
 
 interface Floors {
   top1: number;
@@ -23,16 +36,17 @@ interface Floors {
 /**
  * Per set: the floors of the site's search and of the library's searchEntries (entries only, no prose
  * pages), and the least number of queries the set must keep. The judged set's floors were set just
- * under the figures measured when it was written (site: top-1 0.981, MRR@5 0.990 over 104 queries;
- * library: 0.981, 0.989). The held-out set's are its figures measured on 2026-12-02 rounded down to the
- * next 0.05 below (site: top-1 0.711, MRR@5 0.800 over 38 queries; library: top-1 0.711, MRR@5 0.798
- * over 38): MRR@5 0.75 rather than 0.80 for the site too, since 0.80 would leave a margin of 0.0004 (less
- * than one result moving down one rank). Never above the judged set's floors; raise them only after new
- * held-out queries are added, never by tuning the engine on these.
+ * under the figures measured when it was first written (site: top-1 0.981, MRR@5 0.990 over 104
+ * queries; library: 0.981, 0.989). The held-out set's are the figures of its current batch (the second,
+ * written 2026-12-02) measured when it was written, rounded down to the next multiple of 0.05 below,
+ * one step lower when that would leave less than 0.01 (one result slipping one rank must not fail CI):
+ * site top-1 0.825, MRR@5 0.838; library top-1 0.825, MRR@5 0.836, over 40 queries; floors 0.80 and
+ * 0.80 for both. Never above the judged set's floors; set them again only when a new held-out batch
+ * replaces this one, never by tuning the engine on these queries.
  */
 const SETS: Record<JudgedSetName, { site: Floors; library: Floors; minQueries: number }> = {
   judged: { site: { top1: 0.95, mrr5: 0.97 }, library: { top1: 0.95, mrr5: 0.97 }, minQueries: 80 },
-  'held-out': { site: { top1: 0.7, mrr5: 0.75 }, library: { top1: 0.7, mrr5: 0.75 }, minQueries: 30 },
+  'held-out': { site: { top1: 0.8, mrr5: 0.8 }, library: { top1: 0.8, mrr5: 0.8 }, minQueries: 30 },
 };
 
 const kb = loadKnowledgeBase();
@@ -77,11 +91,7 @@ function print(label: string, report: RelevanceReport): void {
 for (const set of sets) {
   describe(`the ${set.name} queries file`, () => {
     it(`has at least ${set.minQueries} queries, half English and half Chinese, of every type, none twice`, () => {
-      expect(set.queries.length).toBeGreaterThanOrEqual(set.minQueries);
-      const zh = set.queries.filter((j) => j.lang === 'zh').length;
-      expect(zh).toBe(set.queries.length - zh);
-      expect(new Set(set.queries.map((j) => j.type))).toEqual(new Set(['code', 'message', 'symptom', 'synonym', 'mixed-script']));
-      expect(new Set(set.queries.map((j) => j.q)).size).toBe(set.queries.length);
+      expect(judgedSetProblems(set.queries, set.minQueries), set.file).toEqual([]);
     });
     it('names only entries and pages that exist', () => {
       const unknown = set.queries.flatMap((j) => j.relevant.filter((id) => !known.has(id)).map((id) => `${j.q}: ${id}`));
@@ -91,6 +101,7 @@ for (const set of sets) {
 
   describe(`relevance over the ${set.name} queries`, () => {
     it(`site search: top-1 ≥ ${set.site.top1} and MRR@5 ≥ ${set.site.mrr5}`, async () => {
+      expect(set.queries.length, `${set.file}: too few queries to measure`).toBeGreaterThanOrEqual(set.minQueries);
       const report = await siteReport(set.queries);
       print(`${set.name} relevance (site)`, report);
       expect(report.top1).toBeGreaterThanOrEqual(set.site.top1);
@@ -98,7 +109,7 @@ for (const set of sets) {
     });
     it(`library and CLI (searchEntries over index.json): top-1 ≥ ${set.library.top1} and MRR@5 ≥ ${set.library.mrr5} over the entries the queries name`, async () => {
       const judged = entriesOnly(set.queries);
-      expect(judged.length).toBeGreaterThanOrEqual(set.minQueries);
+      expect(judged.length, `${set.file}: too few queries naming entries to measure`).toBeGreaterThanOrEqual(set.minQueries);
       const report = await libraryReport(judged);
       print(`${set.name} relevance (library)`, report);
       expect(report.top1).toBeGreaterThanOrEqual(set.library.top1);
@@ -133,5 +144,45 @@ describe('the scoring itself', () => {
     expect(r.mrr5).toBeCloseTo((1 + 0.5 + 0) / 3);
     expect(resultId('/zh-cn/picwish/state/-8/', new Set(['picwish']))).toBe('picwish/state/-8');
     expect(resultId('/categories/no-face/', new Set(['picwish']))).toBe('/categories/no-face/');
+  });
+  it('an empty set is refused, never scored as NaN (which would compare false and hide the cause)', () => {
+    expect(() => score([], [])).toThrow('no judged queries to score');
+    expect(judgedSetProblems([], 30)).toContain('it has no queries: write a batch of judged queries into it');
+  });
+  it('a set that is too small, lopsided, missing a type or holding a query twice is reported', () => {
+    const q = (text: string, lang: 'en' | 'zh', type: JudgedQuery['type']): JudgedQuery => ({ q: text, lang, type, relevant: ['x/1'] });
+    expect(judgedSetProblems([q('a', 'en', 'code'), q('a', 'en', 'message')], 3)).toEqual([
+      'it has 2 queries, fewer than the 3 needed',
+      '2 English and 0 Chinese queries: they should be half and half',
+      'no query of type symptom, synonym, mixed-script',
+      '"a" is there twice',
+    ]);
+  });
+});
+
+describe('reading a judged file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'judged-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  it("an empty list is read as empty (the set's own test then fails, naming the file)", () => {
+    expect(loadJudged(file('empty.yaml', '# header only\nqueries: []\n'))).toEqual([]);
+  });
+  it('a file without a queries list, or with a malformed query, throws naming the file, the query and the field', () => {
+    const none = file('none.yaml', '# header only\n');
+    expect(() => loadJudged(none)).toThrow(`${none}: expected a top-level "queries:" list`);
+    const bare = file('bare.yaml', 'queries:\n');
+    expect(() => loadJudged(bare)).toThrow(`${bare}: expected a top-level "queries:" list`);
+    const lang = file('lang.yaml', 'queries:\n  - { q: a, lang: en, type: code, relevant: [x/1] }\n  - { q: b, lang: fr, type: code, relevant: [x/1] }\n');
+    expect(() => loadJudged(lang)).toThrow(`${lang}: query 2 (b): lang must be one of en, zh`);
+    const code = file('code.yaml', 'queries:\n  - { q: 429, lang: en, type: code, relevant: [x/1] }\n');
+    expect(() => loadJudged(code)).toThrow(`${code}: query 1: q must be a non-empty string`);
+    const type = file('type.yaml', 'queries:\n  - { q: a, lang: en, type: guess, relevant: [x/1] }\n');
+    expect(() => loadJudged(type)).toThrow(`${type}: query 1 (a): type must be one of`);
+    const relevant = file('relevant.yaml', 'queries:\n  - { q: a, lang: en, type: code, relevant: [] }\n');
+    expect(() => loadJudged(relevant)).toThrow(`${relevant}: query 1 (a): relevant must be a non-empty list`);
   });
 });

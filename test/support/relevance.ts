@@ -27,8 +27,51 @@ export const JUDGED_SETS = [
 ] as const;
 export type JudgedSetName = (typeof JUDGED_SETS)[number]['name'];
 
+const LANGS: readonly string[] = ['en', 'zh'];
+export const QUERY_TYPES: readonly JudgedQuery['type'][] = ['code', 'message', 'symptom', 'synonym', 'mixed-script'];
+
+/**
+ * The queries of a judged file. A file that is not a `queries:` list of well-formed queries throws,
+ * naming the file, the query (by number, from 1) and the field; an empty list is returned as such
+ * (judgedSetProblems reports it), so the other set is still measured.
+ */
 export function loadJudged(file = JUDGED_FILE): JudgedQuery[] {
-  return (parse(readFileSync(file, 'utf8')) as { queries: JudgedQuery[] }).queries;
+  const doc = parse(readFileSync(file, 'utf8')) as unknown;
+  const queries = doc !== null && typeof doc === 'object' ? (doc as { queries?: unknown }).queries : undefined;
+  if (!Array.isArray(queries)) throw new Error(`${file}: expected a top-level "queries:" list of judged queries`);
+  queries.forEach((j: unknown, i) => {
+    const where = `${file}: query ${i + 1}`;
+    if (j === null || typeof j !== 'object') throw new Error(`${where}: expected { q, lang, type, relevant }`);
+    const { q, lang, type, relevant } = j as Record<string, unknown>;
+    if (typeof q !== 'string' || q.trim() === '') throw new Error(`${where}: q must be a non-empty string (quote codes such as "429")`);
+    if (typeof lang !== 'string' || !LANGS.includes(lang)) throw new Error(`${where} (${q}): lang must be one of ${LANGS.join(', ')}`);
+    if (typeof type !== 'string' || !(QUERY_TYPES as readonly string[]).includes(type)) throw new Error(`${where} (${q}): type must be one of ${QUERY_TYPES.join(', ')}`);
+    if (!Array.isArray(relevant) || relevant.length === 0 || relevant.some((id) => typeof id !== 'string'))
+      throw new Error(`${where} (${q}): relevant must be a non-empty list of entry ids or page paths`);
+  });
+  return queries as JudgedQuery[];
+}
+
+/**
+ * What keeps a set of judged queries from being a fair measure, as sentences (none: it is fine):
+ * fewer queries than `minQueries` (an empty set above all), English and Chinese not half and half,
+ * a query type missing, a query twice.
+ */
+export function judgedSetProblems(judged: JudgedQuery[], minQueries: number): string[] {
+  const problems: string[] = [];
+  if (judged.length === 0) problems.push('it has no queries: write a batch of judged queries into it');
+  else if (judged.length < minQueries) problems.push(`it has ${judged.length} queries, fewer than the ${minQueries} needed`);
+  const zh = judged.filter((j) => j.lang === 'zh').length;
+  if (zh !== judged.length - zh) problems.push(`${judged.length - zh} English and ${zh} Chinese queries: they should be half and half`);
+  const types = new Set(judged.map((j) => j.type));
+  const missing = QUERY_TYPES.filter((t) => !types.has(t));
+  if (missing.length > 0) problems.push(`no query of type ${missing.join(', ')}`);
+  const seen = new Set<string>();
+  for (const j of judged) {
+    if (seen.has(j.q)) problems.push(`"${j.q}" is there twice`);
+    seen.add(j.q);
+  }
+  return problems;
 }
 
 /**
@@ -65,6 +108,9 @@ export interface RelevanceReport {
 
 /** Scores ranked result ids (first five used) against the judgments. */
 export function score(judged: JudgedQuery[], results: string[][]): RelevanceReport {
+  // Averages over no queries would be NaN, which compares false both ways: refuse instead.
+  if (judged.length === 0) throw new Error('no judged queries to score');
+  if (results.length !== judged.length) throw new Error(`${judged.length} judged queries but ${results.length} result lists`);
   let top1 = 0;
   let rr = 0;
   const misses: RelevanceReport['misses'] = [];
