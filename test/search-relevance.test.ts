@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
-import { buildSearchIndex } from '../src/core/search/build.ts';
+import { searchIndexOf } from '../src/node/search-files.ts';
 import { SearchClient } from '../src/core/search/query.ts';
 import { searchEntries } from '../src/core/search/entries.ts';
 import {
@@ -52,21 +52,19 @@ const SETS: Record<JudgedSetName, { site: Floors; library: Floors; minQueries: n
 const kb = loadKnowledgeBase();
 const artifact = buildArtifactForSite(kb, 'https://example.org');
 const vendors = new Set(kb.vendors.map((v) => v.vendor.id));
-const files = buildSearchIndex({
-  dataVersion: artifact.dataVersion,
-  entries: artifact.entries,
-  categories: kb.categories,
-  vendors: kb.vendors.map((v) => ({ id: v.vendor.id, name: v.vendor.short_name ?? v.vendor.name })),
-  // The category pages, as the site indexes them: title, then description.
-  pages: kb.categories.flatMap((c) => [
-    { lang: 'en' as const, title: c.name.en, path: `/categories/${c.id}/`, text: c.description.en },
-    { lang: 'zh' as const, title: c.name.zh, path: `/zh-cn/categories/${c.id}/`, text: c.description.zh },
-  ]),
-});
+// The category pages, as the site indexes them: title, then description.
+const files = searchIndexOf(kb, artifact, kb.categories.flatMap((c) => [
+  { lang: 'en' as const, title: c.name.en, path: `/categories/${c.id}/`, text: c.description.en },
+  { lang: 'zh' as const, title: c.name.zh, path: `/zh-cn/categories/${c.id}/`, text: c.description.zh },
+]));
 const client = new SearchClient(async (path) => JSON.parse(files.get(path)!));
 const index = JSON.parse(artifact.files.get('index.json')!);
 const known = new Set([...artifact.entries.map((e) => e.id), ...kb.categories.flatMap((c) => [`/categories/${c.id}/`, `/zh-cn/categories/${c.id}/`])]);
-const sets = JUDGED_SETS.map((s) => ({ ...s, ...SETS[s.name], queries: loadJudged(s.file) }));
+// Each file is read by its own tests, not here: a malformed one fails them, and the other set is still measured.
+const sets = JUDGED_SETS.map((s) => {
+  let loaded: JudgedQuery[] | undefined;
+  return { ...s, ...SETS[s.name], get queries() { return (loaded ??= loadJudged(s.file)); } };
+});
 
 /** The library has no prose pages: a query is judged by the entries it names, and left out if it names none. */
 function entriesOnly(judged: JudgedQuery[]): JudgedQuery[] {
