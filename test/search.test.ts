@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { buildSearchIndex } from '../src/core/search/build.ts';
+import { searchIndexOf } from '../src/node/search-files.ts';
 import { SearchClient, completions, rangeFiles, type SearchHit } from '../src/core/search/query.ts';
 import { rangePartition } from '../src/core/search/build.ts';
 import { codeSuffixes, compactCode, httpStatusQuery, normalizeCode, normalizeMessage, cleanText } from '../src/core/normalize.ts';
@@ -13,16 +14,10 @@ import { tokenize, queryTokens, phraseTokens } from '../src/core/search/tokenize
 
 const kb = loadKnowledgeBase();
 const artifact = buildArtifactForSite(kb, 'https://example.org');
-const files = buildSearchIndex({
-  dataVersion: artifact.dataVersion,
-  entries: artifact.entries,
-  categories: kb.categories,
-  vendors: kb.vendors.map((v) => ({ id: v.vendor.id, name: v.vendor.short_name ?? v.vendor.name })),
-  pages: [
-    { lang: 'en', title: 'Rate limited', path: '/categories/rate-limited/', text: 'Requests arrive faster than the allowed rate' },
-    { lang: 'zh', title: '请求限流', path: '/zh-cn/categories/rate-limited/', text: '请求频率超过允许的速率' },
-  ],
-});
+const files = searchIndexOf(kb, artifact, [
+  { lang: 'en', title: 'Rate limited', path: '/categories/rate-limited/', text: 'Requests arrive faster than the allowed rate' },
+  { lang: 'zh', title: '请求限流', path: '/zh-cn/categories/rate-limited/', text: '请求频率超过允许的速率' },
+]);
 const client = new SearchClient(async (path) => {
   const text = files.get(path);
   if (text === undefined) throw new Error(`no ${path}`);
@@ -67,6 +62,11 @@ describe('normalisation (shared by Node and the browser)', () => {
     expect(tokenize('ＴＯＫＥＮ过期！')).toEqual(['token', '过期']);
     expect(tokenize('ＨＴＴＰ　４２９')).toEqual(['http', '429']);
     expect(tokenize('余额不足，请充值')).toEqual(['余额', '额不', '不足', '请充', '充值']);
+  });
+  it('completes a filler word being typed (is → issue, image for → format) instead of dropping it', async () => {
+    expect((await search('is')).length).toBeGreaterThan(0);
+    const texts = (await search('image for', 5)).map((id) => JSON.stringify(artifact.entries.find((e) => e.id === id)).toLowerCase());
+    expect(texts.some((t) => t.includes('format'))).toBe(true);
   });
   it('leaves out filler words and never pairs Chinese characters across 的, in the index and the query alike', () => {
     expect(tokenize('The account has no balance')).toEqual(['account', 'no', 'balance']);
@@ -134,6 +134,28 @@ describe('rule 1: a query that is exactly a code puts that entry first, for ever
     expect((await search('PicWish state 1'))[0]).toBe('picwish/state/1');
     expect((await search('g42 ModelArts.4204'))[0]).toBe('g42-image/ModelArts.4204');
     expect((await search('商汤 60102130'))[0]).toBe('softsugar/60102130');
+  });
+
+  it('at the vendor the phrase names, by id, name or short name in either language, or the start of one', async () => {
+    expect((await search('PicWish 401'))[0]).toBe('picwish/http/401'); // not G42's 401, first by document order
+    expect((await search('佐糖 500'))[0]).toBe('picwish/http/500');
+    expect((await search('softsugar 500'))[0]).toBe('softsugar/500');
+    for (const q of ['百度智能云 222207', 'Baidu AI Cloud 222207', '百度报错222207', 'SenseTime 60102130'])
+      expect((await client.search(q, { limit: 1 }))[0]?.reason, q).toBe('code');
+    // Baidu has no code 2: PicWish's is not offered for it.
+    expect(await search('baidu 2')).not.toContain('picwish/state/2');
+  });
+
+  it('a labelled HTTP status lists every entry with that status, as `HTTP 413` does', async () => {
+    const byStatus = async (q: string) => ids((await client.search(q, { limit: 60 })).filter((h) => h.reason === 'code' || h.reason === 'status'));
+    const labelled = await byStatus('http status 413');
+    expect(labelled).toEqual(await byStatus('HTTP 413'));
+    expect(labelled).toContain('ailabtools/FILE_SIZE_EXCEEDS_LIMIT');
+  });
+
+  it('ordinary words in a vendor\'s name (face, image) do not name it', async () => {
+    for (const q of ['face 2', 'face 22', 'image 413', 'image 20'])
+      expect((await client.search(q, { limit: 5 })).filter((h) => h.reason === 'code' || h.reason === 'prefix').map((h) => h.doc.u), q).toEqual([]);
   });
 
   it('but a number among other words is not a code: a pasted message still finds its message', async () => {

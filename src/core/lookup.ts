@@ -6,6 +6,7 @@
 import type { ArtifactCategory, ArtifactEntry, ArtifactVendor, EntryKind } from './artifact-types.ts';
 import { compactCode, MAX_QUERY_LENGTH, normalizeCode, normalizeMessage } from './normalize.ts';
 import { matchesTemplate } from './templates.ts';
+import { namesOf, vendorNamed, type VendorNames } from './vendor-names.ts';
 
 export type {
   ArtifactCategory,
@@ -166,18 +167,9 @@ export function createLookup(index: KbIndex): Lookup {
   const rank = new Map(entries.map((e, i) => [e, i]));
   const inOrder = (list: ArtifactEntry[]) => [...new Set(list)].sort((a, b) => rank.get(a)! - rank.get(b)!);
 
-  function vendorId(name: string): string | undefined {
-    if (typeof name !== 'string') return undefined;
-    const key = name.normalize('NFKC').trim().toLowerCase();
-    if (!key) return undefined;
-    if (vendorIdSet.has(key)) return key;
-    const prefixed = vendorIdList.filter((id) => id.startsWith(key));
-    if (prefixed.length === 1) return prefixed[0];
-    const named = vendors.filter((v) =>
-      [v.name.en, v.name.zh, v.short_name?.en, v.short_name?.zh].some((n) => n !== undefined && n.toLowerCase() === key),
-    );
-    return named.length === 1 ? named[0]!.id : undefined;
-  }
+  // Vendors named by their entries only (no vendor record) are known by their id.
+  const vendorNames: VendorNames[] = vendorIdList.map((id) => ({ id, names: vendorById.has(id) ? namesOf(vendorById.get(id)!) : [] }));
+  const vendorId = (name: string) => vendorNamed(name, vendorNames);
 
   function candidatesOf(vendor: string, code: string | number): ArtifactEntry[] {
     const raw = String(code);

@@ -23,7 +23,8 @@ export interface SearchBuildInput {
   dataVersion: string;
   entries: ArtifactEntry[];
   categories: Pick<ArtifactCategory, 'id' | 'name' | 'keywords'>[];
-  vendors: { id: string; name: { en: string; zh: string } }[];
+  /** `names`: every name the vendor goes by, for `<vendor> <code>` queries (vendor-names.ts namesOf). */
+  vendors: { id: string; name: { en: string; zh: string }; names?: string[] }[];
   pages: SearchPage[];
 }
 
@@ -195,13 +196,25 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     text_starts: text.starts,
     docs: docs.length,
     block: SEARCH_TUNING.block,
-    vendors: input.vendors,
+    vendors: input.vendors.map((v) => ({ ...v, docs: docRanges(input.entries, v.id) })),
     categories: input.categories.map((c) => ({ id: c.id, name: c.name })),
     statuses,
     kinds,
   };
   files.set(paths.manifest, json(manifest));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The [first, end) ranges of the doc ids (entry positions) of one vendor's entries. */
+function docRanges(entries: readonly ArtifactEntry[], vendor: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  entries.forEach((e, doc) => {
+    if (e.vendor !== vendor) return;
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === doc) last[1] = doc + 1;
+    else ranges.push([doc, doc + 1]);
+  });
+  return ranges;
 }
 
 /**

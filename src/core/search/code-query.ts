@@ -1,51 +1,92 @@
 /**
  * A code asked for inside a phrase: `错误码222207`, `error code: 222207`, `Baidu 222207`,
- * `picwish state -8`. Once the labels (CODE_LABELS) and the words of vendor names are taken out,
- * what is left must be one code-like token (with a digit, `_` or `.`), or the phrase is not a code
- * query: words in a pasted message (`after 10 minutes`) never are.
+ * `picwish state -8`, `百度人脸 223103`. Once the labels (CODE_LABELS) and the vendor's names are taken
+ * out, what is left must be one code-like token (a number, or a token with a digit, `_` or `.`), or
+ * the phrase is not a code query: words in a pasted message (`after 10 minutes`) never are. A vendor
+ * named in the phrase (vendor-names.ts: id, the start of one id, a name, the brand word that begins
+ * a name, or the start of a Chinese name) narrows the code to that vendor's.
  */
 import { cleanText } from '../normalize.ts';
-import { isCjk } from './tokenize.ts';
+import { vendorNamed, type VendorNames } from '../vendor-names.ts';
+import { HAN, isCjk } from './tokenize.ts';
 import { CODE_LABELS } from './vocabulary.ts';
 
-interface VendorNames {
-  id: string;
-  name: { en: string; zh: string };
-}
-
 /** Tokens split at spaces and punctuation that cannot be inside a code, and where Chinese meets Latin. */
-const SPLIT = /[\s:=：,，;；"'“”‘’{}()（）[\]<>]+|(?<=[\u3400-\u9FFF])(?=[^\u3400-\u9FFF])|(?<=[^\u3400-\u9FFF])(?=[\u3400-\u9FFF])/u;
+const SPLIT = new RegExp(`[\\s:=：,，;；"'“”‘’{}()（）[\\]<>]+|(?<=[${HAN}])(?=[^${HAN}])|(?<=[^${HAN}])(?=[${HAN}])`, 'u');
 // A number of any length (`state 1`), or 2+ characters with a digit, `_` or `.` in them.
 const CODE_LIKE = /^(?:-?\d{1,20}|(?=.*[\d_.])[\p{L}\p{N}_.\-/]{2,64})$/u;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Words of vendor names and ids, and the Chinese fillers a code query may hold, for `codeInPhrase`. */
-export function codeQueryWords(vendors: readonly VendorNames[]): { latin: Set<string>; chinese: RegExp } {
-  const latin = new Set(CODE_LABELS.filter((w) => !isCjk(w)));
-  const chinese = CODE_LABELS.filter(isCjk);
-  for (const v of vendors) {
-    for (const text of [v.id, v.name.en, v.name.zh]) {
-      for (const token of cleanText(text, 200).toLowerCase().split(SPLIT)) {
-        if (!token) continue;
-        if (!isCjk(token)) {
-          latin.add(token);
-          for (const part of token.split(/[-_.]/)) if (part.length >= 2) latin.add(part);
-        } else {
-          // A vendor is named by the start of its Chinese name as well: 百度 for 百度人脸识别.
-          const chars = [...token];
-          for (let n = 2; n <= chars.length; n++) chinese.push(chars.slice(0, n).join(''));
-        }
+/** What `codeInPhrase` needs to know of the vendors and labels; made once per search index. */
+export interface CodeQueryWords {
+  vendors: VendorNames[];
+  /** Each vendor name as a pattern (whole words, spaces optional between Latin and Chinese). */
+  names: { pattern: RegExp; vendor: string }[];
+  /** Brand words that begin a name (`baidu`, `g42`, `sensetime`) and the starts of Chinese names (`百度`). */
+  starts: Map<string, string>;
+  labels: Set<string>;
+  chineseLabels: RegExp | undefined;
+}
+
+export function codeQueryWords(vendors: readonly { id: string; name: { en: string; zh: string }; names?: string[] }[]): CodeQueryWords {
+  const named: VendorNames[] = vendors.map((v) => ({ id: v.id, names: v.names ?? [v.name.en, v.name.zh] }));
+  const names: CodeQueryWords['names'] = [];
+  const starts = new Map<string, string | null>();
+  const start = (word: string, vendor: string) => starts.set(word, starts.has(word) && starts.get(word) !== vendor ? null : vendor);
+  for (const v of named) {
+    for (const name of v.names) {
+      const clean = cleanText(name, 200).toLowerCase();
+      if (clean.length < 2) continue;
+      const body = clean.split(/\s+/).map(escape).join('\\s*');
+      // Whole words at a Latin edge (`picwish`, not `picwishes`); a Chinese name may touch anything (百度人脸识别错误码).
+      const before = isCjk([...clean][0]!) ? '' : '(?<![\\p{L}\\p{N}])';
+      const after = isCjk([...clean].at(-1)!) ? '' : '(?![\\p{L}\\p{N}])';
+      names.push({ pattern: new RegExp(`${before}${body}${after}`, 'gu'), vendor: v.id });
+      const first = clean.split(/\s+/)[0]!;
+      if (/^[\p{L}\p{N}]{3,}$/u.test(first) && !isCjk(first) && first !== clean) start(first, v.id);
+      for (const run of clean.match(new RegExp(`[${HAN}]+`, 'gu')) ?? []) {
+        const chars = [...run];
+        for (let n = 2; n < chars.length; n++) start(chars.slice(0, n).join(''), v.id);
       }
     }
   }
-  const alternatives = [...new Set(chinese)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return { latin, chinese: new RegExp(alternatives.join('|'), 'gu') };
+  names.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+  const chinese = CODE_LABELS.filter(isCjk).sort((a, b) => b.length - a.length).map(escape);
+  return {
+    vendors: named,
+    names,
+    starts: new Map([...starts].filter((e): e is [string, string] => e[1] !== null)),
+    labels: new Set(CODE_LABELS.filter((w) => !isCjk(w))),
+    chineseLabels: chinese.length > 0 ? new RegExp(chinese.join('|'), 'gu') : undefined,
+  };
 }
 
-/** The code a phrase asks for, or undefined when the phrase is not labels, vendor names and one code. */
-export function codeInPhrase(query: string, words: ReturnType<typeof codeQueryWords>): string | undefined {
-  const text = cleanText(query, 200).toLowerCase();
+/** The code a phrase asks for, and the vendor it names if exactly one; undefined when the phrase is not a code query. */
+export function codeInPhrase(query: string, words: CodeQueryWords): { code: string; vendor?: string } | undefined {
+  let text = cleanText(query, 200).toLowerCase();
+  const vendors = new Set<string>();
+  for (const { pattern, vendor } of words.names) {
+    text = text.replace(pattern, () => {
+      vendors.add(vendor);
+      return ' ';
+    });
+  }
   const tokens = text.split(SPLIT).filter(Boolean);
-  if (tokens.length < 2) return undefined;
-  const rest = tokens.filter((token) => (isCjk(token) ? token.replace(words.chinese, '') !== '' : !words.latin.has(token)));
-  return rest.length === 1 && CODE_LIKE.test(rest[0]!) ? rest[0] : undefined;
+  // A lone token with nothing taken out is the query itself: the plain code lookup reads it.
+  if (tokens.length < 2 && vendors.size === 0) return undefined;
+  const rest: string[] = [];
+  for (const token of tokens) {
+    if (isCjk(token)) {
+      const left = words.chineseLabels ? token.replace(words.chineseLabels, '') : token;
+      const vendor = words.starts.get(left);
+      if (vendor) vendors.add(vendor);
+      else if (left !== '') rest.push(token);
+    } else if (!words.labels.has(token)) {
+      const vendor = words.starts.get(token) ?? (token.length >= 3 ? vendorNamed(token, words.vendors) : undefined);
+      if (vendor) vendors.add(vendor);
+      else rest.push(token);
+    }
+  }
+  if (rest.length !== 1 || !CODE_LIKE.test(rest[0]!)) return undefined;
+  return vendors.size === 1 ? { code: rest[0]!, vendor: [...vendors][0]! } : { code: rest[0]! };
 }

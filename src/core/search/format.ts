@@ -40,7 +40,8 @@ export interface SearchManifest {
   text_starts: string[];
   docs: number;
   block: number;
-  vendors: { id: string; name: { en: string; zh: string } }[];
+  /** `names`: every name the vendor goes by (vendor-names.ts); `docs`: [first, end) ranges of its entries' doc ids. */
+  vendors: { id: string; name: { en: string; zh: string }; names?: string[]; docs?: [number, number][] }[];
   categories: { id: string; name: { en: string; zh: string } }[];
   statuses: number[];
   kinds: EntryKind[];

@@ -18,10 +18,10 @@ import { Index } from './flexsearch.ts';
 import type { EntryKind, Lang } from '../artifact-types.ts';
 import { cleanText, compactCode, httpStatusQuery, normalizeCode, normalizeMessage } from '../normalize.ts';
 import { matchesTemplate } from '../templates.ts';
-import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, wholeToken } from './tokenize.ts';
+import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, typedFiller, wholeToken } from './tokenize.ts';
 import { FIELD_GROUPS, FIELD_WEIGHTS, PHRASE_GROUP } from './vocabulary.ts';
 import { fnv1a } from './shard.ts';
-import { codeInPhrase, codeQueryWords } from './code-query.ts';
+import { codeInPhrase, codeQueryWords, type CodeQueryWords } from './code-query.ts';
 import { FLEX_OPTIONS } from './flex-options.ts';
 import { paths, type TextShardFile, type CodeRecord, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
 
@@ -75,7 +75,7 @@ export class SearchClient {
 
   #remember: number;
   /** Labels and vendor names that may stand around a code (code-query.ts), made once per manifest. */
-  #codeWords = new WeakMap<SearchManifest, ReturnType<typeof codeQueryWords>>();
+  #codeWords = new WeakMap<SearchManifest, CodeQueryWords>();
 
   /** `rememberQueries`: how many recent queries keep their ranking (0: none, e.g. to time the ranking). */
   constructor(load: Loader, { rememberQueries = 64 } = {}) {
@@ -153,21 +153,26 @@ export class SearchClient {
         candidates.set(id, { id, reason, score });
     };
 
+    // `错误码 222207`, `PicWish 401`: the code (or status) is looked up as if typed alone, at the vendor named.
+    let words = this.#codeWords.get(manifest);
+    if (!words) this.#codeWords.set(manifest, (words = codeQueryWords(manifest.vendors)));
+    const phrase = codeInPhrase(query, words);
+    const ranges = phrase?.vendor ? manifest.vendors.find((v) => v.id === phrase.vendor)?.docs : undefined;
+    const named = (id: number, reason: SearchReason, score?: number) => {
+      if (!ranges || ranges.some(([first, end]) => id >= first && id < end)) add(id, reason, score);
+    };
+    const code = phrase?.code ?? query;
     await Promise.all([
-      this.#codes(query, manifest, add),
+      this.#codes(code, manifest, phrase ? named : add),
       this.#messages(query, manifest, add),
-      this.#status(query, manifest, add),
+      this.#status(code, manifest, phrase ? named : add),
       this.#words(query, manifest, add),
     ]);
 
     return [...candidates.values()].sort((a, b) => TIER[a.reason] - TIER[b.reason] || b.score - a.score || a.id - b.id);
   }
 
-  async #codes(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason, s?: number) => void) {
-    let words = this.#codeWords.get(manifest);
-    if (!words) this.#codeWords.set(manifest, (words = codeQueryWords(manifest.vendors)));
-    // `错误码 222207` asks for 222207 as `222207` does.
-    const code = codeInPhrase(query, words) ?? query;
+  async #codes(code: string, manifest: SearchManifest, add: (id: number, r: SearchReason, s?: number) => void) {
     const canonical = normalizeCode(code);
     const compact = compactCode(code);
     if (!compact || compact.length > 100) return;
@@ -199,9 +204,13 @@ export class SearchClient {
 
   async #words(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason, s?: number) => void) {
     const terms = queryTokens(query);
+    // The last word may still be being typed: it also matches words it is the start of. A filler
+    // word there (`is`, `image for`) is not a term, but what it begins is (`issue`, `format`).
+    const endsInWord = /[\p{L}\p{N}]$/u.test(query);
+    const filler = endsInWord ? typedFiller(query) : undefined;
+    if (filler) terms.push(filler);
     if (terms.length === 0) return;
-    // The last word may still be being typed: it also matches words it is the start of.
-    const typing = /[\p{L}\p{N}]$/u.test(query) ? terms[terms.length - 1] : undefined;
+    const typing = endsInWord ? terms[terms.length - 1] : undefined;
     // term → (doc → strength of its best match: field weight, exact or completed, position)
     const found = new Map<string, Map<number, number>>();
     // Pairs of query words side by side; the whole query when it is exactly a keyword (or a title).

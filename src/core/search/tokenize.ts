@@ -14,7 +14,7 @@
 import { cleanText } from '../normalize.ts';
 import { CHINESE_PARTICLE, FILLER_WORDS } from './vocabulary.ts';
 
-const HAN = '\\u3400-\\u9FFF\\uF900-\\uFAFF\\u{20000}-\\u{2FFFF}';
+export const HAN = '\\u3400-\\u9FFF\\uF900-\\uFAFF\\u{20000}-\\u{2FFFF}';
 const CJK = new RegExp(`[${HAN}]`, 'u');
 /** A Chinese run, or a run of letters and digits that are not Chinese. */
 const PIECES = new RegExp(`[${HAN}]+|(?:(?![${HAN}])[\\p{L}\\p{N}])+`, 'gu');
@@ -44,6 +44,16 @@ export function tokenize(input: unknown, max = 20_000): string[] {
     }
   }
   return out;
+}
+
+/**
+ * A filler word at the end of a query, which may be the start of a word still being typed
+ * (`is` → `issue`, `image for` → `format`): searched for what it completes to, never as itself.
+ */
+export function typedFiller(input: unknown): string | undefined {
+  const all = pieces(input, 500);
+  const last = all[all.length - 1];
+  return last !== undefined && FILLER.has(last) ? last : undefined;
 }
 
 /** Query tokens: distinct tokens of the query, at most 12. */

@@ -1,0 +1,30 @@
+/**
+ * How people name a vendor: its id (`baidu-face`), the start of exactly one id (`baidu`, `g42`), or
+ * one of its names or short names in either language (`Baidu AI Cloud`, `百度人脸识别`, `佐糖`), in any
+ * case. One rule for `lookup` and for search's reading of `<vendor> <code>`.
+ */
+import type { ArtifactBilingualText } from './artifact-types.ts';
+
+/** A vendor's id and every name it goes by. */
+export interface VendorNames {
+  id: string;
+  names: readonly string[];
+}
+
+/** The names of a vendor record: name and short name, both languages. */
+export function namesOf(vendor: { name: ArtifactBilingualText; short_name?: ArtifactBilingualText | undefined }): string[] {
+  const names = [vendor.name?.en, vendor.name?.zh, vendor.short_name?.en, vendor.short_name?.zh].filter((n): n is string => typeof n === 'string' && n !== '');
+  return [...new Set(names)];
+}
+
+/** The id of the vendor `text` names, or undefined when it names none or more than one. */
+export function vendorNamed(text: string, vendors: readonly VendorNames[]): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const key = text.normalize('NFKC').trim().toLowerCase();
+  if (!key) return undefined;
+  if (vendors.some((v) => v.id === key)) return key;
+  const prefixed = vendors.filter((v) => v.id.startsWith(key));
+  if (prefixed.length === 1) return prefixed[0]!.id;
+  const named = vendors.filter((v) => v.names.some((n) => n.normalize('NFKC').toLowerCase() === key));
+  return named.length === 1 ? named[0]!.id : undefined;
+}
