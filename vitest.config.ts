@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two tiers. `unit`: everything that needs no site build and no browser (npm run test:unit, seconds).
+// Two tiers. `unit`: everything that needs no site build and no browser (npm run test:unit, under a minute).
 // `build`: tests that read the built dist/ or build a site themselves, and the browser tests.
 // `npm test` builds first, then runs both.
 export default defineConfig({
