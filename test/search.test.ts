@@ -134,6 +134,9 @@ describe('rule 1: a query that is exactly a code puts that entry first, for ever
     expect((await search('PicWish state 1'))[0]).toBe('picwish/state/1');
     expect((await search('g42 ModelArts.4204'))[0]).toBe('g42-image/ModelArts.4204');
     expect((await search('商汤 60102130'))[0]).toBe('softsugar/60102130');
+    // A code spelt with spaces, as `Ais 0503` alone is read; 返回 is a label like 返回码.
+    expect((await search('g42 ais 0504'))[0]).toBe('g42-image/AIS.0504');
+    expect((await search('佐糖返回state -15'))[0]).toBe('picwish/state/-15');
   });
 
   it('at the vendor the phrase names, by id, name or short name in either language, or the start of one', async () => {

@@ -87,6 +87,11 @@ export function codeInPhrase(query: string, words: CodeQueryWords): { code: stri
       else rest.push(token);
     }
   }
-  if (rest.length !== 1 || !CODE_LIKE.test(rest[0]!)) return undefined;
-  return vendors.size === 1 ? { code: rest[0]!, vendor: [...vendors][0]! } : { code: rest[0]! };
+  // One code-like token; or, once labels or a vendor were taken out, a code spelt with spaces
+  // (`g42 ais 0504`, as `Ais 0503` alone is read), which must hold a digit or `_` somewhere.
+  const tookOut = vendors.size > 0 || rest.length < tokens.length;
+  const spaced = tookOut && rest.length <= 3 && rest.some((t) => /[\d_]/.test(t)) ? rest.join('.') : undefined;
+  const code = rest.length === 1 ? rest[0]! : spaced;
+  if (code === undefined || !CODE_LIKE.test(code)) return undefined;
+  return vendors.size === 1 ? { code, vendor: [...vendors][0]! } : { code };
 }

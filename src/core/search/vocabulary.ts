@@ -32,7 +32,7 @@ export const PHRASE_GROUP = 'phrase';
  * `state -8`): a query that is such words, vendor names and one code is a search for that code.
  */
 export const CODE_LABELS = ['error', 'err', 'errno', 'errcode', 'error_code', 'err_code', 'code', 'status', 'status_code', 'state', 'http',
-  '错误码', '错误代码', '错误', '报错', '代码', '状态码', '返回码', '状态', '码', '的', '是'];
+  '错误码', '错误代码', '错误', '报错', '代码', '状态码', '返回码', '返回', '状态', '码', '的', '是'];
 
 /**
  * English words that carry no meaning of their own in a search (`account has no balance`): not
