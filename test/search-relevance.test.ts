@@ -37,16 +37,16 @@ interface Floors {
  * Per set: the floors of the site's search and of the library's searchEntries (entries only, no prose
  * pages), and the least number of queries the set must keep. The judged set's floors were set just
  * under the figures measured when it was first written (site: top-1 0.981, MRR@5 0.990 over 104
- * queries; library: 0.981, 0.989). The held-out set's are the figures of its current batch (the second,
+ * queries; library: 0.981, 0.989). The held-out set's are the figures of its current batch (the third,
  * written 2026-12-02) measured when it was written, rounded down to the next multiple of 0.05 below,
  * one step lower when that would leave less than 0.01 (one result slipping one rank must not fail CI):
- * site top-1 0.825, MRR@5 0.838; library top-1 0.825, MRR@5 0.836, over 40 queries; floors 0.80 and
- * 0.80 for both. Never above the judged set's floors; set them again only when a new held-out batch
+ * site top-1 0.750, MRR@5 0.802; library top-1 0.750, MRR@5 0.802, over 40 queries; floors 0.70 and
+ * 0.75 for both. Never above the judged set's floors; set them again only when a new held-out batch
  * replaces this one, never by tuning the engine on these queries.
  */
 const SETS: Record<JudgedSetName, { site: Floors; library: Floors; minQueries: number }> = {
   judged: { site: { top1: 0.95, mrr5: 0.97 }, library: { top1: 0.95, mrr5: 0.97 }, minQueries: 80 },
-  'held-out': { site: { top1: 0.8, mrr5: 0.8 }, library: { top1: 0.8, mrr5: 0.8 }, minQueries: 30 },
+  'held-out': { site: { top1: 0.7, mrr5: 0.75 }, library: { top1: 0.7, mrr5: 0.75 }, minQueries: 30 },
 };
 
 const kb = loadKnowledgeBase();
