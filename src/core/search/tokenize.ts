@@ -7,9 +7,9 @@
  *   Chinese users write (`token过期` → `token` + `过期`).
  * - Latin text: lower-case words and numbers (2+ characters, or any digit run), filler words
  *   (FILLER_WORDS: `the`, `has`, `is`) left out.
- * - Chinese text: overlapping character bigrams (a lone character stays itself), none across 的. Bigrams need no
- *   dictionary, so Node's and the browser's ICU versions (which segment words differently) can
- *   never disagree.
+ * - Chinese text: overlapping character bigrams (a lone character stays itself), none across 的.
+ *   Bigrams need no dictionary, so Node's and the browser's ICU versions (which segment words
+ *   differently) can never disagree.
  */
 import { cleanText } from '../normalize.ts';
 import { CHINESE_PARTICLE, FILLER_WORDS } from './vocabulary.ts';
