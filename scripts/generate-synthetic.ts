@@ -26,10 +26,20 @@ if (!values.out || (!values.extra && !values.total)) {
   process.exit(2);
 }
 
-const categoryList = (parse(readFileSync(join(DEFAULT_DATA_DIR, 'categories.yaml'), 'utf8')) as { categories: { id: string; retryable_default: boolean }[] }).categories;
+const categoryList = (parse(readFileSync(join(DEFAULT_DATA_DIR, 'categories.yaml'), 'utf8')) as { categories: { id: string; retryable_default: boolean; action_default: string }[] })
+  .categories;
 const categories = categoryList.map((c) => c.id);
-// Entries agree with their category's retryable_default (the validator asks for a reason otherwise).
+// Entries take their category's retryable_default and action_default (the validator asks for a reason otherwise).
 const retryableDefault = new Map(categoryList.map((c) => [c.id, c.retryable_default]));
+const actionDefault = new Map(categoryList.map((c) => [c.id, c.action_default]));
+/** Each entry's own end-user message, worded for its action: no one message covers many entries, none promises a retry its action rules out. */
+const USER_NEXT: Record<string, { en: string; zh: string }> = {
+  'fix-input': { en: 'Please choose a different one.', zh: '请换一个再试。' },
+  retry: { en: 'Please try again later.', zh: '请稍后再试。' },
+  poll: { en: 'Please wait while we finish.', zh: '请等待处理完成。' },
+  none: { en: 'Nothing to do.', zh: '无需操作。' },
+};
+const USER_NEXT_OTHER = { en: "We're looking into it.", zh: '我们正在处理。' };
 const realCount = readdirSync(join(DEFAULT_DATA_DIR, 'vendors')).reduce(
   (n, f) => n + (readFileSync(join(DEFAULT_DATA_DIR, 'vendors', f), 'utf8').match(/^  - kind: /gm)?.length ?? 0),
   0,
@@ -53,6 +63,7 @@ function entryYaml(code: string): string {
   const a = Math.floor(rand() * ACTIONS.length);
   const q = (text: string) => `'${text.replace(/'/g, "''")}'`;
   const category = pick(categories);
+  const next = USER_NEXT[actionDefault.get(category) ?? ''] ?? USER_NEXT_OTHER;
   return [
     `  - kind: error`,
     `    code: ${q(code)}`,
@@ -62,6 +73,7 @@ function entryYaml(code: string): string {
     `    remedy: { en: ${q(`${ACTIONS[a]}.`)}, zh: ${q(`${ZH_ACTIONS[a]}。`)}, vendor_text: none }`,
     `    category: ${category}`,
     `    retryable: ${retryableDefault.get(category)}`,
+    `    end_user_message: { en: ${q(`The ${SUBJECTS[s]} ${PROBLEMS[p]}. ${next.en}`)}, zh: ${q(`${ZH_SUBJECTS[s]}${ZH_PROBLEMS[p]}。${next.zh}`)} }`,
     '',
   ].join('\n');
 }

@@ -92,7 +92,7 @@ describe('entries.csv and entries.jsonl', () => {
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(index.entries.length);
     const expected = (e: ArtifactEntry) =>
-      [e.id, e.vendor, e.kind, e.code, e.http_status ?? '', e.message ?? '', e.meaning.en, e.meaning.zh, e.remedy.en, e.remedy.zh, e.category, e.retryable, e.url].map(String);
+      [e.id, e.vendor, e.kind, e.code, e.http_status ?? '', e.message ?? '', e.meaning.en, e.meaning.zh, e.remedy.en, e.remedy.zh, e.category, e.retryable, e.action, e.end_user_message.en, e.end_user_message.zh, e.url].map(String);
     index.entries.forEach((e, i) => expect(rows[i], e.id).toEqual(expected(e)));
     // quoting is exercised by the real data: commas in remedies, Chinese in meanings
     expect(rows.some((r) => r.some((f) => f.includes(',')))).toBe(true);

@@ -18,6 +18,9 @@ export const CSV_COLUMNS = [
   'remedy_zh',
   'category',
   'retryable',
+  'action',
+  'end_user_message_en',
+  'end_user_message_zh',
   'url',
 ] as const;
 
@@ -33,7 +36,7 @@ function csvField(value: string | number | boolean | null): string {
  */
 export function entriesCsv(entries: readonly ArtifactEntry[]): string {
   const rows = entries.map((e) =>
-    [e.id, e.vendor, e.kind, e.code, e.http_status, e.message, e.meaning.en, e.meaning.zh, e.remedy.en, e.remedy.zh, e.category, e.retryable, e.url]
+    [e.id, e.vendor, e.kind, e.code, e.http_status, e.message, e.meaning.en, e.meaning.zh, e.remedy.en, e.remedy.zh, e.category, e.retryable, e.action, e.end_user_message.en, e.end_user_message.zh, e.url]
       .map(csvField)
       .join(','),
   );

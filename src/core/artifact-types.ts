@@ -18,6 +18,9 @@ export interface ArtifactIndex {
   entries: ArtifactEntry[];
 }
 
+/** Action: The next step: 'none' (success), 'poll' (task still running), 'retry' (transient: send the same request again after a short backoff), 'wait' (send again only after a long, known wait), 'recreate-task' (the task failed or expired: create a new one), 'refresh-credentials' (new token or signature, then send again), 'fix-request' (the integrator changes the request, code or configuration), 'fix-input' (the end user provides something different), 'fix-account' (the account owner acts: top up, subscribe, enable, grant), 'contact-vendor' (only the vendor can resolve it). */
+export type ArtifactAction = "none" | "poll" | "retry" | "wait" | "recreate-task" | "refresh-credentials" | "fix-request" | "fix-input" | "fix-account" | "contact-vendor";
+
 /** Bilingual text: Plain text in English and Simplified Chinese. Rendered as text, never as HTML. */
 export interface ArtifactBilingualText {
   /** English text. */
@@ -53,6 +56,10 @@ export interface ArtifactCategory {
   outcome: "success" | "pending" | "failure" | "informational";
   /** Whether entries of this category usually succeed on retry. */
   retryable_default: boolean;
+  /** The next step for entries of this category, unless an entry says otherwise. */
+  action_default: ArtifactAction;
+  /** The retry policy of entries of this category whose action is poll, retry or wait, unless an entry gives its own. */
+  retry_default?: ArtifactRetryPolicy;
   /** What a client should do about any entry of this category. */
   advice: ArtifactBilingualText;
   /** Default message an app can show its end user for entries of this category (plain words, no codes). Entries may override it. */
@@ -125,6 +132,29 @@ export interface ArtifactEntry {
   retryable_source: "vendor" | "ours";
   /** Why retryable differs from the category's retryable_default; null when it agrees. */
   retryable_exception: ArtifactBilingualText | null;
+  /** The next step (ours): the entry's own action, else its category's action_default. Since 1.3. */
+  action: ArtifactAction;
+  /** 'entry': set for this entry (action_reason says why it differs from the category); 'category': the category's default. Since 1.3. */
+  action_source: "entry" | "category";
+  /** Why this entry's action differs from its category's; null when it agrees. Since 1.3. */
+  action_reason: ArtifactBilingualText | null;
+  /** When and how often to send again (poll, retry, wait; sometimes recreate-task): the entry's own policy, else its category's; null for other actions. Since 1.3. */
+  retry: {
+    /** How many calls in all, the first one included, before giving up on this action. */
+    max_attempts: number;
+    /** The delay before the second call, in seconds; each later delay doubles, up to max_delay_s. */
+    base_delay_s: number;
+    /** The longest delay between two calls, in seconds. */
+    max_delay_s: number;
+    /** Whether a Retry-After header (seconds or an HTTP date), when present, replaces the computed delay exactly (no jitter, no cap). */
+    honour_retry_after: boolean;
+    /** 'vendor' where the vendor states the schedule; 'ours' where we chose it. */
+    source: "vendor" | "ours";
+    /** Why this schedule, in words; null when none is given. */
+    reason: ArtifactBilingualText | null;
+  } | null;
+  /** One to four likely causes, each saying whether the vendor or we name it; empty where the meaning says it all. Since 1.3. */
+  possible_causes: ArtifactPossibleCause[];
   /** Id of the equivalence group this entry belongs to, or null. */
   equivalence_group: string | null;
   /** Ids of the other members of its equivalence group: the same failure elsewhere (symmetric and transitive). */
@@ -179,6 +209,33 @@ export interface ArtifactExampleBody {
   /** The example body exactly as the source shows it. */
   body: string;
   note?: ArtifactBilingualText;
+}
+
+/** Possible cause: A likely cause, in both languages, with who says so. */
+export interface ArtifactPossibleCause {
+  en: string;
+  zh: string;
+  /** 'vendor' where the vendor's documentation names this cause; 'ours' where it is our inference. */
+  source: "vendor" | "ours";
+}
+
+/** Retry policy: When and how often to send again. Delay before call n+1 (n counts from 1): min(max_delay_s, base_delay_s × 2^(n−1)), with jitter (a random value between half of it and all of it); a Retry-After header replaces it where honour_retry_after is true. */
+export interface ArtifactRetryPolicy {
+  /** How many calls in all, the first one included, before giving up on this action. */
+  max_attempts: number;
+  /** The delay before the second call, in seconds; each later delay doubles, up to max_delay_s. */
+  base_delay_s: number;
+  /** The longest delay between two calls, in seconds. */
+  max_delay_s: number;
+  /** Whether a Retry-After header (seconds or an HTTP date), when present, replaces the computed delay exactly (no jitter, no cap). */
+  honour_retry_after: boolean;
+  /** 'vendor' where the vendor states the schedule; 'ours' where we chose it. */
+  source: "vendor" | "ours";
+  /** Why this schedule, in words (required for a wait): the vendor's statement, or the window the wait covers. */
+  reason?: {
+    en: string;
+    zh: string;
+  };
 }
 
 /** Vendor */

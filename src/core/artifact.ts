@@ -19,6 +19,8 @@ import {
   vendor as vendorSchema,
   type Category,
 } from './schema.ts';
+import { action, possibleCause, retryPolicyFields } from './decision-schema.ts';
+import { resolveDecision } from './decision.ts';
 import { entryApiPath, entryPagePath, entryRef, vendorPagePath, type EntryKey } from './model.ts';
 import { templatePattern } from './templates.ts';
 import { deriveEquivalence, type Equivalence } from './equivalence.ts';
@@ -30,7 +32,7 @@ import type { KnowledgeBase, LoadedVendor } from './validate.ts';
 import type { Entry } from './schema.ts';
 
 /** Artifact format version. Additive changes keep 1.x; removing or renaming a field needs /api/v2/. */
-export const ARTIFACT_VERSION = '1.2.0';
+export const ARTIFACT_VERSION = '1.3.0';
 export const API_ROOT = '/api/v1/';
 
 /** An absolute URL (JSON Schema `format: uri`). */
@@ -70,6 +72,16 @@ export const artifactEntry = z
     retryable_exception: bilingualText
       .nullable()
       .meta({ description: "Why retryable differs from the category's retryable_default; null when it agrees." }),
+    action: action.meta({ description: "The next step (ours): the entry's own action, else its category's action_default. Since 1.3." }),
+    action_source: z
+      .enum(['entry', 'category'])
+      .meta({ description: "'entry': set for this entry (action_reason says why it differs from the category); 'category': the category's default. Since 1.3." }),
+    action_reason: bilingualText.nullable().meta({ description: "Why this entry's action differs from its category's; null when it agrees. Since 1.3." }),
+    retry: retryPolicyFields
+      .extend({ reason: bilingualText.nullable().meta({ description: 'Why this schedule, in words; null when none is given.' }) })
+      .nullable()
+      .meta({ description: 'When and how often to send again (poll, retry, wait; sometimes recreate-task): the entry\'s own policy, else its category\'s; null for other actions. Since 1.3.' }),
+    possible_causes: z.array(possibleCause).meta({ description: 'One to four likely causes, each saying whether the vendor or we name it; empty where the meaning says it all. Since 1.3.' }),
     equivalence_group: z.string().nullable().meta({ description: 'Id of the equivalence group this entry belongs to, or null.' }),
     equivalents: z
       .array(z.string())
@@ -176,7 +188,10 @@ export function toArtifactEntry(v: Pick<LoadedVendor, 'vendor' | 'example_bodies
   const id = entryRef(key);
   const template = v.example_bodies?.[e.kind];
   const example = template ? renderExampleBody(template, e) : undefined;
-  const userMessage = e.end_user_message ?? categories.get(e.category)?.end_user_message;
+  const category = categories.get(e.category);
+  const userMessage = e.end_user_message ?? category?.end_user_message;
+  const decision = resolveDecision(e, category);
+  const retry = decision.retry;
   return {
     id,
     vendor: vendorId,
@@ -187,7 +202,7 @@ export function toArtifactEntry(v: Pick<LoadedVendor, 'vendor' | 'example_bodies
     message_is_template: e.message_is_template,
     message_pattern: e.message_is_template && e.message ? templatePattern(e.message) : null,
     task_outcome: e.task_outcome ?? null,
-    outcome: e.task_outcome ?? categories.get(e.category)?.outcome ?? 'failure',
+    outcome: e.task_outcome ?? category?.outcome ?? 'failure',
     meaning: { en: e.meaning.en, zh: e.meaning.zh, vendor_text: e.meaning.vendor_text },
     remedy: { en: e.remedy.en, zh: e.remedy.zh, vendor_text: e.remedy.vendor_text },
     vendor_remedy: e.vendor_remedy ? { en: e.vendor_remedy.en, zh: e.vendor_remedy.zh, vendor_text: e.vendor_remedy.vendor_text } : null,
@@ -197,6 +212,20 @@ export function toArtifactEntry(v: Pick<LoadedVendor, 'vendor' | 'example_bodies
     retryable: e.retryable,
     retryable_source: e.retryable_source,
     retryable_exception: e.retryable_exception ? { en: e.retryable_exception.en, zh: e.retryable_exception.zh } : null,
+    action: decision.action,
+    action_source: decision.actionFrom,
+    action_reason: e.action_reason ? { en: e.action_reason.en, zh: e.action_reason.zh } : null,
+    retry: retry
+      ? {
+          max_attempts: retry.max_attempts,
+          base_delay_s: retry.base_delay_s,
+          max_delay_s: retry.max_delay_s,
+          honour_retry_after: retry.honour_retry_after,
+          source: retry.source,
+          reason: retry.reason ? { en: retry.reason.en, zh: retry.reason.zh } : null,
+        }
+      : null,
+    possible_causes: (e.possible_causes ?? []).map((c) => ({ en: c.en, zh: c.zh, source: c.source })),
     equivalence_group: equivalence.group.get(id) ?? null,
     equivalents: equivalence.equivalents.get(id) ?? [],
     example_body: example && !('error' in example) ? { http_status: example.http_status, body: example.body } : null,

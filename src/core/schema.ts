@@ -6,6 +6,7 @@
  * Every object is strict: an unknown field is an error, never silently dropped.
  */
 import { z } from 'zod';
+import { action, possibleCauses, retryPolicy } from './decision-schema.ts';
 
 /** Languages the site and the data speak. English is the default locale. */
 export const LANGS = ['en', 'zh'] as const;
@@ -200,6 +201,16 @@ export const entry = z
       description:
         "Required exactly when retryable differs from the category's retryable_default: our reason why this entry is the exception.",
     }),
+    action: action.optional().meta({
+      description: "The next step for this entry; omitted: the category's action_default. Judged from the source and the remedy, not from the category alone.",
+    }),
+    action_reason: bilingualText.optional().meta({
+      description: "Required exactly when action differs from the category's action_default: our reason why this entry is the exception.",
+    }),
+    retry: retryPolicy.optional().meta({
+      description: "When and how often to send again, for the actions poll, retry and wait (optional for recreate-task); omitted: the category's retry_default.",
+    }),
+    possible_causes: possibleCauses.optional(),
     vendor_remedy: sourcedText.optional().meta({
       description:
         "The vendor's own remedy, verbatim in the language vendor_text names (the other language is our translation). remedy is then ours, written for this entry.",
@@ -356,6 +367,10 @@ export const category = z.strictObject({
   description: bilingualText,
   outcome: categoryOutcome,
   retryable_default: z.boolean().meta({ description: 'Whether entries of this category usually succeed on retry.' }),
+  action_default: action.meta({ description: 'The next step for entries of this category, unless an entry says otherwise.' }),
+  retry_default: retryPolicy
+    .optional()
+    .meta({ description: 'The retry policy of entries of this category whose action is poll, retry or wait, unless an entry gives its own.' }),
   advice: bilingualText.meta({ description: 'What a client should do about any entry of this category.' }),
   end_user_message: bilingualText.meta({
     description:

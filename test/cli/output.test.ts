@@ -32,7 +32,7 @@ describe('--lang zh', () => {
     expect(r.stdout).toMatch(/含义 +图片中没有人脸/);
     expect(r.stdout).toMatch(/处理方法 +使用一张人脸清晰可见的照片/);
     expect(r.stdout).toMatch(/厂商的建议 +检查图片质量/);
-    expect(r.stdout).toMatch(/告诉用户 +我们在您的照片中没有找到人脸/);
+    expect(r.stdout).toMatch(/告诉用户 +这张照片中未检测到人脸/);
     expect(r.stdout).toContain('https://errors.example.org/zh-cn/baidu-face/222202/');
     const e = cli(['explain', '--lang', 'zh'], { input: '{"error_code": 110}' });
     expect(e.stdout).toMatch(/^调用结果：失败 · 百度人脸识别$/m);

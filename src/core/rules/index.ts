@@ -3,9 +3,14 @@
  * with the rule's name: `file:line:col path: message [rule-name]`. Each rule is named by at least one
  * broken fixture in test/fixtures/ (`# rule:` line); test/validate.test.ts checks that.
  */
+import { actionException } from './action-exception.ts';
+import { actionRetryable } from './action-retryable.ts';
 import { caseUniqueCode } from './case-unique-code.ts';
+import { categoryAction } from './category-action.ts';
 import { categorySameNumbers } from './category-same-numbers.ts';
 import { codeCharacters } from './code-characters.ts';
+import { endUserMessageAction } from './end-user-message-action.ts';
+import { endUserMessageShare } from './end-user-message-share.ts';
 import { equivalenceGroups } from './equivalence-groups.ts';
 import { exampleBodyPlaceholders } from './example-body-placeholders.ts';
 import { exampleBodyRenders } from './example-body-renders.ts';
@@ -16,6 +21,7 @@ import { maxPlaceholders } from './max-placeholders.ts';
 import { messageTrimmed } from './message-trimmed.ts';
 import { remedyProvenance } from './remedy-provenance.ts';
 import { reservedVendorId } from './reserved-vendor-id.ts';
+import { retryPolicyRule } from './retry-policy.ts';
 import { retryableException } from './retryable-exception.ts';
 import { sameNumbers } from './same-numbers.ts';
 import { taskOutcome } from './task-outcome.ts';
@@ -36,6 +42,7 @@ export const RULES: readonly Rule[] = [
   // data/categories.yaml
   uniqueCategoryId,
   categorySameNumbers,
+  categoryAction,
   // each vendor file
   vendorIdMatchesFile,
   reservedVendorId,
@@ -54,6 +61,11 @@ export const RULES: readonly Rule[] = [
   remedyProvenance,
   sameNumbers,
   retryableException,
+  actionException,
+  actionRetryable,
+  retryPolicyRule,
+  endUserMessageAction,
+  endUserMessageShare,
   exampleBodyRenders,
   exampleBodyPlaceholders,
   taskStateEnvelope,
