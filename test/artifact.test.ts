@@ -52,13 +52,13 @@ describe('the JSON artifact', () => {
   it('holds the expected files', () => {
     for (const path of ['index.json', 'categories.json', 'schema.json', 'picwish.json', 'picwish/state/-8.json', 'g42-image/ModelArts.4204.json', 'picwish/http/429.json'])
       expect(artifact.files.has(path), path).toBe(true);
-    expect(json('index.json').entries).toHaveLength(602);
+    expect(json('index.json').entries).toHaveLength(604);
   });
 
   it('PicWish holds its 28 entries (7 HTTP statuses, 21 task states)', () => {
     const file = json('picwish.json');
     expect(file.entries).toHaveLength(28);
-    expect(file.vendor.counts).toEqual({ error: 0, 'http-status': 7, 'task-state': 21 });
+    expect(file.vendor.counts).toEqual({ error: 0, 'http-status': 7, 'task-state': 21, 'sdk-error': 0 });
     expect(file.entries.find((e: { id: string }) => e.id === 'picwish/http/401').meaning.en).toBe('Unauthorized API Key.');
   });
 

@@ -113,7 +113,7 @@ import baidu from 'vision-error-codes/vendors/baidu-face.json' with { type: 'jso
 
 const kb = createLookup(index);
 const entry: ArtifactEntry | undefined = kb.lookup('baidu-face', '222202');
-const kind: 'error' | 'http-status' | 'task-state' | undefined = entry?.kind;
+const kind: 'error' | 'http-status' | 'task-state' | 'sdk-error' | undefined = entry?.kind;
 const result: ExplainResult = explain('{}', { httpStatus: 429 }, baidu);
 const retry: boolean | undefined = result.retryable;
 const url: string = baidu.entries[0]!.url;

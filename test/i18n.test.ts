@@ -107,7 +107,7 @@ describe('UI string catalogues', () => {
 });
 
 /** Keys that src/ builds from data (`kind.${entry.kind}`) rather than names literally. */
-const BUILT_KEY_PREFIXES = ['kind.', 'kindOne.', 'outcome.', 'note.', 'lang.', 'policy.', 'policyText.', 'vendorText.', 'search.reason.', 'explain.reason.', 'explain.advice.'];
+const BUILT_KEY_PREFIXES = ['kind.', 'kindOne.', 'outcome.', 'note.', 'lang.', 'policy.', 'policyText.', 'vendorText.', 'search.reason.', 'explain.reason.', 'explain.advice.', 'history.field.'];
 
 describe('UI string usage', () => {
   it('every key is used: named in src/, or built from data under a known prefix', () => {

@@ -1,7 +1,8 @@
 /**
  * Checks the built knowledge base against the vendors' source documents, read by the independent
- * parsers in ./source-parsers.ts. Every check collects its problems (each naming the vendor and
- * code) and asserts the list is empty, so one run reports every discrepancy.
+ * parsers in scripts/lib/source-documents.ts (shared with the refresh script, never with the build).
+ * Every check collects its problems (each naming the vendor and code) and asserts the list is empty,
+ * so one run reports every discrepancy.
  *
  * The documents are an input, not part of the repository: KB_SOURCES_DIR names their folder. Without
  * it these checks are skipped with one line saying why; CI always sets it (.ci/run).
@@ -18,6 +19,7 @@ import {
   VENDOR_OF_SOURCE,
   parseAilabtools,
   parseBaidu,
+  parseMarkdownCodeTables,
   parseBaiduReadme,
   parseG42,
   parsePicwish,
@@ -25,7 +27,7 @@ import {
   readSource,
   squashEn,
   squashZh,
-} from './source-parsers.ts';
+} from '../scripts/lib/source-documents.ts';
 
 const artifact = buildArtifactForSite(loadKnowledgeBase(), 'https://example.org');
 const entries = artifact.entries;
@@ -35,6 +37,8 @@ let parsed: ReturnType<typeof parseAll> | undefined;
 function parseAll() {
   return {
     ailabtools: parseAilabtools(readSource(SOURCE_FILES.ailabtools)),
+    ailabtoolsDocs20251217: parseMarkdownCodeTables(readSource(SOURCE_FILES.ailabtoolsDocs20251217)),
+    ailabtoolsDocs20260401: parseMarkdownCodeTables(readSource(SOURCE_FILES.ailabtoolsDocs20260401)),
     baidu: parseBaidu(readSource(SOURCE_FILES.baidu)),
     baiduReadme: parseBaiduReadme(readSource(SOURCE_FILES.readme)),
     picwish: parsePicwish(readSource(SOURCE_FILES.picwish)),
@@ -93,7 +97,7 @@ describe('the data on its own', () => {
     const counts: Record<string, number> = {};
     for (const e of entries) counts[`${e.vendor} ${e.kind}`] = (counts[`${e.vendor} ${e.kind}`] ?? 0) + 1;
     expect(counts).toEqual({
-      'ailabtools error': 124,
+      'ailabtools error': 126,
       'baidu-face error': 106,
       'picwish http-status': 7,
       'picwish task-state': 21,
@@ -127,6 +131,8 @@ describe(`knowledge base vs the source documents${SKIP_REASON ? ` (${SKIP_REASON
     }
     // The folder's README lists each document with its official page: the vendor's source.url must be one of them.
     const readme = readSource(SOURCE_FILES.readme).split('\n');
+    for (const name of [SOURCE_FILES.ailabtoolsDocs20251217, SOURCE_FILES.ailabtoolsDocs20260401])
+      if (!readme.some((l) => l.includes(name))) problems.push(`${name} is not listed in the README`);
     for (const [doc, vendorId] of Object.entries(VENDOR_OF_SOURCE)) {
       const row = readme.find((l) => l.includes(SOURCE_FILES[doc as keyof typeof VENDOR_OF_SOURCE]));
       const vendor = artifact.files.get(`${vendorId}.json`);
@@ -141,6 +147,8 @@ describe(`knowledge base vs the source documents${SKIP_REASON ? ` (${SKIP_REASON
     const s = sources();
     expect({
       ailabtools: s.ailabtools.length,
+      ailabtoolsDocs20251217: s.ailabtoolsDocs20251217.length,
+      ailabtoolsDocs20260401: s.ailabtoolsDocs20260401.length,
       baidu: s.baidu.length,
       baiduReadme: s.baiduReadme.length,
       picwishHttp: s.picwish.filter((r) => r.kind === 'http-status').length,
@@ -150,6 +158,8 @@ describe(`knowledge base vs the source documents${SKIP_REASON ? ` (${SKIP_REASON
       g42Statuses: s.g42.statuses.length,
     }).toEqual({
       ailabtools: 124,
+      ailabtoolsDocs20251217: 126,
+      ailabtoolsDocs20260401: 126,
       baidu: 98,
       baiduReadme: 8,
       picwishHttp: 7,
@@ -160,25 +170,57 @@ describe(`knowledge base vs the source documents${SKIP_REASON ? ` (${SKIP_REASON
     });
   });
 
-  it('AILabTools: every source row is one entry with the same status, code and message', () => {
+  it('AILabTools: every row of the current page (2026-04-01) is one entry with the same status, code and message', () => {
     const problems: string[] = [];
-    const mine = entries.filter((e) => e.vendor === 'ailabtools' && e.kind === 'error');
-    for (const row of sources().ailabtools) {
-      // The code/message boundary is ambiguous in the source: match the whole run-together text.
-      const matches = mine.filter((e) => `${e.code}${e.message}` === row.codeAndMessage);
-      if (matches.length !== 1) {
-        problems.push(`ailabtools row ${JSON.stringify(row.line)}: ${matches.length} entries have code + message equal to it`);
-        continue;
-      }
-      const e = one(problems, 'ailabtools', 'error', matches[0]!.code);
+    for (const row of sources().ailabtoolsDocs20260401) {
+      const e = one(problems, 'ailabtools', 'error', row.code);
       if (!e) continue;
       same(problems, e, 'http_status', e.http_status, row.http_status);
-      // A plausible boundary: the code is an upper-case identifier and the message starts a sentence.
-      if (!/^[A-Z][A-Z0-9_]*[A-Z0-9]$/.test(e.code) || !/^[A-Z]/.test(e.message ?? '')) {
-        problems.push(`${label(e)}: implausible split of ${JSON.stringify(row.codeAndMessage)} into code and message`);
-      }
+      same(problems, e, 'message', e.message, row.message);
     }
     expect(problems).toEqual([]);
+  });
+
+  /** The status a document gave is the entry's current one, or one its history keeps, documented until `until`. */
+  function statusOfItsTime(problems: string[], e: ArtifactEntry, status: number, until: string, where: string) {
+    if (e.http_status === status) return;
+    const kept = e.history.find((h) => h.field === 'http_status' && h.value === status);
+    if (!kept) problems.push(`${label(e)}: ${where} gives HTTP ${status}, which is neither its http_status (${e.http_status}) nor in its history`);
+    else if (kept.until !== until) problems.push(`${label(e)}: history keeps HTTP ${status} until ${kept.until}, expected ${until} (docs commit b42b812)`);
+  }
+
+  it('AILabTools: the 2025-12-17 copy and the legacy page give each code its current status or the one its history keeps (until 2026-01-08)', () => {
+    const problems: string[] = [];
+    const mine = entries.filter((e) => e.vendor === 'ailabtools' && e.kind === 'error');
+    for (const row of sources().ailabtoolsDocs20251217) {
+      const e = one(problems, 'ailabtools', 'error', row.code);
+      if (!e) continue;
+      statusOfItsTime(problems, e, row.http_status!, '2026-01-08', 'the 2025-12-17 copy');
+      same(problems, e, 'message', e.message, row.message);
+    }
+    for (const row of sources().ailabtools) {
+      // The code/message boundary is ambiguous in the legacy extraction: match the whole run-together text.
+      const matches = mine.filter((e) => `${e.code}${e.message}` === row.codeAndMessage);
+      if (matches.length !== 1) {
+        problems.push(`ailabtools legacy row ${JSON.stringify(row.line)}: ${matches.length} entries have code + message equal to it`);
+        continue;
+      }
+      statusOfItsTime(problems, matches[0]!, row.http_status, '2026-01-08', 'the legacy page');
+    }
+    // The issue's count: 48 codes changed status on 2026-01-08, and each keeps exactly one earlier status.
+    const changed = mine.filter((e) => e.history.some((h) => h.field === 'http_status'));
+    expect(changed.length).toBe(48);
+    expect(changed.filter((e) => e.history.filter((h) => h.field === 'http_status').length !== 1).map(label)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('AILabTools: the two codes added in 2025-12 are entries added by a data release, absent from the legacy page', () => {
+    const legacy = sources().ailabtools.map((r) => r.codeAndMessage);
+    for (const code of ['ERROR_POSE_NOT_ENOUGH_KEYPOINTS', 'ERROR_FACE_COUNT_INVALID']) {
+      const e = entries.find((x) => x.vendor === 'ailabtools' && x.code === code);
+      expect(e?.added, code).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(legacy.some((l) => l.startsWith(code))).toBe(false);
+    }
   });
 
   it('Baidu: every source row is one entry with the literal error_msg, no HTTP status and the vendor\'s Chinese text', () => {
@@ -285,7 +327,7 @@ describe(`knowledge base vs the source documents${SKIP_REASON ? ` (${SKIP_REASON
   it('every entry\'s code appears in its vendor\'s source', () => {
     const s = sources();
     const known = new Set<string>([
-      ...s.ailabtools.map((r) => `ailabtools error ${r.http_status}${r.codeAndMessage}`),
+      ...s.ailabtoolsDocs20260401.map((r) => `ailabtools error ${r.code}`),
       ...s.baidu.map((r) => `baidu-face error ${r.code}`),
       ...s.baiduReadme.map((r) => `baidu-face error ${r.code}`),
       ...s.picwish.map((r) => `picwish ${r.kind} ${r.code}`),
@@ -293,9 +335,8 @@ describe(`knowledge base vs the source documents${SKIP_REASON ? ` (${SKIP_REASON
       ...s.g42.errors.map((r) => `g42-image error ${r.code}`), // after the ModelArts repair
       ...s.g42.statuses.map((r) => `g42-image http-status ${r.status}`),
     ]);
-    const key = (e: ArtifactEntry) =>
-      e.vendor === 'ailabtools' ? `ailabtools ${e.kind} ${e.http_status}${e.code}${e.message}` : `${e.vendor} ${e.kind} ${e.code}`;
-    const missing = entries.filter((e) => !known.has(key(e))).map((e) => `${label(e)}: not in the source`);
+    // An entry from another document than its vendor's main source cites that document instead.
+    const missing = entries.filter((e) => e.source === null && !known.has(`${e.vendor} ${e.kind} ${e.code}`)).map((e) => `${label(e)}: not in the source`);
     expect(missing).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ export interface Options {
   version?: boolean;
 }
 
-const KINDS: Record<string, EntryKind> = { error: 'error', 'http-status': 'http-status', http: 'http-status', 'task-state': 'task-state', state: 'task-state' };
+const KINDS: Record<string, EntryKind> = { error: 'error', 'http-status': 'http-status', http: 'http-status', 'task-state': 'task-state', state: 'task-state', 'sdk-error': 'sdk-error', sdk: 'sdk-error' };
 
 /** `-8` is a PicWish state, not an option: hide negative numbers from the option parser. */
 const NEGATIVE = /^-\d+$/;

@@ -72,18 +72,95 @@ export interface ArtifactCategory {
   url_zh: string;
 }
 
+/** changelog.json: What changed in the data, per release and vendor, newest release first. Since 1.3. */
+export interface ArtifactChangelogFile {
+  releases: Array<{
+    /** The data release: the day these changes were recorded (YYYY-MM-DD). */
+    date: string;
+    vendors: Array<{
+      vendor: string;
+      /** Entries added in this release. */
+      added: string[];
+      /** HTTP statuses the vendor changed (from → to, and the day). */
+      status_changed: Array<{
+        /** The entry. */
+        id: string;
+        /** The value the vendor documented before. */
+        from: number | string | null | {
+          en: string;
+          zh: string;
+        };
+        /** The value that followed it (the current one, or a later history item's). */
+        to: number | string | null | {
+          en: string;
+          zh: string;
+        };
+        /** The day the vendor changed it. */
+        until: string;
+      }>;
+      /** Literal messages the vendor changed. */
+      message_changed: Array<{
+        /** The entry. */
+        id: string;
+        /** The value the vendor documented before. */
+        from: number | string | null | {
+          en: string;
+          zh: string;
+        };
+        /** The value that followed it (the current one, or a later history item's). */
+        to: number | string | null | {
+          en: string;
+          zh: string;
+        };
+        /** The day the vendor changed it. */
+        until: string;
+      }>;
+      /** Meanings the vendor changed. */
+      meaning_changed: Array<{
+        /** The entry. */
+        id: string;
+        /** The value the vendor documented before. */
+        from: number | string | null | {
+          en: string;
+          zh: string;
+        };
+        /** The value that followed it (the current one, or a later history item's). */
+        to: number | string | null | {
+          en: string;
+          zh: string;
+        };
+        /** The day the vendor changed it. */
+        until: string;
+      }>;
+      /** Messages the API was seen to return, recorded as variants of an entry. */
+      messages_seen: Array<{
+        id: string;
+        message: string;
+      }>;
+    }>;
+  }>;
+  /** Version of this format (semver). Breaking changes move to /api/v2/. */
+  artifact_version: string;
+  /** Hash of the content: changes whenever any data changes, never otherwise. */
+  data_version: string;
+  /** Origin the page URLs were built for. */
+  site: string;
+}
+
 /** Entry */
 export interface ArtifactEntry {
   /** Unique id, also the page path: <vendor>/<code>, <vendor>/http/<status> or <vendor>/state/<value>. */
   id: string;
   vendor: string;
-  /** 'error': a vendor code in the response body; 'http-status': the vendor's own meaning of an HTTP status; 'task-state': a value of an async task's state field. */
-  kind: "error" | "http-status" | "task-state";
+  /** 'error': a vendor code in the response body; 'http-status': the vendor's own meaning of an HTTP status; 'task-state': a value of an async task's state field; 'sdk-error': a code the vendor's official SDK raises on the client, before or instead of a response (it never comes from the API). */
+  kind: "error" | "http-status" | "task-state" | "sdk-error";
   /** The code exactly as the API returns it. */
   code: string;
   http_status: number | null;
   /** The literal message the API returns, verbatim from the source; null if none. */
   message: string | null;
+  /** Literal messages the API has returned for this code besides message, with where and when each was seen; explain and search match them like message. Since 1.3. */
+  message_variants: ArtifactMessageVariant[];
   message_is_template: boolean;
   /** For templates: an anchored regular expression (ECMAScript) that matches the filled-in message. */
   message_pattern: string | null;
@@ -166,6 +243,12 @@ export interface ArtifactEntry {
     /** The response body as the vendor would send it for this entry, built from its documented envelope. */
     body: string;
   } | null;
+  /** Values the vendor documented before (oldest first): field, earlier value, the day it changed (until), its source and the data release that recorded it. Since 1.3. */
+  history: ArtifactHistoryItem[];
+  /** Where this entry comes from when that is not its vendor's main source document; null otherwise. Since 1.3. */
+  source: ArtifactSourceRef | null;
+  /** The data release (its date, YYYY-MM-DD) that added this entry; null for entries of the first release. Since 1.3. */
+  added: string | null;
   notes: Array<{
     /** What the note is about. */
     kind: "extraction-repair" | "typo-in-source" | "duplicate-in-source" | "contradiction" | "ambiguity" | "doc-history" | "template" | "usage";
@@ -211,6 +294,35 @@ export interface ArtifactExampleBody {
   note?: ArtifactBilingualText;
 }
 
+/** History item: A value the vendor documented before, with its dates and source. */
+export interface ArtifactHistoryItem {
+  /** Which field of the entry had this value. */
+  field: "http_status" | "message" | "meaning";
+  /** The earlier value: an HTTP status (number or null), a literal message (string or null) or a meaning ({en, zh}). */
+  value: number | string | null | {
+    en: string;
+    zh: string;
+  };
+  /** The day the vendor changed it (the first day the current value was documented). */
+  until: string;
+  /** The document that gave the earlier value. */
+  source: ArtifactSourceRef;
+  /** The data release (its date) that recorded the change. */
+  recorded: string;
+}
+
+/** Message variant: A literal message the API has returned for the code besides its documented message. */
+export interface ArtifactMessageVariant {
+  /** The message exactly as the API returned it. */
+  message: string;
+  /** When it was seen: a year (e.g. 2023) or a date. */
+  seen: number | string;
+  /** Where it was seen: a public issue, an SDK fixture, the vendor's own SDK or docs. */
+  source: ArtifactSourceRef;
+  /** The data release (its date) that recorded it. */
+  recorded: string;
+}
+
 /** Possible cause: A likely cause, in both languages, with who says so. */
 export interface ArtifactPossibleCause {
   en: string;
@@ -238,6 +350,18 @@ export interface ArtifactRetryPolicy {
   };
 }
 
+/** Source: A cited document: title, URL, version or commit, and the date it was read. */
+export interface ArtifactSourceRef {
+  /** The document's title, as a reader would look for it. */
+  title: string;
+  /** Its public URL. */
+  url: string;
+  /** The version, commit or revision read, where the document has one (e.g. a git commit). */
+  version?: string;
+  /** When we read it (YYYY-MM-DD). */
+  read: string;
+}
+
 /** Vendor */
 export interface ArtifactVendor {
   /** Stable vendor id, used in URLs and the artifact (contract). */
@@ -260,6 +384,8 @@ export interface ArtifactVendor {
     title: string;
     /** The public page the source document is a copy of. */
     url: string;
+    /** The version, commit or revision of the document the entries follow, where it has one. */
+    version?: string;
     /** The publication date the document states (YYYY-MM-DD); omitted where it states none. */
     published?: string;
     /** When the copy was taken (YYYY-MM-DD), where that is known; omitted otherwise. */
@@ -323,6 +449,8 @@ export interface ArtifactVendor {
     error: number;
     "http-status": number;
     "task-state": number;
+    /** Since 1.3. */
+    "sdk-error": number;
   };
   /** The English page of this vendor. */
   url: string;

@@ -21,12 +21,14 @@ import {
 } from './schema.ts';
 import { action, possibleCause, retryPolicyFields } from './decision-schema.ts';
 import { resolveDecision } from './decision.ts';
+import { historyItem, messageVariant, sourceRef, type SourceRef } from './provenance-schema.ts';
 import { entryApiPath, entryPagePath, entryRef, vendorPagePath, type EntryKey } from './model.ts';
 import { templatePattern } from './templates.ts';
 import { deriveEquivalence, type Equivalence } from './equivalence.ts';
 import { renderExampleBody } from './example-body.ts';
 import { toJsonText } from './json-schemas.ts';
 import { entriesCsv, entriesJsonl } from './artifact-tables.ts';
+import { buildChangelog, changelogFile } from './changelog.ts';
 import { openApiDocument } from './openapi.ts';
 import type { KnowledgeBase, LoadedVendor } from './validate.ts';
 import type { Entry } from './schema.ts';
@@ -46,6 +48,9 @@ export const artifactEntry = z
     code: z.string().meta({ description: 'The code exactly as the API returns it.' }),
     http_status: z.number().int().nullable(),
     message: z.string().nullable().meta({ description: 'The literal message the API returns, verbatim from the source; null if none.' }),
+    message_variants: z
+      .array(messageVariant)
+      .meta({ description: 'Literal messages the API has returned for this code besides message, with where and when each was seen; explain and search match them like message. Since 1.3.' }),
     message_is_template: z.boolean(),
     message_pattern: z
       .string()
@@ -93,6 +98,13 @@ export const artifactEntry = z
       })
       .nullable()
       .meta({ description: "A response carrying this entry, built by us from the vendor's documented envelope; null where the vendor has no template for this kind." }),
+    history: z
+      .array(historyItem)
+      .meta({ description: 'Values the vendor documented before (oldest first): field, earlier value, the day it changed (until), its source and the data release that recorded it. Since 1.3.' }),
+    source: sourceRef
+      .nullable()
+      .meta({ description: "Where this entry comes from when that is not its vendor's main source document; null otherwise. Since 1.3." }),
+    added: z.string().nullable().meta({ description: 'The data release (its date, YYYY-MM-DD) that added this entry; null for entries of the first release. Since 1.3.' }),
     notes: z.array(note),
     url: absoluteUrl(
       'The English page of this entry. Stable (v1 never changes it), so it also serves as the entry\'s identifier, e.g. as the `type` of an RFC 9457 problem details response.',
@@ -103,7 +115,12 @@ export const artifactEntry = z
   .meta({ id: 'entry', title: 'Entry' });
 export type ArtifactEntry = z.infer<typeof artifactEntry>;
 
-const counts = z.strictObject({ error: z.number().int(), 'http-status': z.number().int(), 'task-state': z.number().int() });
+const counts = z.strictObject({
+  error: z.number().int(),
+  'http-status': z.number().int(),
+  'task-state': z.number().int(),
+  'sdk-error': z.number().int().meta({ description: 'Since 1.3.' }),
+});
 
 export const artifactVendor = vendorSchema
   .extend({
@@ -146,6 +163,7 @@ export const vendorFileArtifact = z
   })
   .meta({ id: 'vendor_file', title: '<vendor>.json', description: 'One vendor with its entries; the library accepts it in place of index.json.' });
 export const entryFileArtifact = z.strictObject({ ...header, entry: artifactEntry }).meta({ id: 'entry_file', title: '<vendor>/<code>.json' });
+export const changelogArtifact = changelogFile.extend(header).meta({ id: 'changelog_file', title: 'changelog.json', description: 'What changed in the data, per release and vendor, newest release first. Since 1.3.' });
 export const categoriesFileArtifact = z
   .strictObject({ ...header, categories: z.array(artifactCategory) })
   .meta({ id: 'categories_file', title: 'categories.json' });
@@ -166,6 +184,7 @@ export function artifactJsonSchema(site: string): Record<string, unknown> {
     ['vendor_file', vendorFileArtifact],
     ['entry_file', entryFileArtifact],
     ['categories_file', categoriesFileArtifact],
+    ['changelog_file', changelogArtifact],
   ] as const) {
     const { $schema: _s, $defs, ...rest } = generate(schema);
     Object.assign(defs, $defs);
@@ -181,6 +200,9 @@ export interface ArtifactOptions {
   /** Content hash function (hex). Injected so this module stays free of Node APIs. */
   hash: (text: string) => string;
 }
+
+/** A source with its keys in a fixed order (the artifact is byte-stable). */
+const copySource = (s: SourceRef): SourceRef => ({ title: s.title, url: s.url, ...(s.version ? { version: s.version } : {}), read: s.read });
 
 export function toArtifactEntry(v: Pick<LoadedVendor, 'vendor' | 'example_bodies'>, e: Entry, equivalence: Equivalence, categories: ReadonlyMap<string, Category>, site: string): ArtifactEntry {
   const vendorId = v.vendor.id;
@@ -199,6 +221,7 @@ export function toArtifactEntry(v: Pick<LoadedVendor, 'vendor' | 'example_bodies
     code: e.code,
     http_status: e.http_status,
     message: e.message,
+    message_variants: e.message_variants.map((m) => ({ message: m.message, seen: m.seen, source: copySource(m.source), recorded: m.recorded })),
     message_is_template: e.message_is_template,
     message_pattern: e.message_is_template && e.message ? templatePattern(e.message) : null,
     task_outcome: e.task_outcome ?? null,
@@ -229,6 +252,9 @@ export function toArtifactEntry(v: Pick<LoadedVendor, 'vendor' | 'example_bodies
     equivalence_group: equivalence.group.get(id) ?? null,
     equivalents: equivalence.equivalents.get(id) ?? [],
     example_body: example && !('error' in example) ? { http_status: example.http_status, body: example.body } : null,
+    history: e.history.map((h) => ({ field: h.field, value: typeof h.value === 'object' && h.value !== null ? { en: h.value.en, zh: h.value.zh } : h.value, until: h.until, source: copySource(h.source), recorded: h.recorded })),
+    source: e.source ? copySource(e.source) : null,
+    added: e.added ?? null,
     notes: e.notes.map((n) => ({ kind: n.kind, en: n.en, zh: n.zh })),
     url: site + entryPagePath(key, 'en'),
     url_zh: site + entryPagePath(key, 'zh'),
@@ -253,7 +279,7 @@ function toArtifactVendor(v: LoadedVendor, site: string): ArtifactVendor {
     limits: vendor.limits,
     notes: vendor.notes,
     envelope: v.envelope,
-    counts: { error: count('error'), 'http-status': count('http-status'), 'task-state': count('task-state') },
+    counts: { error: count('error'), 'http-status': count('http-status'), 'task-state': count('task-state'), 'sdk-error': count('sdk-error') },
     url: site + vendorPagePath(vendor.id, 'en'),
     url_zh: site + vendorPagePath(vendor.id, 'zh'),
     api_url: `${site}${API_ROOT}${vendor.id}.json`,
@@ -291,6 +317,7 @@ export function buildArtifact(kb: KnowledgeBase, { site, hash }: ArtifactOptions
   files.set('schema.json', toJsonText(artifactJsonSchema(site)));
   files.set('openapi.json', toJsonText(openApiDocument(site, API_ROOT, ARTIFACT_VERSION, content.vendors)));
   files.set('entries.csv', entriesCsv(entries));
+  files.set('changelog.json', toJsonText({ ...head, ...buildChangelog(entries) }));
   files.set('entries.jsonl', entriesJsonl(entries));
   for (const v of vendors) {
     const used = new Set(v.entries.map((e) => e.category));

@@ -60,7 +60,7 @@ export interface Lookup {
   matchMessage(message: string, vendor?: string): ArtifactEntry[];
 }
 
-const KIND_ORDER: EntryKind[] = ['error', 'task-state', 'http-status'];
+const KIND_ORDER: EntryKind[] = ['error', 'sdk-error', 'task-state', 'http-status'];
 
 /**
  * Thrown by createLookup() (and so by lookup, find, searchEntries and explain) when the index is not
@@ -152,6 +152,8 @@ export function createLookup(index: KbIndex): Lookup {
     if (!messages) {
       messages = { byMessage: new Map(), templates: [] };
       for (const e of entries) {
+        // Messages the API was seen to return (artifact 1.3+) are matched like the documented one.
+        for (const variant of e.message_variants ?? []) if (typeof variant?.message === 'string') push(messages.byMessage, normalizeMessage(variant.message), e);
         if (!e.message) continue;
         if (e.message_is_template) messages.templates.push(e);
         else push(messages.byMessage, normalizeMessage(e.message), e);
@@ -200,7 +202,7 @@ export function createLookup(index: KbIndex): Lookup {
     // `<vendor>/<code>` with the code in any accepted form.
     const parts = key.split('/');
     if (parts.length === 2 || parts.length === 3) {
-      const kind: EntryKind | undefined = parts.length === 2 ? 'error' : parts[1] === 'http' ? 'http-status' : parts[1] === 'state' ? 'task-state' : undefined;
+      const kind: EntryKind | undefined = parts.length === 2 ? 'error' : parts[1] === 'http' ? 'http-status' : parts[1] === 'state' ? 'task-state' : parts[1] === 'sdk' ? 'sdk-error' : undefined;
       const vendor = vendorId(parts[0]!);
       if (vendor && kind) return lookup(vendor, parts[parts.length - 1]!, kind);
     }

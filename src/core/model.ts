@@ -9,8 +9,9 @@ export const KIND_SEGMENT: Record<EntryKind, string | null> = {
   error: null,
   'http-status': 'http',
   'task-state': 'state',
+  'sdk-error': 'sdk',
 };
-export const RESERVED_CODE_SEGMENTS = new Set(['http', 'state', 'page']);
+export const RESERVED_CODE_SEGMENTS = new Set(['http', 'state', 'sdk', 'page']);
 
 /**
  * Long lists (a vendor's entries, a category's entries) are split into static pages of this many
@@ -27,7 +28,7 @@ export function listPagePath(base: string, page: number): string {
   return page <= 1 ? base : `${base}page/${page}/`;
 }
 /** Top-level paths the site itself uses: no vendor id may take one. */
-export const RESERVED_VENDOR_IDS = new Set(['api', 'bench', 'categories', 'explain', 'guides', 'search', 'search-index', 'zh-cn', 'pagefind', 'pagefind-default']);
+export const RESERVED_VENDOR_IDS = new Set(['api', 'bench', 'categories', 'changelog', 'explain', 'guides', 'search', 'search-index', 'zh-cn', 'pagefind', 'pagefind-default']);
 
 /** Where each language lives. English is the root locale. */
 export const LOCALE_PREFIX: Record<Lang, string> = { en: '', zh: '/zh-cn' };

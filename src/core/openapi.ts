@@ -49,6 +49,7 @@ export function openApiDocument(site: string, apiRoot: string, artifactVersion: 
     paths: {
       '/index.json': get('getIndex', 'Every category, vendor and entry.', json('The whole knowledge base.', schema())),
       '/categories.json': get('getCategories', 'The cross-vendor categories.', json('The taxonomy.', schema('categories_file'))),
+      '/changelog.json': get('getChangelog', 'What changed in the data, per release and vendor.', json('The changelog, newest release first.', schema('changelog_file'))),
       '/{vendor}.json': get('getVendor', 'One vendor, its categories and entries.', json('The vendor file.', schema('vendor_file')), [vendorParam]),
       '/{vendor}/{code}.json': get('getErrorEntry', 'One error code of a vendor.', json('The entry.', schema('entry_file')), [
         vendorParam,

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { action, possibleCauses, retryPolicy } from './decision-schema.ts';
+import { historyItem, messageVariant, sourceRef } from './provenance-schema.ts';
 
 /** Languages the site and the data speak. English is the default locale. */
 export const LANGS = ['en', 'zh'] as const;
@@ -42,12 +43,12 @@ export const sourcedText = z
   })
   .meta({ description: "Plain text in both languages, saying which one (if any) is the vendor's." });
 
-export const ENTRY_KINDS = ['error', 'http-status', 'task-state'] as const;
+export const ENTRY_KINDS = ['error', 'http-status', 'task-state', 'sdk-error'] as const;
 export const entryKind = z
   .enum(ENTRY_KINDS)
   .meta({
     description:
-      "'error': a vendor code in the response body; 'http-status': the vendor's own meaning of an HTTP status; 'task-state': a value of an async task's state field.",
+      "'error': a vendor code in the response body; 'http-status': the vendor's own meaning of an HTTP status; 'task-state': a value of an async task's state field; 'sdk-error': a code the vendor's official SDK raises on the client, before or instead of a response (it never comes from the API).",
   });
 export type EntryKind = z.infer<typeof entryKind>;
 
@@ -177,6 +178,10 @@ export const entry = z
         description:
           "The literal message the API returns, exactly as the source gives it (typos kept). null when the source gives none.",
       }),
+    message_variants: z
+      .array(messageVariant)
+      .default([])
+      .meta({ description: 'Literal messages the API has returned for this code besides message, each with where and when it was seen. Explain and search match them like message.' }),
     message_is_template: z
       .boolean()
       .default(false)
@@ -219,6 +224,16 @@ export const entry = z
       description:
         "One or two plain sentences an app can show its own end user (no codes, no jargon). Overrides the category's end_user_message.",
     }),
+    history: z
+      .array(historyItem)
+      .default([])
+      .meta({ description: 'Values the vendor documented before (oldest first), each with the day it changed and its source.' }),
+    source: sourceRef
+      .optional()
+      .meta({ description: "Where this entry comes from when that is not the vendor's main source document (vendor.source)." }),
+    added: isoDate
+      .optional()
+      .meta({ description: 'The data release (its date) that added this entry; omitted for entries of the first release.' }),
     notes: z.array(note).default([]),
     keywords: searchKeywords
       .optional()
@@ -303,6 +318,9 @@ export const vendor = z.strictObject({
     .strictObject({
       title: text.meta({ description: "The source document's title, as a reader would look for it." }),
       url: webUrl.meta({ description: 'The public page the source document is a copy of.' }),
+      version: text
+        .optional()
+        .meta({ description: 'The version, commit or revision of the document the entries follow, where it has one.' }),
       published: isoDate
         .optional()
         .meta({ description: 'The publication date the document states (YYYY-MM-DD); omitted where it states none.' }),
@@ -345,6 +363,7 @@ export const exampleBodies = z
     error: exampleBodyTemplate.optional(),
     'task-state': exampleBodyTemplate.optional(),
     'http-status': exampleBodyTemplate.optional(),
+    'sdk-error': exampleBodyTemplate.optional(),
   })
   .meta({ description: 'Per entry kind, the template of the example body shown for each entry of that kind.' });
 

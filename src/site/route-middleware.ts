@@ -62,5 +62,6 @@ export const onRequest = defineRouteMiddleware(async (context) => {
       t('nav.guides'),
       GUIDES.map((g) => link(g.title[lang], `${LOCALE_PREFIX[lang]}/guides/${g.slug}/`, here)),
     ),
+    link(t('changelog.title'), `${LOCALE_PREFIX[lang]}/changelog/`, here),
   ];
 });

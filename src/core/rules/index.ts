@@ -15,10 +15,12 @@ import { equivalenceGroups } from './equivalence-groups.ts';
 import { exampleBodyPlaceholders } from './example-body-placeholders.ts';
 import { exampleBodyRenders } from './example-body-renders.ts';
 import { forwardsFromVendor } from './forwards-from-vendor.ts';
+import { historyValues } from './history-values.ts';
 import { httpStatusCode } from './http-status-code.ts';
 import { knownCategory } from './known-category.ts';
 import { maxPlaceholders } from './max-placeholders.ts';
 import { messageTrimmed } from './message-trimmed.ts';
+import { messageVariants } from './message-variants.ts';
 import { remedyProvenance } from './remedy-provenance.ts';
 import { reservedVendorId } from './reserved-vendor-id.ts';
 import { retryPolicyRule } from './retry-policy.ts';
@@ -57,6 +59,8 @@ export const RULES: readonly Rule[] = [
   templateFlag,
   maxPlaceholders,
   messageTrimmed,
+  messageVariants,
+  historyValues,
   vendorTextLanguage,
   remedyProvenance,
   sameNumbers,

@@ -17,6 +17,10 @@ export const SOURCES_DIR = configured ? resolve(configured) + sep : undefined;
 /** Each vendor's source document in that folder. This mapping lives here and nowhere else. */
 export const SOURCE_FILES = {
   ailabtools: '000_10710d4fb451b689.txt',
+  /** AILabTools' docs repository, docs/response-description.mdx at commit 39aea2c (2025-12-17). */
+  ailabtoolsDocs20251217: 'ailabtools-docs_response-description_2025-12-17.mdx',
+  /** …at commit f4c5c9a (2026-04-01): the current page, after commit b42b812 of 2026-01-08 changed 48 statuses. */
+  ailabtoolsDocs20260401: 'ailabtools-docs_response-description_2026-04-01.mdx',
   baidu: '001_517a5598b799e9bb.txt',
   picwish: '002_ed69b8039f93a7c9.txt',
   softsugar: '003_f72c3be2ab66c01b.txt',
@@ -77,6 +81,56 @@ export function parseAilabtools(text: string): AilabRow[] {
     .map((l) => l.trim())
     .filter((l) => /^\d{3}[A-Z]/.test(l))
     .map((line) => ({ http_status: Number(line.slice(0, 3)), codeAndMessage: line.slice(3), line }));
+}
+
+/** A row of a code table in a Markdown document: the code, and the HTTP status and message where the table has them. */
+export interface MarkdownCodeRow {
+  code: string;
+  http_status: number | null;
+  message: string | null;
+  /** 1-based line in the document. */
+  line: number;
+}
+
+/** Header names (lower case) of the columns a Markdown code table may have. */
+const CODE_HEADERS = ['value', 'code', 'error code', 'error_code', '错误码', 'state', 'status code'];
+const STATUS_HEADERS = ['http status', 'http status code', 'status', 'http 状态码', '状态码'];
+const MESSAGE_HEADERS = ['description', 'message', 'error message', 'error_msg', '描述', '描述信息', 'code_message'];
+
+const cellsOf = (line: string) => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+const unquote = (cell: string) => cell.replace(/^`+|`+$/g, '').trim();
+
+/**
+ * Every Markdown table (`| a | b |` with a `|:---|` rule) whose header has a code column, read as
+ * code rows; the HTTP status and message columns are read where present. Generic on purpose: vendors'
+ * current docs are mostly Markdown, so a new copy of any vendor's page can be compared with the data.
+ */
+export function parseMarkdownCodeTables(text: string): MarkdownCodeRow[] {
+  const lines = text.split('\n');
+  const rows: MarkdownCodeRow[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!/^\s*\|/.test(lines[i]!) || !/^\s*\|\s*:?-{3,}/.test(lines[i + 1]!)) continue;
+    const header = cellsOf(lines[i]!).map((h) => unquote(h).toLowerCase());
+    const col = (names: string[]) => header.findIndex((h) => names.includes(h));
+    const [codeCol, statusCol, messageCol] = [col(CODE_HEADERS), col(STATUS_HEADERS), col(MESSAGE_HEADERS)];
+    if (codeCol < 0 || codeCol === statusCol) continue;
+    let j = i + 2;
+    for (; j < lines.length && /^\s*\|/.test(lines[j]!); j++) {
+      const cells = cellsOf(lines[j]!);
+      const code = unquote(cells[codeCol] ?? '');
+      if (!code) continue;
+      const status = statusCol >= 0 ? Number(unquote(cells[statusCol] ?? '')) : NaN;
+      rows.push({
+        code,
+        http_status: Number.isInteger(status) && status >= 100 && status <= 599 ? status : null,
+        // A message cell is Markdown: `mask` renders as mask, which is what the API returns.
+        message: messageCol >= 0 ? (cells[messageCol] ?? '').replace(/`/g, '').trim() || null : null,
+        line: j + 1,
+      });
+    }
+    i = j - 1;
+  }
+  return rows;
 }
 
 // ── Baidu Face Recognition ───────────────────────────────────────────────────────────────────
