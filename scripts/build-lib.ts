@@ -9,7 +9,7 @@
  *   lib/content/i18n/*.json the CLI's translation files (src/core/i18n.ts imports them)
  *   lib/json/*.d.ts         types of the JSON exports (index.json, vendors/<id>.json)
  *
- * tsc does the compiling (see README: Library, for why tsc). It rewrites `.ts` import paths to `.js`
+ * tsc does the compiling (see docs/library.md, "How it is built", for why tsc). It rewrites `.ts` import paths to `.js`
  * in JavaScript but keeps them in declaration files, which a consumer's tsc may reject (TS5097):
  * they are rewritten here, and the result is checked for anything a consumer could not resolve.
  *

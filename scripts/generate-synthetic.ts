@@ -4,7 +4,12 @@
  * real vendors (after their real entries, so real pages keep their neighbours) or as new vendors.
  *
  *   node scripts/generate-synthetic.ts --out /tmp/kb-10x --extra 5418 --mode append
+ *   node scripts/generate-synthetic.ts --out /tmp/kb-2x --extra 602 --mode append --vendor baidu-face
  *   node scripts/generate-synthetic.ts --out /tmp/kb-50k --total 50000 --mode vendors
+ *
+ * `--vendor` appends every synthetic entry to that one vendor (else they are shared out in turn).
+ * A synthetic vendor copies PicWish's vendor block and envelope, so it also gets PicWish's task-state
+ * entries: its envelope reads task states (task_id_field), which only a vendor with some may do.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,10 +24,11 @@ const { values } = parseArgs({
     total: { type: 'string' },
     mode: { type: 'string', default: 'append' },
     'per-vendor': { type: 'string', default: '10000' },
+    vendor: { type: 'string' },
   },
 });
 if (!values.out || (!values.extra && !values.total)) {
-  console.error('usage: generate-synthetic.ts --out DIR (--extra N | --total N) [--mode append|vendors] [--per-vendor N]');
+  console.error('usage: generate-synthetic.ts --out DIR (--extra N | --total N) [--mode append|vendors] [--per-vendor N] [--vendor ID]');
   process.exit(2);
 }
 
@@ -67,7 +73,8 @@ function entryYaml(code: string): string {
   return [
     `  - kind: error`,
     `    code: ${q(code)}`,
-    `    http_status: ${pick([null, 400, 401, 403, 404, 409, 413, 422, 429, 500, 503])}`,
+    // No 429 or 503: with those a retried category must honour Retry-After, which not every one does.
+    `    http_status: ${pick([null, 400, 401, 403, 404, 409, 413, 422, 500, 502])}`,
     `    message: ${q(`${SUBJECTS[s]} ${PROBLEMS[p]} (${code})`)}`,
     `    meaning: { en: ${q(`The ${SUBJECTS[s]} ${PROBLEMS[p]}.`)}, zh: ${q(`${ZH_SUBJECTS[s]}${ZH_PROBLEMS[p]}。`)}, vendor_text: none }`,
     `    remedy: { en: ${q(`${ACTIONS[a]}.`)}, zh: ${q(`${ZH_ACTIONS[a]}。`)}, vendor_text: none }`,
@@ -90,8 +97,13 @@ for (const f of vendorFiles) cpSync(join(DEFAULT_DATA_DIR, 'vendors', f), join(o
 if (values.mode === 'append') {
   // Entries are the last key of every vendor file, so appending list items extends them.
   const chunks = new Map<string, string[]>();
+  const only = values.vendor ? `${values.vendor}.yaml` : undefined;
+  if (only && !vendorFiles.includes(only)) {
+    console.error(`--vendor ${values.vendor}: no such vendor in ${join(DEFAULT_DATA_DIR, 'vendors')}`);
+    process.exit(2);
+  }
   for (let i = 0; i < extra; i++) {
-    const file = vendorFiles[i % vendorFiles.length]!;
+    const file = only ?? vendorFiles[i % vendorFiles.length]!;
     const list = chunks.get(file) ?? [];
     // Numeric codes (9 digits, longer than any real one): vendors whose example body writes the code
     // as a JSON number can build one for them too.
@@ -101,15 +113,25 @@ if (values.mode === 'append') {
   for (const [file, list] of chunks) appendFileSync(join(out, 'vendors', file), `\n${list.join('')}`);
 } else if (values.mode === 'vendors') {
   const perVendor = Number(values['per-vendor']);
+  const picwish = readFileSync(join(DEFAULT_DATA_DIR, 'vendors', 'picwish.yaml'), 'utf8');
+  // PicWish's task-state entries, as written (entries are the file's last key, one `  - kind:` item each).
+  const taskStates = picwish
+    .split('\nentries:\n')[1]!
+    .split(/^(?=  - kind: )/m)
+    .filter((item) => item.startsWith('  - kind: task-state'))
+    .map((item) => `${item.trimEnd()}\n\n`)
+    .join('');
+  const taskStateCount = taskStates.match(/^  - kind: /gm)?.length ?? 0;
   for (let v = 0; v * perVendor < extra; v++) {
     const id = `synthetic-${String(v + 1).padStart(2, '0')}`;
     const count = Math.min(perVendor, extra - v * perVendor);
-    const header = readFileSync(join(DEFAULT_DATA_DIR, 'vendors', 'picwish.yaml'), 'utf8')
+    const header = picwish
       .split('\nentries:\n')[0]!
       .replace(/^  id: picwish$/m, `  id: ${id}`)
       .replace(/^  name: \{ en: PicWish, zh: 佐糖 \}$/m, `  name: { en: Synthetic ${v + 1}, zh: 合成厂商 ${v + 1} }`);
-    const body = Array.from({ length: count }, (_, i) => entryYaml(`${90000000 + v * 100000 + i}`)).join('');
-    writeFileSync(join(out, 'vendors', `${id}.yaml`), `${header}\nentries:\n${body}`);
+    // The copied task states count towards the vendor's entries, so --total stays the total.
+    const body = Array.from({ length: Math.max(0, count - taskStateCount) }, (_, i) => entryYaml(`${90000000 + v * 100000 + i}`)).join('');
+    writeFileSync(join(out, 'vendors', `${id}.yaml`), `${header}\nentries:\n${taskStates}${body}`);
   }
 } else {
   console.error(`unknown --mode ${values.mode}`);

@@ -1,7 +1,7 @@
 /**
  * Checks on text that a schema cannot express and the build relies on: what may be in a code (it
- * becomes a file name and a URL segment), what counts as a non-empty translation, how big a file
- * is once its aliases are expanded, and whether its bytes are UTF-8 at all. Pure (no Node APIs).
+ * becomes a file name and a URL segment), what counts as a non-empty translation, and whether
+ * its bytes are UTF-8 at all. Pure (no Node APIs).
  */
 import type { PathSegment } from './yaml-source.ts';
 
@@ -54,27 +54,6 @@ export function invisibleTranslations(value: unknown, path: PathSegment[] = [], 
     }
   }
   return found;
-}
-
-/**
- * Characters (and nodes) of a value as it will be written out, aliases expanded: counted without
- * building any string, and only up to `limit` (then `limit + 1` is returned).
- */
-export function expandedSize(value: unknown, limit: number): number {
-  let size = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0 && size <= limit) {
-    const v = stack.pop();
-    size += 1;
-    if (typeof v === 'string') size += v.length;
-    else if (Array.isArray(v)) for (const item of v) stack.push(item);
-    else if (v !== null && typeof v === 'object')
-      for (const [key, child] of Object.entries(v)) {
-        size += key.length;
-        stack.push(child);
-      }
-  }
-  return Math.min(size, limit + 1);
 }
 
 /** Byte offset of the first byte that is not valid UTF-8 (overlong forms and surrogates included), or -1. */

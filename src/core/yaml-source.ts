@@ -2,7 +2,6 @@
  * YAML parsing that keeps positions, so every problem can name `file:line:column`.
  */
 import { rawNestingExceeds } from './yaml-depth.ts';
-import { expandedSize } from './text-rules.ts';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 export interface Problem {
@@ -200,4 +199,25 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     return { file, value: undefined, problems, locate };
   }
   return { file, value, problems, locate };
+}
+
+/**
+ * Characters (and nodes) of a value as it will be written out, aliases expanded: counted without
+ * building any string, and only up to `limit` (then `limit + 1` is returned).
+ */
+export function expandedSize(value: unknown, limit: number): number {
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && size <= limit) {
+    const v = stack.pop();
+    size += 1;
+    if (typeof v === 'string') size += v.length;
+    else if (Array.isArray(v)) for (const item of v) stack.push(item);
+    else if (v !== null && typeof v === 'object')
+      for (const [key, child] of Object.entries(v)) {
+        size += key.length;
+        stack.push(child);
+      }
+  }
+  return Math.min(size, limit + 1);
 }

@@ -47,7 +47,7 @@ export function cspConfig(): CspOptions {
     // Style *attributes* (Starlight's icons and selects, Expressive Code's token colours, the bar
     // widths of CategoryBars) need 'unsafe-inline' on style-src-attr; a style attribute cannot run
     // script. <style> elements and stylesheets stay limited to 'self' and hashes. Astro warns at every
-    // build that style-src 'self' does not reach attributes: as intended (README, "Content-Security-Policy").
+    // build that style-src 'self' does not reach attributes: as intended (docs/testing.md, "Content-Security-Policy").
     styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
   };
 }

@@ -11,9 +11,9 @@ import type { AstroIntegration } from 'astro';
 import type { Artifact } from '../core/artifact.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
 import { buildArtifactForSite, writeArtifact } from './artifact-files.ts';
-import { loadKnowledgeBase, PROJECT_ROOT } from './data-files.ts';
+import { DataValidationError, loadKnowledgeBase, PROJECT_ROOT } from './data-files.ts';
 import { buildSearchFiles, writeFiles } from './search-files.ts';
-import { assertWritableOutput, OUTPUT_MARKER } from './write-files.ts';
+import { assertWritableOutput, OUTPUT_MARKER, OutputFolderError } from './write-files.ts';
 
 const elapsed = (started: number) => `${Math.round(performance.now() - started)} ms`;
 
@@ -41,9 +41,20 @@ export function siteOutputs(): AstroIntegration {
     hooks: {
       // Astro empties its output folder before it builds. The project's own dist/ is that folder by
       // design; any other (KB_OUT_DIR) must be new, empty, or an earlier build's (it has the marker).
-      'astro:config:setup': ({ command, config }) => {
-        const distDir = resolve(fileURLToPath(config.outDir));
-        if (command === 'build' && distDir !== resolve(PROJECT_ROOT, 'dist')) assertWritableOutput(distDir, 'site');
+      // The data is validated here too, before Astro bundles anything: a problem stops the build in
+      // seconds with the validator's lines alone. Thrown later, from a page's getStaticPaths, Astro
+      // would print it with its own stack trace. (`astro dev` shows it per page instead.)
+      'astro:config:setup': ({ command, config, logger }) => {
+        if (command !== 'build') return;
+        try {
+          const distDir = resolve(fileURLToPath(config.outDir));
+          if (distDir !== resolve(PROJECT_ROOT, 'dist')) assertWritableOutput(distDir, 'site');
+          loadKnowledgeBase();
+        } catch (error) {
+          if (!(error instanceof DataValidationError || error instanceof OutputFolderError)) throw error;
+          logger.error(error.message);
+          process.exit(1);
+        }
       },
       'astro:build:done': ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);

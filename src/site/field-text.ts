@@ -18,6 +18,8 @@ export const FIELD_TEXT_EN: Record<string, string> = {
   'remedy.zh': 'Simplified Chinese text.',
   'notes[].en': 'English text.',
   'notes[].zh': 'Simplified Chinese text.',
+  'possible_causes[].en': 'English text.',
+  'possible_causes[].zh': 'Simplified Chinese text.',
 };
 
 export const FIELD_TEXT_ZH: Record<string, string> = {
@@ -72,6 +74,15 @@ export const FIELD_TEXT_ZH: Record<string, string> = {
   'notes[].kind': '备注的类型。',
   'notes[].en': '英文文本。',
   'notes[].zh': '简体中文文本。',
+  action:
+    "下一步怎么做：'none'（成功）、'poll'（任务仍在处理）、'retry'（暂时性问题：短暂退避后原样重发）、'wait'（只有在一段已知的较长等待之后才重发）、'recreate-task'（任务失败或过期：新建任务）、'refresh-credentials'（换新的令牌或签名后重发）、'fix-request'（由集成方修改请求、代码或配置）、'fix-input'（由最终用户提供不同的内容）、'fix-account'（由账号所有者处理：充值、订阅、开通、授权）、'contact-vendor'（只有厂商能解决）。",
+  action_source: "'entry'：为该条目单独设定（action_reason 说明它为何与分类不同）；'category'：分类的默认值。自 1.3 起。",
+  action_reason: '该条目的 action 为何与其分类的不同；一致时为 null。自 1.3 起。',
+  retry: '何时重发、重发几次（poll、retry、wait，有时也用于 recreate-task）：条目自己的策略，否则为分类的；其他 action 为 null。自 1.3 起。',
+  possible_causes: '一到四个可能的原因，每个都注明是厂商还是我们指出的；含义已说明一切时为空。自 1.3 起。',
+  'possible_causes[].en': '英文文本。',
+  'possible_causes[].zh': '简体中文文本。',
+  'possible_causes[].source': "'vendor'：厂商文档指出了这个原因；'ours'：这是我们的推断。",
   url: '该条目的英文页面。',
   url_zh: '该条目的中文页面。',
   api_url: '该条目单独的 JSON 文件。',

@@ -1,4 +1,4 @@
-/** The site build runs the same validation as `npm run validate` and stops before writing pages. */
+/** The site build runs the same validation as `npm run validate` and stops, before bundling anything, with its lines alone. */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,8 @@ describe('astro build on bad data', () => {
     const r = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, KB_DATA_DIR: join(work, 'data'), KB_OUT_DIR: out } });
     expect(r.status).not.toBe(0);
     expect(r.stdout + r.stderr).toContain(`${join(work, 'data/vendors/acme.yaml')}:28:11 entries[1].code: duplicate code "1" (kind error)`);
+    // The validator's lines alone: no stack trace, Astro's or ours.
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at |Stack trace/);
     expect(() => readFileSync(join(out, 'index.html'))).toThrow();
   }, 300_000);
 

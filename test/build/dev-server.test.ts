@@ -91,6 +91,7 @@ describe('the dev server', () => {
         "    message: 'a code added while the dev server runs'",
         '    meaning: { en: A code added while the dev server runs., zh: 开发服务器运行时新增的错误码。, vendor_text: none }',
         '    remedy: { en: Nothing to do., zh: 无需处理。, vendor_text: none }',
+        '    end_user_message: { en: Please upload a photo with your face in it., zh: 请上传一张有您面部的照片。 }',
         '    category: no-face',
         '    retryable: false',
         '',

@@ -1,6 +1,8 @@
 /**
  * End-to-end: the "Explain a response" page (/explain/, /zh-cn/explain/) in Chromium, over dist/.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, launchBrowser } from '../support/browser.ts';
@@ -35,7 +37,10 @@ describe('explain page', () => {
     await expect.poll(() => result().isVisible()).toBe(true);
     expect(await page.locator('#explain-outcome').textContent()).toBe('Outcome: Failure · Baidu Face');
     expect(await page.locator('[data-testid=explain-advice]').textContent()).toMatch(/^Use a photo in which a face is clearly visible: /);
-    expect(await page.locator('[data-testid=explain-end-user]').textContent()).toBe("We couldn't find a face in your photo. Please upload a clear, front-facing photo.");
+    // The entry's own end-user message (its category's default when it has none), as the artifact resolves it.
+    const entry = JSON.parse(readFileSync(join(DIST, 'api/v1/baidu-face/222202.json'), 'utf8')).entry;
+    expect(await page.locator('[data-testid=explain-end-user]').textContent()).toBe(entry.end_user_message.en);
+    expect(entry.end_user_message.en).toMatch(/^We couldn't find a face/);
     // Everything stayed on this origin: the page, its assets and index.json, fetched once.
     expect(requests.every((u) => u.startsWith(server.url))).toBe(true);
     await page.locator('form[data-kb-explain] textarea[name=body]').fill('{"error_code": "AIS.0014"}');
