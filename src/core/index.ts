@@ -13,6 +13,7 @@
 export { createLookup, lookupFor, lookup, find, InvalidIndexError } from './lookup.ts';
 export type { ArtifactCategory, ArtifactEntry, ArtifactIndex, ArtifactVendor, ArtifactVendorFile, EntryKind, KbIndex, Lang, Lookup, TaskOutcome } from './lookup.ts';
 export type { ArtifactCategoriesFile, ArtifactEntryFile, VendorText } from './artifact-types.ts';
+export type { Action, AnyCode, CategoryId, CodeArg, CodeOf, EntryId, FindArg, VendorArg, VendorCodes, VendorId } from './typed.ts';
 export { explain, EXPLAIN_LIMITS, renderReason } from './explain.ts';
 export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainReason, ExplainResult, ReasonParams } from './explain.ts';
 export { searchEntries, searchEntryHits } from './search/entries.ts';
