@@ -1,0 +1,248 @@
+/**
+ * nextStep(): from an explain() result (or a decision-table read, decide()), what the client does
+ * next: the action, how long to wait before it, how many calls are left, what to tell the end user
+ * and the request id to quote to the vendor.
+ *
+ *   const r = explain(await res.text(), { httpStatus: res.status, headers: res.headers }, kb);
+ *   const step = nextStep(r, { attempt });   // attempt 1 = the call that just failed
+ *   if (step.action === 'retry') await sleep(step.delayMs);
+ *
+ * Delays follow the entry's retry policy: before call n+1, min(max_delay_s, base_delay_s × 2^(n−1))
+ * with jitter (a random value between half of it and all of it); a Retry-After header (seconds or an
+ * HTTP date) replaces it exactly (no jitter, no cap) where the policy honours it. After max_attempts
+ * calls the action changes (EXHAUSTED). With no entry, the HTTP status decides as RFC 9110 and the
+ * cloud SDKs do (TRANSIENT_STATUSES). Pure: the clock and the random source can be injected.
+ */
+import type { ArtifactEntry, EntryKind } from './artifact-types.ts';
+import type { Bilingual, ExplainOutcome } from './explain/types.ts';
+import { headerValue, firstHeader, type HeadersInput } from './headers.ts';
+import type { Action } from './typed.ts';
+
+/** A retry policy as the artifact carries it (entry.retry). */
+export interface RetryPolicy {
+  max_attempts: number;
+  base_delay_s: number;
+  max_delay_s: number;
+  honour_retry_after: boolean;
+  source?: 'vendor' | 'ours';
+}
+
+/** What nextStep reads of an entry: an ArtifactEntry has it, and so has a decision table's row. */
+export interface DecisionEntry {
+  id: string;
+  vendor: string;
+  kind: EntryKind;
+  code: string;
+  category: string;
+  action: Action;
+  retry: RetryPolicy | null;
+  end_user_message: Bilingual;
+}
+
+/** What nextStep reads of an explain() result (an ExplainResult is one; so is what decide() returns). */
+export interface NextStepInput<E extends DecisionEntry = ArtifactEntry> {
+  outcome: ExplainOutcome;
+  vendor?: string;
+  entry?: E;
+  candidates?: readonly E[];
+  httpStatus?: number;
+  requestId?: string;
+  requestIdFrom?: 'body' | 'header';
+  requestIdHeaders?: readonly string[];
+  retryAfter?: string;
+}
+
+export interface NextStepOptions {
+  /** Which call just failed, counting from 1: the first call is attempt 1. */
+  attempt: number;
+  /** The response headers; Retry-After and a request-id header here win over those given to explain(). */
+  headers?: HeadersInput;
+  /** The current time (for a Retry-After HTTP date); default Date.now(). */
+  now?: number | Date;
+  /** A random number in [0, 1) for the jitter; default Math.random. */
+  random?: () => number;
+}
+
+export interface NextStep<E extends DecisionEntry = ArtifactEntry> {
+  /** What to do now. */
+  action: Action;
+  /** How long to wait before doing it, in milliseconds (0: now; always 0 for actions that do not send again). */
+  delayMs: number;
+  /** How many more calls the policy allows after this one (0: do not send again under this action). */
+  attemptsLeft: number;
+  /** Plain words for the app's end user, in English and Chinese. */
+  userMessage: Bilingual;
+  /** The request's id to quote to the vendor's support, when the response carries one. */
+  requestId?: string;
+  /** The entry that decided, when one matched. */
+  entry?: E;
+  /** What decided: the entry, the candidates agreeing, the HTTP status, the outcome (success, pending), or nothing known. */
+  basis: 'entry' | 'candidates' | 'http-status' | 'outcome' | 'unknown';
+  /** The action the entry (or status) called for, when its attempts ran out and `action` is what follows. */
+  exhausted?: Action;
+  /** Where delayMs came from. */
+  delayFrom: 'policy' | 'retry-after' | 'none';
+  /** The retry policy applied, if any. */
+  policy: RetryPolicy | null;
+  /** Why, in English and Chinese. */
+  reason: Bilingual;
+}
+
+/** HTTP statuses a client retries when nothing more is known: 408, 429 and the transient 5xx (RFC 9110 §15; AWS, Google Cloud and Azure SDKs retry these). */
+export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Ours, where no entry gives a policy: 3 calls (as the AWS SDKs' standard mode), 1 s doubling to 20 s, honouring Retry-After. */
+export const FALLBACK_RETRY: RetryPolicy = { max_attempts: 3, base_delay_s: 1, max_delay_s: 20, honour_retry_after: true, source: 'ours' };
+/** Ours, for a pending task no entry describes. */
+export const FALLBACK_POLL: RetryPolicy = { max_attempts: 60, base_delay_s: 1, max_delay_s: 5, honour_retry_after: false, source: 'ours' };
+/** Calls in all for the actions that send again after a fix of their own (new token, new task) when no policy says otherwise. */
+export const DEFAULT_RESEND_ATTEMPTS = 3;
+
+/** What follows when an action's attempts are used up. */
+export const EXHAUSTED: Readonly<Partial<Record<Action, Action>>> = {
+  // A task that stays pending is stuck: a new task may go through.
+  poll: 'recreate-task',
+  // A transient failure that persists, or a limit that does not lift, is the vendor's to resolve.
+  retry: 'contact-vendor',
+  wait: 'contact-vendor',
+  'recreate-task': 'contact-vendor',
+  // New credentials that are still refused: the key, secret or account set-up is wrong.
+  'refresh-credentials': 'fix-request',
+};
+
+const SENDS_AGAIN: ReadonlySet<Action> = new Set(['poll', 'retry', 'wait', 'recreate-task', 'refresh-credentials']);
+
+/** Neutral end-user words for when no entry speaks (or its own words promise what no longer holds). */
+const MESSAGES: Record<Action, Bilingual> = {
+  none: { en: 'Done.', zh: '已完成。' },
+  poll: { en: 'Still working on it…', zh: '正在处理，请稍候…' },
+  retry: { en: 'The service is busy. Please try again in a moment.', zh: '服务繁忙，请稍后再试。' },
+  wait: { en: 'The service has reached a usage limit. Please try again later.', zh: '服务已达到使用上限，请稍后再试。' },
+  'recreate-task': { en: 'Processing did not finish. Please try again.', zh: '处理未能完成，请重试。' },
+  'refresh-credentials': { en: 'The service is busy. Please try again in a moment.', zh: '服务繁忙，请稍后再试。' },
+  'fix-request': { en: 'This could not be completed. If it keeps happening, please contact support.', zh: '操作未能完成。如果问题持续出现，请联系客服。' },
+  'fix-input': { en: 'What you provided could not be used. Please check it and provide another.', zh: '您提供的内容无法使用，请检查后重新提供。' },
+  'fix-account': { en: 'This service is not available right now. Please contact support.', zh: '该服务暂时不可用，请联系客服。' },
+  'contact-vendor': { en: 'This could not be completed. If it keeps happening, please contact support.', zh: '操作未能完成。如果问题持续出现，请联系客服。' },
+};
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
+
+/** Retry-After as milliseconds from now: delay-seconds, or an HTTP date (RFC 9110 §10.2.3); undefined when unreadable. */
+export function retryAfterMs(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  // An HTTP date always names its weekday or month; a bare number or word is not one.
+  if (!/[A-Za-z]{3}/.test(v)) return undefined;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** The policy's delay before call attempt+1, with jitter (half of it to all of it). */
+export function backoffMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+  const exponent = Math.min(Math.max(attempt, 1) - 1, 52);
+  const full = Math.min(policy.max_delay_s, policy.base_delay_s * 2 ** exponent) * 1000;
+  const r = Math.min(Math.max(random(), 0), 1);
+  return Math.round(full / 2 + (full / 2) * r);
+}
+
+interface Decision<E> {
+  action: Action;
+  policy: RetryPolicy | null;
+  basis: NextStep['basis'];
+  entry?: E;
+  message?: Bilingual;
+  why: Bilingual;
+}
+
+function samePolicy(a: RetryPolicy | null, b: RetryPolicy | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The action before attempts are counted: the entry's, the candidates', the status's or the outcome's. */
+function decide<E extends DecisionEntry>(r: NextStepInput<E>): Decision<E> {
+  const e = r.entry;
+  if (e && typeof e.action === 'string') {
+    return { action: e.action, policy: e.retry ?? null, basis: 'entry', entry: e, message: e.end_user_message, why: { en: `${e.id} says ${e.action}.`, zh: `条目 ${e.id} 的处理方式为 ${e.action}。` } };
+  }
+  const list = r.candidates ?? [];
+  const first = list[0];
+  // Candidates decide only when they are the known vendor's and agree on the action and the policy:
+  // another vendor's entry for the same status says nothing about this vendor's response.
+  if (first && r.vendor !== undefined && list.every((c) => c.vendor === r.vendor && c.action === first.action && samePolicy(c.retry, first.retry))) {
+    const ids = list.map((c) => c.id).join(', ');
+    return { action: first.action, policy: first.retry ?? null, basis: 'candidates', why: { en: `No single entry; its candidates (${ids}) all say ${first.action}.`, zh: `没有唯一匹配的条目；候选条目（${ids}）的处理方式均为 ${first.action}。` } };
+  }
+  if (r.outcome === 'success') return { action: 'none', policy: null, basis: 'outcome', why: { en: 'The call succeeded.', zh: '调用成功。' } };
+  if (r.outcome === 'pending') return { action: 'poll', policy: FALLBACK_POLL, basis: 'outcome', why: { en: 'The task is still running; no entry gives a schedule, so ours.', zh: '任务仍在进行；没有条目给出查询间隔，使用我们的默认值。' } };
+  const s = r.httpStatus;
+  if (s !== undefined && TRANSIENT_STATUSES.has(s))
+    return { action: 'retry', policy: FALLBACK_RETRY, basis: 'http-status', why: { en: `No entry matched; HTTP ${s} is transient (RFC 9110, and as the cloud SDKs retry it): retry.`, zh: `没有匹配的条目；HTTP ${s} 属于暂时性错误（RFC 9110，各云 SDK 也会重试）：重试。` } };
+  if (s !== undefined && s >= 400 && s < 500)
+    return { action: 'fix-request', policy: null, basis: 'http-status', why: { en: `No entry matched; HTTP ${s} is a client error: sending the same request again cannot help.`, zh: `没有匹配的条目；HTTP ${s} 属于客户端错误：原样重发无济于事。` } };
+  if (s !== undefined && s >= 500)
+    return { action: 'contact-vendor', policy: null, basis: 'http-status', why: { en: `No entry matched; HTTP ${s} is a server error that is not transient.`, zh: `没有匹配的条目；HTTP ${s} 属于非暂时性的服务端错误。` } };
+  return { action: 'contact-vendor', policy: null, basis: 'unknown', why: { en: 'No entry matched and no HTTP status says more: not retried.', zh: '没有匹配的条目，HTTP 状态码也无法说明更多：不重试。' } };
+}
+
+/** What to do after the call numbered `attempt` ended as `result` says. */
+export function nextStep<E extends DecisionEntry = ArtifactEntry>(result: NextStepInput<E>, options: NextStepOptions): NextStep<E> {
+  const attempt = Number.isFinite(options?.attempt) && options.attempt >= 1 ? Math.floor(options.attempt) : 1;
+  const now = options?.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
+  const random = options?.random ?? Math.random;
+  const d = decide(result);
+
+  // Headers given here win over those given to explain(); a body field wins over any header.
+  const fromHeader = result.requestIdFrom !== 'body' ? firstHeader(options?.headers, result.requestIdHeaders ?? [])?.value : undefined;
+  const requestId = result.requestIdFrom === 'body' ? result.requestId : (fromHeader ?? result.requestId);
+  const retryAfter = headerValue(options?.headers, 'retry-after') ?? result.retryAfter;
+
+  const base = {
+    ...(requestId !== undefined ? { requestId } : {}),
+    ...(d.entry ? { entry: d.entry } : {}),
+    basis: d.basis,
+  };
+  if (!SENDS_AGAIN.has(d.action)) {
+    return { ...base, action: d.action, delayMs: 0, attemptsLeft: 0, userMessage: d.message ?? MESSAGES[d.action], delayFrom: 'none', policy: d.policy, reason: d.why };
+  }
+
+  const max = d.policy?.max_attempts ?? DEFAULT_RESEND_ATTEMPTS;
+  const attemptsLeft = Math.max(0, max - attempt);
+  if (attemptsLeft === 0) {
+    const next = EXHAUSTED[d.action] ?? 'contact-vendor';
+    return {
+      ...base,
+      action: next,
+      delayMs: 0,
+      attemptsLeft: 0,
+      // The entry's words may promise a retry that is no longer coming.
+      userMessage: MESSAGES[next],
+      exhausted: d.action,
+      delayFrom: 'none',
+      policy: d.policy,
+      reason: {
+        en: `${d.why.en} Attempt ${attempt} of ${max}: no ${d.action} is left, so ${next}.`,
+        zh: `${d.why.zh} 第 ${attempt} 次调用，共 ${max} 次：${d.action} 次数已用完，改为 ${next}。`,
+      },
+    };
+  }
+
+  const honoured = d.policy?.honour_retry_after ? retryAfterMs(retryAfter, now) : undefined;
+  let delayMs = 0;
+  let delayFrom: NextStep['delayFrom'] = 'none';
+  let why = d.why;
+  if (honoured !== undefined) {
+    delayMs = honoured;
+    delayFrom = 'retry-after';
+    why = { en: `${why.en} Retry-After ${JSON.stringify(retryAfter)}: wait ${seconds(delayMs)}, as given.`, zh: `${why.zh} Retry-After ${JSON.stringify(retryAfter)}：按其所示等待 ${seconds(delayMs)}。` };
+  } else if (d.policy) {
+    delayMs = backoffMs(d.policy, attempt, random);
+    delayFrom = 'policy';
+    why = {
+      en: `${why.en} Attempt ${attempt} of ${max}: wait ${seconds(delayMs)} (${d.policy.base_delay_s} s doubling up to ${d.policy.max_delay_s} s, with jitter).`,
+      zh: `${why.zh} 第 ${attempt} 次调用，共 ${max} 次：等待 ${seconds(delayMs)}（从 ${d.policy.base_delay_s} 秒起倍增，最多 ${d.policy.max_delay_s} 秒，含随机抖动）。`,
+    };
+  }
+  return { ...base, action: d.action, delayMs, attemptsLeft, userMessage: d.message ?? MESSAGES[d.action], delayFrom, policy: d.policy, reason: why };
+}
