@@ -33,7 +33,7 @@ describe('nextStep: the entry decides', () => {
     const step = nextStep(r, { attempt: 4 });
     expect(step).toMatchObject({ action: 'contact-vendor', exhausted: 'retry', attemptsLeft: 0, delayMs: 0 });
     expect(step.userMessage.en).not.toBe(r.entry!.end_user_message.en);
-    expect(step.reason.en).toContain('Attempt 4 of 4');
+    expect(step.reason.en).toContain('Call 4 of 4: no retry is left, so contact-vendor.');
     expect(nextStep(failed(entry('poll', { ...policy, max_attempts: 2 })), { attempt: 2 })).toMatchObject({ action: 'recreate-task', exhausted: 'poll' });
     expect(nextStep(failed(entry('refresh-credentials')), { attempt: 1 })).toMatchObject({ action: 'refresh-credentials', attemptsLeft: 2, delayMs: 0, delayFrom: 'none' });
     expect(nextStep(failed(entry('refresh-credentials')), { attempt: 3 })).toMatchObject({ action: 'fix-request', exhausted: 'refresh-credentials' });

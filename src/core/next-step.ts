@@ -15,8 +15,19 @@
  */
 import type { ArtifactEntry, EntryKind } from './artifact-types.ts';
 import type { Bilingual, ExplainOutcome } from './explain/types.ts';
+import { createTranslator, type UiParams } from './catalogues.ts';
 import { headerValue, firstHeader, type HeadersInput } from './headers.ts';
+import en from './next-step/i18n/en.json' with { type: 'json' };
+import zh from './next-step/i18n/zh-CN.json' with { type: 'json' };
 import type { Action } from './typed.ts';
+
+/** nextStep's own strings (end-user messages where no entry speaks, its reasons): ./next-step/i18n/. */
+export const NEXT_STEP_CATALOGUES = { en, zh };
+const say = createTranslator(NEXT_STEP_CATALOGUES);
+/** A string in both languages. */
+const both = (key: string, params: UiParams = {}): Bilingual => ({ en: say('en', key, params), zh: say('zh', key, params) });
+/** Two sentences in both languages (the second's template brings its own leading space where the language has one). */
+const and = (a: Bilingual, b: Bilingual): Bilingual => ({ en: a.en + b.en, zh: a.zh + b.zh });
 
 /** A retry policy as the artifact carries it (entry.retry). */
 export interface RetryPolicy {
@@ -113,21 +124,9 @@ export const EXHAUSTED: Readonly<Partial<Record<Action, Action>>> = {
 const SENDS_AGAIN: ReadonlySet<Action> = new Set(['poll', 'retry', 'wait', 'recreate-task', 'refresh-credentials']);
 
 /** Neutral end-user words for when no entry speaks (or its own words promise what no longer holds). */
-const MESSAGES: Record<Action, Bilingual> = {
-  none: { en: 'Done.', zh: '已完成。' },
-  poll: { en: 'Still working on it…', zh: '正在处理，请稍候…' },
-  retry: { en: 'The service is busy. Please try again in a moment.', zh: '服务繁忙，请稍后再试。' },
-  wait: { en: 'The service has reached a usage limit. Please try again later.', zh: '服务已达到使用上限，请稍后再试。' },
-  'recreate-task': { en: 'Processing did not finish. Please try again.', zh: '处理未能完成，请重试。' },
-  'refresh-credentials': { en: 'The service is busy. Please try again in a moment.', zh: '服务繁忙，请稍后再试。' },
-  'fix-request': { en: 'This could not be completed. If it keeps happening, please contact support.', zh: '操作未能完成。如果问题持续出现，请联系客服。' },
-  'fix-input': { en: 'What you provided could not be used. Please check it and provide another.', zh: '您提供的内容无法使用，请检查后重新提供。' },
-  'fix-account': { en: 'This service is not available right now. Please contact support.', zh: '该服务暂时不可用，请联系客服。' },
-  'contact-vendor': { en: 'This could not be completed. If it keeps happening, please contact support.', zh: '操作未能完成。如果问题持续出现，请联系客服。' },
-};
+const messageFor = (action: Action): Bilingual => both(`nextStep.message.${action}`);
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
-
+const seconds = (ms: number): Bilingual => both('nextStep.seconds', { n: Number((ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)) });
 /** Retry-After as milliseconds from now: delay-seconds, or an HTTP date (RFC 9110 §10.2.3); undefined when unreadable. */
 export function retryAfterMs(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined;
@@ -164,7 +163,7 @@ function samePolicy(a: RetryPolicy | null, b: RetryPolicy | null): boolean {
 function decide<E extends DecisionEntry>(r: NextStepInput<E>): Decision<E> {
   const e = r.entry;
   if (e && typeof e.action === 'string') {
-    return { action: e.action, policy: e.retry ?? null, basis: 'entry', entry: e, message: e.end_user_message, why: { en: `${e.id} says ${e.action}.`, zh: `条目 ${e.id} 的处理方式为 ${e.action}。` } };
+    return { action: e.action, policy: e.retry ?? null, basis: 'entry', entry: e, message: e.end_user_message, why: both('nextStep.reason.entry', { id: e.id, action: e.action }) };
   }
   const list = r.candidates ?? [];
   const first = list[0];
@@ -172,18 +171,18 @@ function decide<E extends DecisionEntry>(r: NextStepInput<E>): Decision<E> {
   // another vendor's entry for the same status says nothing about this vendor's response.
   if (first && r.vendor !== undefined && list.every((c) => c.vendor === r.vendor && c.action === first.action && samePolicy(c.retry, first.retry))) {
     const ids = list.map((c) => c.id).join(', ');
-    return { action: first.action, policy: first.retry ?? null, basis: 'candidates', why: { en: `No single entry; its candidates (${ids}) all say ${first.action}.`, zh: `没有唯一匹配的条目；候选条目（${ids}）的处理方式均为 ${first.action}。` } };
+    return { action: first.action, policy: first.retry ?? null, basis: 'candidates', why: both('nextStep.reason.candidates', { ids, action: first.action }) };
   }
-  if (r.outcome === 'success') return { action: 'none', policy: null, basis: 'outcome', why: { en: 'The call succeeded.', zh: '调用成功。' } };
-  if (r.outcome === 'pending') return { action: 'poll', policy: FALLBACK_POLL, basis: 'outcome', why: { en: 'The task is still running; no entry gives a schedule, so ours.', zh: '任务仍在进行；没有条目给出查询间隔，使用我们的默认值。' } };
+  if (r.outcome === 'success') return { action: 'none', policy: null, basis: 'outcome', why: both('nextStep.reason.success') };
+  if (r.outcome === 'pending') return { action: 'poll', policy: FALLBACK_POLL, basis: 'outcome', why: both('nextStep.reason.pending') };
   const s = r.httpStatus;
   if (s !== undefined && TRANSIENT_STATUSES.has(s))
-    return { action: 'retry', policy: FALLBACK_RETRY, basis: 'http-status', why: { en: `No entry matched; HTTP ${s} is transient (RFC 9110, and as the cloud SDKs retry it): retry.`, zh: `没有匹配的条目；HTTP ${s} 属于暂时性错误（RFC 9110，各云 SDK 也会重试）：重试。` } };
+    return { action: 'retry', policy: FALLBACK_RETRY, basis: 'http-status', why: both('nextStep.reason.transient', { status: s }) };
   if (s !== undefined && s >= 400 && s < 500)
-    return { action: 'fix-request', policy: null, basis: 'http-status', why: { en: `No entry matched; HTTP ${s} is a client error: sending the same request again cannot help.`, zh: `没有匹配的条目；HTTP ${s} 属于客户端错误：原样重发无济于事。` } };
+    return { action: 'fix-request', policy: null, basis: 'http-status', why: both('nextStep.reason.clientError', { status: s }) };
   if (s !== undefined && s >= 500)
-    return { action: 'contact-vendor', policy: null, basis: 'http-status', why: { en: `No entry matched; HTTP ${s} is a server error that is not transient.`, zh: `没有匹配的条目；HTTP ${s} 属于非暂时性的服务端错误。` } };
-  return { action: 'contact-vendor', policy: null, basis: 'unknown', why: { en: 'No entry matched and no HTTP status says more: not retried.', zh: '没有匹配的条目，HTTP 状态码也无法说明更多：不重试。' } };
+    return { action: 'contact-vendor', policy: null, basis: 'http-status', why: both('nextStep.reason.serverError', { status: s }) };
+  return { action: 'contact-vendor', policy: null, basis: 'unknown', why: both('nextStep.reason.unknown') };
 }
 
 /** What to do after the call numbered `attempt` ended as `result` says. */
@@ -204,7 +203,7 @@ export function nextStep<E extends DecisionEntry = ArtifactEntry>(result: NextSt
     basis: d.basis,
   };
   if (!SENDS_AGAIN.has(d.action)) {
-    return { ...base, action: d.action, delayMs: 0, attemptsLeft: 0, userMessage: d.message ?? MESSAGES[d.action], delayFrom: 'none', policy: d.policy, reason: d.why };
+    return { ...base, action: d.action, delayMs: 0, attemptsLeft: 0, userMessage: d.message ?? messageFor(d.action), delayFrom: 'none', policy: d.policy, reason: d.why };
   }
 
   const max = d.policy?.max_attempts ?? DEFAULT_RESEND_ATTEMPTS;
@@ -217,14 +216,11 @@ export function nextStep<E extends DecisionEntry = ArtifactEntry>(result: NextSt
       delayMs: 0,
       attemptsLeft: 0,
       // The entry's words may promise a retry that is no longer coming.
-      userMessage: MESSAGES[next],
+      userMessage: messageFor(next),
       exhausted: d.action,
       delayFrom: 'none',
       policy: d.policy,
-      reason: {
-        en: `${d.why.en} Attempt ${attempt} of ${max}: no ${d.action} is left, so ${next}.`,
-        zh: `${d.why.zh} 第 ${attempt} 次调用，共 ${max} 次：${d.action} 次数已用完，改为 ${next}。`,
-      },
+      reason: and(d.why, both('nextStep.reason.exhausted', { attempt, max, action: d.action, next })),
     };
   }
 
@@ -235,14 +231,14 @@ export function nextStep<E extends DecisionEntry = ArtifactEntry>(result: NextSt
   if (honoured !== undefined) {
     delayMs = honoured;
     delayFrom = 'retry-after';
-    why = { en: `${why.en} Retry-After ${JSON.stringify(retryAfter)}: wait ${seconds(delayMs)}, as given.`, zh: `${why.zh} Retry-After ${JSON.stringify(retryAfter)}：按其所示等待 ${seconds(delayMs)}。` };
+    const delay = seconds(delayMs);
+    why = { en: why.en + say('en', 'nextStep.reason.retryAfter', { value: JSON.stringify(retryAfter), delay: delay.en }), zh: why.zh + say('zh', 'nextStep.reason.retryAfter', { value: JSON.stringify(retryAfter), delay: delay.zh }) };
   } else if (d.policy) {
     delayMs = backoffMs(d.policy, attempt, random);
     delayFrom = 'policy';
-    why = {
-      en: `${why.en} Attempt ${attempt} of ${max}: wait ${seconds(delayMs)} (${d.policy.base_delay_s} s doubling up to ${d.policy.max_delay_s} s, with jitter).`,
-      zh: `${why.zh} 第 ${attempt} 次调用，共 ${max} 次：等待 ${seconds(delayMs)}（从 ${d.policy.base_delay_s} 秒起倍增，最多 ${d.policy.max_delay_s} 秒，含随机抖动）。`,
-    };
+    const [delay, base, cap] = [seconds(delayMs), seconds(d.policy.base_delay_s * 1000), seconds(d.policy.max_delay_s * 1000)];
+    const text = (lang: 'en' | 'zh') => say(lang, 'nextStep.reason.backoff', { attempt, max, delay: delay[lang], base: base[lang], cap: cap[lang] });
+    why = { en: why.en + text('en'), zh: why.zh + text('zh') };
   }
-  return { ...base, action: d.action, delayMs, attemptsLeft, userMessage: d.message ?? MESSAGES[d.action], delayFrom, policy: d.policy, reason: why };
+  return { ...base, action: d.action, delayMs, attemptsLeft, userMessage: d.message ?? messageFor(d.action), delayFrom, policy: d.policy, reason: why };
 }
