@@ -35,8 +35,12 @@ describe('nextStep: the entry decides', () => {
     expect(step.userMessage.en).not.toBe(r.entry!.end_user_message.en);
     expect(step.reason.en).toContain('Call 4 of 4: no retry is left, so contact-vendor.');
     expect(nextStep(failed(entry('poll', { ...policy, max_attempts: 2 })), { attempt: 2 })).toMatchObject({ action: 'recreate-task', exhausted: 'poll' });
-    expect(nextStep(failed(entry('refresh-credentials')), { attempt: 1 })).toMatchObject({ action: 'refresh-credentials', attemptsLeft: 2, delayMs: 0, delayFrom: 'none' });
-    expect(nextStep(failed(entry('refresh-credentials')), { attempt: 3 })).toMatchObject({ action: 'fix-request', exhausted: 'refresh-credentials' });
+    // A fix of its own first (a new token, a new task), then one call: the client counts its fixes.
+    for (const action of ['refresh-credentials', 'recreate-task'] as const)
+      expect(nextStep(failed(entry(action)), { attempt: 7 })).toMatchObject({ action, attemptsLeft: 1, delayMs: 0, delayFrom: 'none' });
+    // …unless the entry gives it a policy: then it is counted like a retry.
+    expect(nextStep(failed(entry('recreate-task', { ...policy, max_attempts: 2 })), { attempt: 1, random: () => 0 })).toMatchObject({ action: 'recreate-task', attemptsLeft: 1, delayMs: 1000 });
+    expect(nextStep(failed(entry('recreate-task', { ...policy, max_attempts: 2 })), { attempt: 2 })).toMatchObject({ action: 'contact-vendor', exhausted: 'recreate-task' });
   });
 
   it('actions that do not send again: no delay, no attempts, the entry\'s own message', () => {

@@ -17,7 +17,7 @@ export type { ArtifactCategoriesFile, ArtifactEntryFile, VendorText } from './ar
 export type { Action, AnyCode, CategoryId, CodeArg, CodeOf, EntryId, FindArg, VendorArg, VendorCodes, VendorId } from './typed.ts';
 export { explain, EXPLAIN_LIMITS, renderReason } from './explain.ts';
 export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainReason, ExplainResult, ReasonParams } from './explain.ts';
-export { nextStep, backoffMs, retryAfterMs, TRANSIENT_STATUSES, FALLBACK_RETRY, FALLBACK_POLL, EXHAUSTED, DEFAULT_RESEND_ATTEMPTS } from './next-step.ts';
+export { nextStep, backoffMs, retryAfterMs, TRANSIENT_STATUSES, FALLBACK_RETRY, FALLBACK_POLL, EXHAUSTED } from './next-step.ts';
 export type { DecisionEntry, NextStep, NextStepInput, NextStepOptions, RetryPolicy } from './next-step.ts';
 export type { HeadersInput } from './headers.ts';
 export { VisionApiError, isVisionApiError } from './vision-api-error.ts';

@@ -67,7 +67,7 @@ export interface NextStepOptions {
   /** Which call just failed, counting from 1: the first call is attempt 1. */
   attempt: number;
   /** The response headers; Retry-After and a request-id header here win over those given to explain(). */
-  headers?: HeadersInput;
+  headers?: HeadersInput | undefined;
   /** The current time (for a Retry-After HTTP date); default Date.now(). */
   now?: number | Date;
   /** A random number in [0, 1) for the jitter; default Math.random. */
@@ -106,10 +106,11 @@ export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 5
 export const FALLBACK_RETRY: RetryPolicy = { max_attempts: 3, base_delay_s: 1, max_delay_s: 20, honour_retry_after: true, source: 'ours' };
 /** Ours, for a pending task no entry describes. */
 export const FALLBACK_POLL: RetryPolicy = { max_attempts: 60, base_delay_s: 1, max_delay_s: 5, honour_retry_after: false, source: 'ours' };
-/** Calls in all for the actions that send again after a fix of their own (new token, new task) when no policy says otherwise. */
-export const DEFAULT_RESEND_ATTEMPTS = 3;
-
-/** What follows when an action's attempts are used up. */
+/**
+ * What follows when an action's attempts are used up: poll, retry and wait count `attempt` against
+ * their policy; recreate-task and refresh-credentials only when the entry gives them a policy, since
+ * their fix (a new task, a new token) starts a new request whose calls the client counts afresh.
+ */
 export const EXHAUSTED: Readonly<Partial<Record<Action, Action>>> = {
   // A task that stays pending is stuck: a new task may go through.
   poll: 'recreate-task',
@@ -205,8 +206,12 @@ export function nextStep<E extends DecisionEntry = ArtifactEntry>(result: NextSt
   if (!SENDS_AGAIN.has(d.action)) {
     return { ...base, action: d.action, delayMs: 0, attemptsLeft: 0, userMessage: d.message ?? messageFor(d.action), delayFrom: 'none', policy: d.policy, reason: d.why };
   }
+  // A new token or a new task first, then one call; the client counts how often it does the fix.
+  if (!d.policy) {
+    return { ...base, action: d.action, delayMs: 0, attemptsLeft: 1, userMessage: d.message ?? messageFor(d.action), delayFrom: 'none', policy: null, reason: d.why };
+  }
 
-  const max = d.policy?.max_attempts ?? DEFAULT_RESEND_ATTEMPTS;
+  const max = d.policy.max_attempts;
   const attemptsLeft = Math.max(0, max - attempt);
   if (attemptsLeft === 0) {
     const next = EXHAUSTED[d.action] ?? 'contact-vendor';
@@ -233,7 +238,7 @@ export function nextStep<E extends DecisionEntry = ArtifactEntry>(result: NextSt
     delayFrom = 'retry-after';
     const delay = seconds(delayMs);
     why = { en: why.en + say('en', 'nextStep.reason.retryAfter', { value: JSON.stringify(retryAfter), delay: delay.en }), zh: why.zh + say('zh', 'nextStep.reason.retryAfter', { value: JSON.stringify(retryAfter), delay: delay.zh }) };
-  } else if (d.policy) {
+  } else {
     delayMs = backoffMs(d.policy, attempt, random);
     delayFrom = 'policy';
     const [delay, base, cap] = [seconds(delayMs), seconds(d.policy.base_delay_s * 1000), seconds(d.policy.max_delay_s * 1000)];

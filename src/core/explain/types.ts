@@ -7,14 +7,14 @@ export type ExplainOutcome = 'success' | 'pending' | 'failure' | 'unknown';
 
 export interface ExplainOptions {
   /** The HTTP status the response came with, if known. */
-  httpStatus?: number;
+  httpStatus?: number | undefined;
   /** A vendor id (or unique prefix or name) when you know who sent the response. */
-  vendor?: string;
+  vendor?: string | undefined;
   /**
    * The response headers, if known (fetch's Headers, Node's headers object, a Map or pairs): the
    * vendor's request-id headers and Retry-After are read from them (requestId, retryAfter).
    */
-  headers?: HeadersInput;
+  headers?: HeadersInput | undefined;
 }
 
 export interface Bilingual {
