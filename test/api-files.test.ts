@@ -1,10 +1,13 @@
 /**
  * The artifact as an API: schema.json's absolute $id and `format: uri`, openapi.json (every static
- * file has its path; every body $ref lands in schema.json), entries.csv (BOM, RFC 4180, both
+ * file has its path; every body $ref is relative and lands in schema.json; a real validator accepts
+ * it offline), entries.csv (BOM, RFC 4180, both
  * languages) and entries.jsonl, and the hosting headers in public/_headers.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
@@ -73,13 +76,29 @@ describe('openapi.json', () => {
     expect(doc.paths['/{vendor}.json'].get.parameters[0].schema.enum).toEqual(index.vendors.map((v) => v.id));
   });
 
-  it('every $ref points into schema.json, at a definition that exists', () => {
+  it('every $ref is relative and points into schema.json, at a definition that exists', () => {
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g)!.map((r) => r.slice(8, -1));
     expect(refs.length).toBeGreaterThan(5);
     for (const ref of refs) {
       const [base, pointer] = ref.split('#');
-      expect(base).toBe(schema.$id);
+      // Beside openapi.json on the site: the schema's published $id.
+      expect(new URL(base!, `${site}/api/v1/openapi.json`).href).toBe(schema.$id);
       if (pointer) expect(schema.$defs[pointer.replace('/$defs/', '')], ref).toBeDefined();
+    }
+  });
+
+  it('validates offline with a real validator (@apidevtools/swagger-parser), its refs resolved from the files beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
+    try {
+      for (const name of ['openapi.json', 'schema.json']) writeFileSync(join(dir, name), files.get(name)!);
+      const resolved = (await SwaggerParser.validate(join(dir, 'openapi.json'))) as { paths: Record<string, { get: { responses: Record<string, { content?: Record<string, { schema: { properties?: object } }> }> } }> };
+      // The $ref was followed into schema.json: the vendor file's schema has its properties.
+      expect(Object.keys(resolved.paths['/{vendor}.json']!.get.responses['200']!.content!['application/json']!.schema.properties!)).toContain('entries');
+      // Not vacuous: a broken $ref fails.
+      writeFileSync(join(dir, 'openapi.json'), files.get('openapi.json')!.replace('"schema.json#/$defs/vendor_file"', '"schema.json#/$defs/no_such_def"'));
+      await expect(SwaggerParser.validate(join(dir, 'openapi.json'))).rejects.toThrow(/no_such_def/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -156,7 +156,7 @@ describe('remedies', () => {
       if (!upTo && !once) continue;
       spelt++;
       if (!e.retry) { problems.push(`${e.id}: a schedule in the remedy but no retry policy`); continue; }
-      const said = upTo ? { extra: Number(upTo[1]), numbers: (upTo[2].match(/\d+/g) ?? []).map(Number) } : { extra: 1, numbers: [Number(once![1])] };
+      const said = upTo ? { extra: Number(upTo[1]), numbers: ((upTo[2] ?? "").match(/\d+/g) ?? []).map(Number) } : { extra: 1, numbers: [Number(once![1])] };
       if (said.extra + 1 !== e.retry.max_attempts) problems.push(`${e.id}: remedy says ${said.extra} more, policy ${e.retry.max_attempts} calls in all`);
       if (said.numbers.join(',') !== delays(e.retry).join(',')) problems.push(`${e.id}: remedy says ${said.numbers.join(', ')} s, policy ${delays(e.retry).join(', ')} s`);
     }

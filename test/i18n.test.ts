@@ -12,6 +12,8 @@ import siteEn from '../src/content/i18n/en.json' with { type: 'json' };
 import siteZh from '../src/content/i18n/zh-CN.json' with { type: 'json' };
 import explainEn from '../src/core/explain/i18n/en.json' with { type: 'json' };
 import explainZh from '../src/core/explain/i18n/zh-CN.json' with { type: 'json' };
+import nextStepEn from '../src/core/next-step/i18n/en.json' with { type: 'json' };
+import nextStepZh from '../src/core/next-step/i18n/zh-CN.json' with { type: 'json' };
 import { hasUiString, translate } from '../src/core/i18n.ts';
 
 const SRC = new URL('../src/', import.meta.url).pathname;
@@ -49,9 +51,10 @@ type Catalogue = Record<string, string>;
 const CATALOGUES: [name: string, en: Catalogue, zh: Catalogue, sameInBoth: string[]][] = [
   ['src/content/i18n', siteEn, siteZh, ['col.http', 'none']],
   ['src/core/explain/i18n', explainEn, explainZh, []],
+  ['src/core/next-step/i18n', nextStepEn, nextStepZh, []],
 ];
-/** Every key, as Astro.locals.t and translate() have them. */
-const en: Catalogue = { ...siteEn, ...explainEn };
+/** Every key, as Astro.locals.t and translate() have them, and nextStep's. */
+const en: Catalogue = { ...siteEn, ...explainEn, ...nextStepEn };
 
 describe.each(CATALOGUES)('UI string catalogues in %s', (_name, en, zh, sameInBoth) => {
   it('have the same keys in both languages, in the same order, none empty', () => {
@@ -70,15 +73,16 @@ describe.each(CATALOGUES)('UI string catalogues in %s', (_name, en, zh, sameInBo
 });
 
 describe('UI string catalogues', () => {
-  it("are apart: no key is both the site's and explain's", () => {
-    expect(Object.keys(siteEn).filter((key) => Object.hasOwn(explainEn, key))).toEqual([]);
+  it("are apart: no key is both the site's and explain's or nextStep's", () => {
+    expect(Object.keys(siteEn).filter((key) => Object.hasOwn(explainEn, key) || Object.hasOwn(nextStepEn, key))).toEqual([]);
+    expect(Object.keys(explainEn).filter((key) => Object.hasOwn(nextStepEn, key))).toEqual([]);
   });
 
-  it("keep the site's strings out of the library: src/core/index.ts bundles explain's catalogues and none from src/content/", async () => {
+  it("keep the site's strings out of the library: src/core/index.ts bundles explain's and nextStep's catalogues and none from src/content/", async () => {
     // FlexSearch stays out: it is code, not strings (the package bundles its compact build; see build-lib).
     const result = await build({ entryPoints: [join(SRC, 'core', 'index.ts')], bundle: true, write: false, metafile: true, format: 'esm', platform: 'neutral', external: ['flexsearch'], logLevel: 'silent' });
     const json = Object.keys(result.metafile.inputs).filter((path) => path.endsWith('.json')).sort();
-    expect(json).toEqual(['src/core/explain/i18n/en.json', 'src/core/explain/i18n/zh-CN.json']);
+    expect(json).toEqual(['src/core/explain/i18n/en.json', 'src/core/explain/i18n/zh-CN.json', 'src/core/next-step/i18n/en.json', 'src/core/next-step/i18n/zh-CN.json']);
   });
 
   it('translate() has the keys of both', () => {
@@ -107,7 +111,7 @@ describe('UI string catalogues', () => {
 });
 
 /** Keys that src/ builds from data (`kind.${entry.kind}`) rather than names literally. */
-const BUILT_KEY_PREFIXES = ['kind.', 'kindOne.', 'outcome.', 'note.', 'lang.', 'policy.', 'policyText.', 'vendorText.', 'search.reason.', 'explain.reason.', 'explain.advice.', 'history.field.'];
+const BUILT_KEY_PREFIXES = ['kind.', 'kindOne.', 'outcome.', 'note.', 'lang.', 'policy.', 'policyText.', 'vendorText.', 'search.reason.', 'explain.reason.', 'explain.advice.', 'cli.action.', 'nextStep.message.', 'history.field.'];
 
 describe('UI string usage', () => {
   it('every key is used: named in src/, or built from data under a known prefix', () => {

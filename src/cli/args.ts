@@ -8,8 +8,14 @@ import type { EntryKind, Lang } from '../core/artifact-types.ts';
 /** A mistake in the command line: exit status 2, with a pointer to --help. */
 export class UsageError extends Error {}
 
+/**
+ * The named commands. A new command is a name here, its checks in checkArgs, its module under
+ * commands/ registered in commands/index.ts and a line in help.ts (`triage`, src/cli/commands/triage.ts,
+ * is meant to come this way).
+ */
 export const COMMANDS = ['find', 'lookup', 'explain', 'search', 'vendors', 'help'] as const;
-export type Command = (typeof COMMANDS)[number];
+/** `pasted`: no command named: whatever the user pasted (a code, a message, a body, or stdin). */
+export type Command = (typeof COMMANDS)[number] | 'pasted';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -56,20 +62,31 @@ export function parseCommandLine(argv: string[]): { values: Options; args: strin
   return { values, args: parsed.positionals.map(unmark) };
 }
 
-/** --lang: en (the default) or zh, in the spellings people use. */
-export function langOf(values: Options): Lang {
-  const langArg = (values.lang ?? 'en').toLowerCase();
+/**
+ * --lang: en or zh, in the spellings people use. Without it, the locale: the first of LC_ALL,
+ * LC_MESSAGES and LANG that is set (POSIX order) gives zh when it is a Chinese one (zh_CN.UTF-8, zh_TW…);
+ * anything else (C, en_US.UTF-8, unset) gives en.
+ */
+export function langOf(values: Options, env: Record<string, string | undefined> = {}): Lang {
+  if (values.lang === undefined) {
+    const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+    return locale !== undefined && /^zh(?:[_.@-]|$)/i.test(locale) ? 'zh' : 'en';
+  }
+  const langArg = values.lang.toLowerCase();
   const lang: Lang | undefined = langArg === 'en' ? 'en' : ['zh', 'zh-cn', 'zh-hans', 'cn'].includes(langArg) ? 'zh' : undefined;
   if (!lang) throw new UsageError(`--lang must be en or zh, not "${values.lang}"`);
   return lang;
 }
 
-/** The command and its operands; a bare code is `find`. */
-export function commandOf(args: string[]): { command: Command; operands: string[] } {
+/** The command and its operands; anything else (a code, a message, a body) is `pasted`, and so is nothing when stdin is piped. */
+export function commandOf(args: string[], stdinIsTTY: boolean): { command: Command; operands: string[] } {
   const [first, ...rest] = args;
-  if (first === undefined) throw new UsageError('nothing to do: give a code or a command');
-  const command = (COMMANDS as readonly string[]).includes(first) ? (first as Command) : 'find';
-  return { command, operands: command === 'find' && first !== 'find' ? args : rest };
+  if (first === undefined) {
+    if (stdinIsTTY) throw new UsageError('nothing to do: give a code, a message, a response body or a command');
+    return { command: 'pasted', operands: [] };
+  }
+  if ((COMMANDS as readonly string[]).includes(first)) return { command: first as Command, operands: rest };
+  return { command: 'pasted', operands: args };
 }
 
 export interface CheckedArgs {
@@ -82,7 +99,7 @@ export interface CheckedArgs {
 export function checkArgs(command: Command, values: Options, operands: string[], stdinIsTTY: boolean): CheckedArgs {
   const only = (allowed: string[]) => {
     const given = (['status', 'vendor', 'kind', 'limit'] as const).filter((k) => values[k] !== undefined && !allowed.includes(k));
-    if (given.length > 0) throw new UsageError(`--${given[0]} does not apply to ${command}`);
+    if (given.length > 0) throw new UsageError(`--${given[0]} does not apply to ${command === 'pasted' ? 'a code, message or body' : command}`);
   };
   const needs = (n: number, what: string) => {
     if (operands.length !== n) throw new UsageError(`${command} takes ${what}`);
@@ -104,21 +121,18 @@ export function checkArgs(command: Command, values: Options, operands: string[],
     case 'explain':
       only(['status', 'vendor']);
       if (operands.length > 1) throw new UsageError('explain takes at most one file (or reads stdin)');
-      if (values.status !== undefined) {
-        const status = /^\d{3}$/.test(values.status) ? Number(values.status) : NaN;
-        if (!(status >= 100 && status <= 599)) throw new UsageError(`--status must be an HTTP status between 100 and 599, not "${values.status}"`);
-        checked.status = status;
-      }
+      checked.status = statusArg(values);
       if (operands.length === 0 && stdinIsTTY) throw new UsageError('explain reads the body from stdin: pipe it in (… | vision-errors explain) or give a file');
+      break;
+    case 'pasted':
+      only(['status', 'vendor', 'limit']);
+      checked.status = statusArg(values);
+      checked.limit = limitArg(values, 5);
       break;
     case 'search':
       only(['limit', 'vendor']);
       if (operands.length === 0) throw new UsageError('search takes words to search for');
-      if (values.limit !== undefined) {
-        const limit = /^\d+$/.test(values.limit) ? Number(values.limit) : NaN;
-        if (!(limit >= 1 && limit <= 500)) throw new UsageError(`--limit must be a number from 1 to 500, not "${values.limit}"`);
-        checked.limit = limit;
-      }
+      checked.limit = limitArg(values, 20);
       break;
     case 'vendors':
       only([]);
@@ -128,4 +142,18 @@ export function checkArgs(command: Command, values: Options, operands: string[],
       break;
   }
   return checked;
+}
+
+function statusArg(values: Options): number | undefined {
+  if (values.status === undefined) return undefined;
+  const status = /^\d{3}$/.test(values.status) ? Number(values.status) : NaN;
+  if (!(status >= 100 && status <= 599)) throw new UsageError(`--status must be an HTTP status between 100 and 599, not "${values.status}"`);
+  return status;
+}
+
+function limitArg(values: Options, fallback: number): number {
+  if (values.limit === undefined) return fallback;
+  const limit = /^\d+$/.test(values.limit) ? Number(values.limit) : NaN;
+  if (!(limit >= 1 && limit <= 500)) throw new UsageError(`--limit must be a number from 1 to 500, not "${values.limit}"`);
+  return limit;
 }

@@ -12,6 +12,7 @@ interface Examples {
   status?: string;
   state?: string;
   body?: string;
+  message?: string;
 }
 
 function examplesFrom(index: KbIndex | undefined): Examples | undefined {
@@ -30,7 +31,15 @@ function examplesFrom(index: KbIndex | undefined): Examples | undefined {
     }
   });
   const body = bodies.filter((b) => b.length <= 160 && !b.includes("'")).sort((a, b) => a.length - b.length)[0];
+  // A literal message a user might paste: the shortest plain one.
+  const count = new Map<string, number>();
+  for (const e of entries) if (e.message) count.set(e.message, (count.get(e.message) ?? 0) + 1);
+  const message = entries
+    .filter((e) => e.kind === 'error' && e.message && count.get(e.message) === 1 && !e.message_is_template && /^[\w ,.]{8,40}$/.test(e.message))
+    .map((e) => e.message!)
+    .sort((a, b) => a.length - b.length)[0];
   return {
+    message,
     vendors: vendors.map((v) => vendorLabel(v, 'en')).join(', '),
     code: error.code,
     lookup: `${error.vendor} ${error.code}`,
@@ -45,18 +54,24 @@ export function helpText(index?: KbIndex): string {
   const examples = x
     ? [
         `vision-errors ${x.code}`,
+        x.message && `vision-errors "${x.message}"`,
+        x.body && `vision-errors '${x.body}'`,
         `vision-errors lookup ${x.lookup}`,
         x.status && `vision-errors lookup ${x.status}`,
         x.state && `vision-errors lookup ${x.state}`,
-        x.body && `echo '${x.body}' | vision-errors explain`,
+        x.body && `echo '${x.body}' | vision-errors`,
         'vision-errors explain --status 422 < body.json',
         'vision-errors search "blurry face" --lang zh',
       ]
-    : ['vision-errors <code>', 'vision-errors lookup <vendor> <code>', 'vision-errors explain < body.json', 'vision-errors search "blurry face" --lang zh'];
+    : ['vision-errors <code>', 'vision-errors "<message>"', 'vision-errors lookup <vendor> <code>', 'vision-errors < body.json', 'vision-errors search "blurry face" --lang zh'];
   return `vision-errors: error codes, HTTP statuses and task states of AI vision APIs
 ${x ? `(${x.vendors})\n` : ''}
 Usage:
-  vision-errors <code>                  the code at every vendor (same as: find <code>)
+  vision-errors <code|message|body>     what you pasted (or piped in): a code at every vendor, a
+                                        message or a response body explained with its next step
+                                        and request id, or words searched
+                                        [--status <http-status>] [--vendor <vendor>]
+  vision-errors find <code>             the code at every vendor
   vision-errors lookup <vendor> <code>  one vendor's entry  [--kind error|http-status|task-state]
   vision-errors explain [file]          explain a response body read from the file or stdin
                                         [--status <http-status>] [--vendor <vendor>]
@@ -65,7 +80,8 @@ Usage:
 
 Options:
   --json           JSON on stdout instead of text
-  --lang en|zh     language of meanings, remedies and labels (default: en)
+  --lang en|zh     language of meanings, remedies and labels (default: zh when LC_ALL,
+                   LC_MESSAGES or LANG is a Chinese locale, else en)
   --no-color       no colours (none either when NO_COLOR is set or stdout is not a terminal)
   --limit <n>      at most n search results (default 20)
   --index <file>   read this index.json (also: $VISION_ERRORS_INDEX)
@@ -76,5 +92,6 @@ Examples:
 ${examples.filter(Boolean).map((e) => `  ${e}`).join('\n')}
 
 Exit status: 0 found or explained, 1 nothing found or not explained, 2 usage error or no data.
+A closed pipe (… | head) ends it quietly.
 `;
 }

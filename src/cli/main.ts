@@ -8,27 +8,34 @@
  * data/ is newer or $KB_DATA_DIR is set; else the artifact is built in memory from data/ (src/node,
  * which needs the dev dependencies zod and yaml: a repository checkout).
  *
- * Exit status: 0 found / explained, 1 nothing found / not explained, 2 usage error or no data.
+ * Exit status: 0 found / explained, 1 nothing found / not explained, 2 usage error or no data; a
+ * closed pipe ends it quietly with the status so far.
  *
  *   args.ts          the command line, checked before any data is loaded
  *   load-index.ts    the data (see there for where it comes from)
  *   print.ts         terminal output; help.ts the --help text; escape.ts untrusted text made safe
  *   commands/*.ts    one module per command
  */
-import { checkArgs, commandOf, langOf, parseCommandLine, UsageError, type Command } from './args.ts';
-import type { CommandContext } from './commands/context.ts';
-import { explain } from './commands/explain.ts';
-import { find } from './commands/find.ts';
-import { lookup } from './commands/lookup.ts';
-import { search } from './commands/search.ts';
-import { vendors } from './commands/vendors.ts';
+import { checkArgs, commandOf, langOf, parseCommandLine, UsageError } from './args.ts';
+import { RUN } from './commands/index.ts';
 import { escapeLine, escapeText } from './escape.ts';
 import { helpText } from './help.ts';
 import { DataError, loadIndex, openLookup, packageVersion } from './load-index.ts';
 import { Printer, style } from './print.ts';
 import type { KbIndex } from '../core/lookup.ts';
 
-const RUN: Record<Exclude<Command, 'help'>, (c: CommandContext) => number | Promise<number>> = { find, lookup, explain, search, vendors };
+/**
+ * A closed pipe (`vision-errors search face --json | head -1`): the reader has what it wanted, so stop
+ * quietly, with the status so far (0 unless a command said otherwise), as Unix tools do; never a stack trace.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw error;
+  });
+}
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
 
 /** Help with the vendors and examples of the data at hand; generic when no data can be read. */
 async function printHelp(indexArg: string | undefined): Promise<number> {
@@ -58,13 +65,14 @@ async function printVersion(indexArg: string | undefined): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const { values, args } = parseCommandLine(argv);
   if (values.help) return printHelp(values.index);
-  const lang = langOf(values);
+  const lang = langOf(values, process.env);
   const json = values.json === true;
   if (values.version) return printVersion(values.index);
 
-  const { command, operands } = commandOf(args);
+  const stdinIsTTY = process.stdin.isTTY === true;
+  const { command, operands } = commandOf(args, stdinIsTTY);
   if (command === 'help') return printHelp(values.index);
-  const checked = checkArgs(command, values, operands, process.stdin.isTTY === true);
+  const checked = checkArgs(command, values, operands, stdinIsTTY);
 
   const l = await openLookup(values.index ?? process.env.VISION_ERRORS_INDEX);
   const p = new Printer(l, lang, style(!json && values['no-color'] !== true));

@@ -2,6 +2,8 @@
 import { styleText } from 'node:util';
 import type { ArtifactEntry, Lang } from '../core/artifact-types.ts';
 import { renderReason, type ExplainResult } from '../core/explain.ts';
+import { backoffMs, type NextStep, type RetryPolicy } from '../core/next-step.ts';
+import type { Action } from '../core/typed.ts';
 import type { Lookup } from '../core/lookup.ts';
 import { vendorLabel } from '../core/model.ts';
 import { translate } from '../core/i18n.ts';
@@ -22,7 +24,7 @@ export function style(color: boolean): Style {
   return { bold: wrap('bold'), dim: wrap('dim'), red: wrap('red'), green: wrap('green'), yellow: wrap('yellow') };
 }
 
-const FIELD_LABELS = ['entry.message', 'entry.meaning', 'entry.whatToDo', 'cli.vendorAdvice', 'cli.tellUser', 'entry.category', 'col.retryable', 'entry.httpStatus', 'entry.source', 'explain.page', 'explain.code', 'explain.message'] as const;
+const FIELD_LABELS = ['entry.message', 'entry.meaning', 'entry.whatToDo', 'cli.vendorAdvice', 'cli.tellUser', 'cli.nextStep', 'cli.requestId', 'entry.category', 'col.retryable', 'entry.httpStatus', 'entry.source', 'explain.page', 'explain.code', 'explain.message'] as const;
 
 /** Terminal columns: CJK and full-width characters take two. */
 function displayWidth(text: string): number {
@@ -60,7 +62,8 @@ export class Printer {
     this.line(`  ${this.s.dim(label + ' '.repeat(Math.max(0, this.column - displayWidth(label))))}  ${escapeLine(value)}`);
   }
 
-  entry(e: ArtifactEntry): void {
+  /** An entry; with the next step worked out for a response (`step`), that instead of the entry's policy. */
+  entry(e: ArtifactEntry, step?: NextStep): void {
     const { lang, s } = this;
     const outcome = e.task_outcome ? ` · ${translate(lang, `outcome.${e.task_outcome}`)}` : '';
     this.line(`${s.bold(escapeLine(e.id))}  ${this.vendorName(e.vendor)} · ${translate(lang, `kindOne.${e.kind}`)}${outcome}`);
@@ -69,6 +72,8 @@ export class Printer {
     this.field(translate(lang, 'entry.whatToDo'), e.remedy[lang]);
     if (e.vendor_remedy) this.field(translate(lang, 'cli.vendorAdvice'), e.vendor_remedy[lang]);
     if (e.end_user_message) this.field(translate(lang, 'cli.tellUser'), e.end_user_message[lang]);
+    if (step) this.stepFields(step);
+    else if (e.action) this.field(translate(lang, 'cli.nextStep'), this.policyText(e.action, e.retry));
     const category = this.l.category(e.category);
     this.field(translate(lang, 'entry.category'), category ? category.name[lang] : e.category);
     const retry = e.retryable ? s.green(translate(lang, 'yes')) : s.yellow(translate(lang, 'no'));
@@ -80,13 +85,50 @@ export class Printer {
     this.field(translate(lang, 'explain.page'), lang === 'zh' ? e.url_zh : e.url);
   }
 
+  /** Seconds as the language writes them; a range when the two differ. */
+  private seconds(fromMs: number, toMs = fromMs): string {
+    const n = (ms: number) => Number((ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1));
+    return translate(this.lang, 'cli.step.seconds', { n: fromMs === toMs ? n(fromMs) : `${n(fromMs)}–${n(toMs)}` });
+  }
+
+  /** `retry: send the same request again`, with the policy in words when there is one. */
+  policyText(action: Action, policy: RetryPolicy | null): string {
+    const { lang } = this;
+    const step = `${action}${translate(lang, 'punct.colon')}${translate(lang, `cli.action.${action}`)}`;
+    if (!policy) return step;
+    const words = translate(lang, 'cli.step.policy', {
+      max: policy.max_attempts,
+      first: this.seconds(backoffMs(policy, 1, () => 0), backoffMs(policy, 1, () => 1)),
+      cap: this.seconds(policy.max_delay_s * 1000),
+    });
+    const all = policy.honour_retry_after ? `${words}${translate(lang, 'list.clauseSeparator')}${translate(lang, 'cli.step.retryAfter')}` : words;
+    return translate(lang, 'cli.step.withPolicy', { step, policy: all });
+  }
+
+  /** The next step and the request id to quote to the vendor. */
+  stepFields(step: NextStep): void {
+    this.field(translate(this.lang, 'cli.nextStep'), this.stepText(step));
+    if (step.requestId !== undefined) this.field(translate(this.lang, 'cli.requestId'), step.requestId);
+  }
+
+  /** The next step after this response: the action, when, and how many calls are left. */
+  stepText(step: NextStep): string {
+    const { lang } = this;
+    const parts = [`${step.action}${translate(lang, 'punct.colon')}${translate(lang, `cli.action.${step.action}`)}`];
+    if (step.delayFrom === 'retry-after') parts.push(translate(lang, 'cli.step.in', { delay: this.seconds(step.delayMs) }));
+    else if (step.delayFrom === 'policy' && step.policy)
+      parts.push(translate(lang, 'cli.step.in', { delay: this.seconds(backoffMs(step.policy, 1, () => 0), backoffMs(step.policy, 1, () => 1)) }));
+    if (step.attemptsLeft > 0) parts.push(translate(lang, 'cli.step.left', { left: step.attemptsLeft }));
+    return parts.join(translate(lang, 'list.clauseSeparator'));
+  }
+
   brief(e: ArtifactEntry): void {
     const text = e.message ?? e.meaning[this.lang];
     const short = text.length > 90 ? `${text.slice(0, 89)}…` : text;
     this.line(`  ${this.s.bold(escapeLine(e.id))}  ${escapeLine(short)}`);
   }
 
-  explanation(r: ExplainResult): void {
+  explanation(r: ExplainResult, step?: NextStep): void {
     const { lang, s } = this;
     const label = r.outcome === 'unknown' ? translate(lang, 'outcome.unknown') : translate(lang, `outcome.${r.outcome}`);
     const colored = r.outcome === 'success' ? s.green(label) : r.outcome === 'failure' ? s.red(label) : s.yellow(label);
@@ -96,15 +138,20 @@ export class Printer {
     if (r.message !== undefined) this.field(translate(lang, 'explain.message'), r.message.length > 200 ? `${r.message.slice(0, 199)}…` : r.message);
     if (r.httpStatus !== undefined) this.field(translate(lang, 'entry.httpStatus'), String(r.httpStatus));
     this.line();
-    if (r.entry) this.entry(r.entry);
+    if (r.entry) this.entry(r.entry, step);
     else {
       this.field(translate(lang, 'entry.whatToDo'), r.advice[lang]);
       if (r.retryable !== undefined) this.field(translate(lang, 'col.retryable'), r.retryable ? translate(lang, 'yes') : translate(lang, 'no'));
+      if (step) {
+        this.field(translate(lang, 'cli.tellUser'), step.userMessage[lang]);
+        this.stepFields(step);
+      }
     }
-    if (r.reasonKeys.length > 0) {
+    const reasons = [...r.reasonKeys.map((reason) => renderReason(lang, reason, this.l)), ...(step ? [step.reason[lang].trim()] : [])];
+    if (reasons.length > 0) {
       this.line();
       this.line(s.dim(translate(lang, 'explain.why')));
-      for (const reason of r.reasonKeys) this.line(`  - ${escapeLine(renderReason(lang, reason, this.l))}`);
+      for (const reason of reasons) this.line(`  - ${escapeLine(reason)}`);
     }
     if (r.candidates.length > 0) {
       this.line();

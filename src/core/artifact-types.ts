@@ -444,6 +444,10 @@ export interface ArtifactVendor {
       /** What a state in this range means. */
       outcome: "pending" | "success" | "failure";
     }>;
+    /** Body fields that identify the request to the vendor's support (e.g. log_id), first present wins; empty where the vendor documents none. Since artifact 1.4. */
+    request_id_fields: string[];
+    /** Response headers that identify the request (e.g. X-Request-Id), read when no request_id_fields value is present, first present wins, names compared case-insensitively; empty where the vendor documents none. Since artifact 1.4. */
+    request_id_headers: string[];
   };
   counts: {
     error: number;

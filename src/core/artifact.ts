@@ -34,7 +34,7 @@ import type { KnowledgeBase, LoadedVendor } from './validate.ts';
 import type { Entry } from './schema.ts';
 
 /** Artifact format version. Additive changes keep 1.x; removing or renaming a field needs /api/v2/. */
-export const ARTIFACT_VERSION = '1.3.0';
+export const ARTIFACT_VERSION = '1.4.0';
 export const API_ROOT = '/api/v1/';
 
 /** An absolute URL (JSON Schema `format: uri`). */

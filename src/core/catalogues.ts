@@ -1,7 +1,7 @@
 /**
  * Translation catalogues: one flat object of key → text per language, i18next-style `{{name}}`
  * placeholders (as in Starlight's own strings). This module holds no strings: the library's are in
- * src/core/explain/i18n/ (explain/strings.ts), the site's and the CLI's in src/content/i18n/
+ * src/core/explain/i18n/ (explain/strings.ts) and src/core/next-step/i18n/ (next-step.ts), the site's and the CLI's in src/content/i18n/
  * (i18n.ts). Keeping them apart keeps the site's strings out of a browser app's bundle.
  */
 import type { Lang } from './artifact-types.ts';

@@ -6,6 +6,7 @@
 import type { ArtifactCategory, ArtifactEntry, ArtifactVendor, EntryKind } from './artifact-types.ts';
 import { compactCode, MAX_QUERY_LENGTH, normalizeCode, normalizeMessage } from './normalize.ts';
 import { matchesTemplate } from './templates.ts';
+import type { CodeArg, FindArg, VendorArg } from './typed.ts';
 import { namesOf, vendorNamed, type VendorNames } from './vendor-names.ts';
 
 export type {
@@ -37,10 +38,14 @@ export interface KbIndex {
 
 export interface Lookup {
   readonly index: KbIndex;
-  /** One vendor's entry for a code; without `kind`, an error code first, then a task state, then an HTTP status. */
-  lookup(vendor: string, code: string | number, kind?: EntryKind): ArtifactEntry | undefined;
-  /** Every vendor's entries for a code (or an entry id such as `picwish/state/-8`), in index order. */
-  find(code: string | number): ArtifactEntry[];
+  /**
+   * One vendor's entry for a code; without `kind`, an error code first, then a task state, then an
+   * HTTP status. A literal vendor or code must be one the data has (VendorId, CodeOf): a misspelling
+   * is a compile error; a `string` or `number` from a response is accepted and normalised.
+   */
+  lookup<V extends string, C extends string | number, K extends EntryKind = EntryKind>(vendor: VendorArg<V>, code: CodeArg<V, C, K>, kind?: K): ArtifactEntry | undefined;
+  /** Every vendor's entries for a code (or an entry id such as `picwish/state/-8`), in index order; literals are checked as in lookup. */
+  find<C extends string | number>(code: FindArg<C>): ArtifactEntry[];
   /** The entry with this id (`baidu-face/222202`, `picwish/http/429`), case-insensitive. */
   entry(id: string): ArtifactEntry | undefined;
   /** A vendor by id, unique id prefix (`baidu`) or name (`PicWish`, `佐糖`), case-insensitive. */
@@ -273,12 +278,17 @@ function isLookup(x: KbIndex | Lookup): x is Lookup {
   return typeof (x as Lookup).lookup === 'function' && typeof (x as Lookup).find === 'function';
 }
 
-/** `lookup(index, 'baidu-face', '222202')`: one vendor's entry for a code. */
-export function lookup(index: KbIndex | Lookup, vendor: string, code: string | number, kind?: EntryKind): ArtifactEntry | undefined {
-  return lookupFor(index).lookup(vendor, code, kind);
+/** `lookup(index, 'baidu-face', '222202')`: one vendor's entry for a code (literals checked as in Lookup.lookup). */
+export function lookup<V extends string, C extends string | number, K extends EntryKind = EntryKind>(
+  index: KbIndex | Lookup,
+  vendor: VendorArg<V>,
+  code: CodeArg<V, C, K>,
+  kind?: K,
+): ArtifactEntry | undefined {
+  return lookupFor(index).lookup<string, string | number>(vendor, code, kind);
 }
 
-/** `find(index, 'ModelArts 4204')`: every vendor's entries for a code. */
-export function find(index: KbIndex | Lookup, code: string | number): ArtifactEntry[] {
-  return lookupFor(index).find(code);
+/** `find(index, code)`: every vendor's entries for a code (a literal must be a code or entry id of the data). */
+export function find<C extends string | number>(index: KbIndex | Lookup, code: FindArg<C>): ArtifactEntry[] {
+  return lookupFor(index).find<string | number>(code);
 }

@@ -1,12 +1,15 @@
 /**
  * openapi.json: an OpenAPI 3.1 description of the static API under /api/v1/. Every file the
- * artifact writes matches one of its paths; the bodies are described by $refs into schema.json
- * (by its absolute $id), so the JSON Schema stays the one description of the data.
+ * artifact writes matches one of its paths; the bodies are described by $refs into schema.json, so
+ * the JSON Schema stays the one description of the data. The $refs are relative (`schema.json#/…`,
+ * the file beside this one): a validator resolves them offline, from a download or a checkout, as
+ * well as on the site.
  */
 import type { ArtifactVendor } from './artifact-types.ts';
+import { CSV_COLUMNS } from './artifact-tables.ts';
 
 export function openApiDocument(site: string, apiRoot: string, artifactVersion: string, vendors: readonly Pick<ArtifactVendor, 'id'>[]): Record<string, unknown> {
-  const schema = (def?: string) => ({ $ref: `${site}${apiRoot}schema.json${def ? `#/$defs/${def}` : ''}` });
+  const schema = (def?: string) => ({ $ref: `schema.json${def ? `#/$defs/${def}` : ''}` });
   const vendorIds = vendors.map((v) => v.id);
   const vendorParam = {
     name: 'vendor',
@@ -65,7 +68,7 @@ export function openApiDocument(site: string, apiRoot: string, artifactVersion: 
       ]),
       '/entries.csv': get('getEntriesCsv', 'Every entry as a CSV row.', {
         description:
-          'UTF-8 with a byte-order mark, CRLF line ends, a header row. Columns: id, vendor, kind, code, http_status, message, meaning_en, meaning_zh, remedy_en, remedy_zh, category, retryable, url.',
+          `UTF-8 with a byte-order mark, CRLF line ends, a header row. Columns: ${CSV_COLUMNS.join(', ')}.`,
         content: { 'text/csv': { schema: { type: 'string' } } },
       }),
       '/entries.jsonl': get('getEntriesJsonl', 'Every entry as one line of JSON.', {

@@ -143,6 +143,9 @@ export const dottedPath = z
   .string()
   .regex(/^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)*$/, 'must be a dotted field path such as error_detail.code');
 
+/** An HTTP header name (an RFC 9110 token), e.g. X-Request-Id. */
+export const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name such as X-Request-Id');
+
 /** A calendar date as the documents print them. */
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 
@@ -298,6 +301,20 @@ export const envelope = z
       .meta({
         description:
           'For task-state vendors: the outcome of a state the entries do not list, by integer range. The first range that holds the state decides; none: unknown.',
+      }),
+    request_id_fields: z
+      .array(dottedPath)
+      .default([])
+      .meta({
+        description:
+          "Body fields that identify the request to the vendor's support (e.g. log_id), first present wins; empty where the vendor documents none. Since artifact 1.4.",
+      }),
+    request_id_headers: z
+      .array(headerName)
+      .default([])
+      .meta({
+        description:
+          'Response headers that identify the request (e.g. X-Request-Id), read when no request_id_fields value is present, first present wins, names compared case-insensitively; empty where the vendor documents none. Since artifact 1.4.',
       }),
   })
   .meta({ description: "How the vendor's responses carry success, codes and messages, and how a client reads them." });

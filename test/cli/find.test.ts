@@ -22,9 +22,14 @@ describe('find', () => {
   });
 
   it('exits 1 when nothing is found', () => {
-    const r = cli(['no-such-code']);
+    const r = cli(['find', 'no-such-code']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Nothing found for "no-such-code"');
+    // Without the command, a code-like word that no vendor has, and no word search finds.
+    const bare = cli(['ZZ_9999999']);
+    expect(bare.status).toBe(1);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toContain('Nothing found for "ZZ_9999999"');
   });
 });

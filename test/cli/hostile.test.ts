@@ -117,7 +117,7 @@ describe('a malformed index', () => {
       const calls = [
         () => library.createLookup(index),
         () => library.find(index, '1'),
-        () => library.lookup(index, 'a', '1'),
+        () => library.lookup(index, 'a' as string, '1'),
         () => library.searchEntries(index, 'face'),
         () => library.explain('{"error_code": 110}', {}, index),
       ];

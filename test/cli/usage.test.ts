@@ -13,7 +13,7 @@ describe('usage', () => {
   });
 
   it('usage errors exit 2 and point to --help', () => {
-    for (const args of [[], ['--bogus'], ['find'], ['find', 'a', 'b'], ['222202', '--status', '400'], ['search'], ['search', 'x', '--limit', '0'], ['vendors', 'x']]) {
+    for (const args of [[], ['--bogus'], ['find'], ['find', 'a', 'b'], ['find', '222202', '--status', '400'], ['222202', '--kind', 'error'], ['222202', '--status', '4000'], ['search'], ['search', 'x', '--limit', '0'], ['vendors', 'x']]) {
       const r = cli(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toContain('vision-errors --help');

@@ -9,9 +9,9 @@ import { realIndexFile } from './real-index.ts';
 export const root = join(import.meta.dirname, '..', '..');
 export const bin = join(root, 'bin', 'vision-errors.mjs');
 
-/** Variables that change colours or data. Node reads CI and the terminal's variables for the colour depth
+/** Variables that change colours, data or the language (the locale: LANG, LC_ALL…). Node reads CI and the terminal's variables for the colour depth
  * (with CI set and no known provider it says two colours, so none), so a CI runner must not leak them in. */
-const COLOUR_AND_DATA_VARIABLES = ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'TERM', 'COLORTERM', 'TERM_PROGRAM', 'TMUX', 'CI', 'KB_DATA_DIR', 'VISION_ERRORS_INDEX'];
+const COLOUR_AND_DATA_VARIABLES = ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'TERM', 'COLORTERM', 'TERM_PROGRAM', 'TMUX', 'CI', 'KB_DATA_DIR', 'VISION_ERRORS_INDEX', 'LANG', 'LC_ALL', 'LC_MESSAGES', 'LANGUAGE'];
 
 /** The environment without anything that changes colours or data, reading the real index. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

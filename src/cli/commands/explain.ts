@@ -1,6 +1,7 @@
 /** `explain [file]` (else stdin) `[--status n] [--vendor …]`: what a response body means. */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { explain as explainBody, EXPLAIN_LIMITS } from '../../core/explain.ts';
+import { explain as explainBody, EXPLAIN_LIMITS, type ExplainResult } from '../../core/explain.ts';
+import { nextStep } from '../../core/next-step.ts';
 import { UsageError } from '../args.ts';
 import { printJson, vendorArg, type CommandContext } from './context.ts';
 
@@ -26,7 +27,8 @@ function readFileCapped(path: string): string {
   }
 }
 
-async function readStdin(): Promise<string> {
+/** Standard input, up to the same cap. */
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
@@ -38,7 +40,7 @@ async function readStdin(): Promise<string> {
 }
 
 export async function explain(c: CommandContext): Promise<number> {
-  const { l, p, operands } = c;
+  const { l, operands } = c;
   const status = c.checked.status;
   const vendor = vendorArg(c, c.values.vendor);
   let body: string;
@@ -48,10 +50,18 @@ export async function explain(c: CommandContext): Promise<number> {
     throw new UsageError(`cannot read ${operands[0]}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const result = explainBody(body, { ...(status !== undefined ? { httpStatus: status } : {}), ...(vendor ? { vendor } : {}) }, l);
-  if (c.json) printJson(result);
+  return printExplanation(c, result);
+}
+
+/** An explanation with its next step (--json: the result with `nextStep`); exit 0 when it decided something. */
+export function printExplanation(c: CommandContext, result: ExplainResult, extra: Record<string, unknown> = {}): number {
+  // The step after a first call that ended so; the jitter at its top, so the output is the same on every run
+  // (the text shows the delay as its range).
+  const step = nextStep(result, { attempt: 1, random: () => 1 });
+  if (c.json) printJson({ ...extra, ...result, nextStep: step });
   else {
-    p.explanation(result);
-    process.stdout.write(p.toString());
+    c.p.explanation(result, step);
+    process.stdout.write(c.p.toString());
   }
   return result.entry || result.outcome === 'success' || result.outcome === 'pending' ? 0 : 1;
 }

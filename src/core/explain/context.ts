@@ -12,6 +12,8 @@ export interface Explainer {
   readonly a: Answer;
   /** The vendor the caller named (resolved to its id). */
   hint?: string;
+  /** The body as a JSON object, once read (request.ts reads the request id from it). */
+  body?: Record<string, unknown>;
 }
 
 /** The entry for a code found in a body: an error code or a task state, never an HTTP status. */

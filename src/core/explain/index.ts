@@ -25,6 +25,7 @@ import { generic } from './generic.ts';
 import type { Explainer } from './context.ts';
 import { toParsed } from './read-body.ts';
 import { recognise } from './recognise.ts';
+import { requestFacts } from './request.ts';
 import { fromText } from './text.ts';
 import { EXPLAIN_LIMITS, type ExplainOptions, type ExplainResult } from './types.ts';
 import { isRecord, statusOf, type Rec } from './values.ts';
@@ -43,8 +44,13 @@ export function explain(body: string | unknown, options: ExplainOptions = {}, in
   // A malformed index is the caller's mistake, not the body's: InvalidIndexError, like lookup and find.
   const l = lookupFor(index);
   try {
-    run({ l, a }, body, isRecord(options) ? options : {});
-    return a.result(l);
+    const x: Explainer = { l, a };
+    const o: Rec = isRecord(options) ? options : {};
+    run(x, body, o);
+    const result = a.result(l);
+    // The request id and Retry-After, from the vendor's envelope and the headers given.
+    const vendor = result.vendor ? l.vendor(result.vendor) : undefined;
+    return { ...result, ...requestFacts(vendor?.envelope, x.body, o.headers as ExplainOptions['headers']) };
   } catch (error) {
     // Not expected; a hostile object (getters, proxies) could still get here. Never throw.
     const detail = error instanceof Error ? error.message : String(error);
@@ -108,6 +114,7 @@ function run(x: Explainer, body: unknown, options: Rec): void {
 /** A JSON object: the vendor given, or recognised, or none. */
 function fromObject(x: Explainer, o: Rec): void {
   const { a } = x;
+  x.body = o;
   if (x.hint) {
     a.because('vendorGiven', { vendor: x.hint });
     return forVendor(x, x.hint, o);

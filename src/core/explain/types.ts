@@ -1,14 +1,20 @@
 /** The public shape of explain(): its options, its result and its limits. */
 import type { ArtifactEntry } from '../artifact-types.ts';
+import type { HeadersInput } from '../headers.ts';
 import type { ExplainReason } from './reasons.ts';
 
 export type ExplainOutcome = 'success' | 'pending' | 'failure' | 'unknown';
 
 export interface ExplainOptions {
   /** The HTTP status the response came with, if known. */
-  httpStatus?: number;
+  httpStatus?: number | undefined;
   /** A vendor id (or unique prefix or name) when you know who sent the response. */
-  vendor?: string;
+  vendor?: string | undefined;
+  /**
+   * The response headers, if known (fetch's Headers, Node's headers object, a Map or pairs): the
+   * vendor's request-id headers and Retry-After are read from them (requestId, retryAfter).
+   */
+  headers?: HeadersInput | undefined;
 }
 
 export interface Bilingual {
@@ -44,6 +50,18 @@ export interface ExplainResult {
   message?: string;
   /** The HTTP status used: the option, or a status line pasted with the body. */
   httpStatus?: number;
+  /**
+   * The request's id to quote to the vendor's support: the first of the vendor's request-id body
+   * fields present (envelope.request_id_fields, e.g. Baidu's log_id), else of its request-id headers
+   * given in the `headers` option (envelope.request_id_headers, e.g. X-Request-Id).
+   */
+  requestId?: string;
+  /** Where requestId was read: the body or a header. */
+  requestIdFrom?: 'body' | 'header';
+  /** The vendor's request-id headers (lower-case), where nextStep() looks in headers given to it. */
+  requestIdHeaders?: string[];
+  /** The Retry-After header given in the `headers` option, as received (nextStep() reads it). */
+  retryAfter?: string;
 }
 
 export const EXPLAIN_LIMITS = {
