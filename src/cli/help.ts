@@ -57,7 +57,7 @@ export function helpText(index?: KbIndex): string {
 ${x ? `(${x.vendors})\n` : ''}
 Usage:
   vision-errors <code>                  the code at every vendor (same as: find <code>)
-  vision-errors lookup <vendor> <code>  one vendor's entry  [--kind error|http-status|task-state]
+  vision-errors lookup <vendor> <code>  one vendor's entry  [--kind error|http-status|task-state|sdk-error]
   vision-errors explain [file]          explain a response body read from the file or stdin
                                         [--status <http-status>] [--vendor <vendor>]
   vision-errors search <words…>         words in codes, messages, meanings, remedies, categories
