@@ -98,7 +98,8 @@ describe('the data on its own', () => {
     for (const e of entries) counts[`${e.vendor} ${e.kind}`] = (counts[`${e.vendor} ${e.kind}`] ?? 0) + 1;
     expect(counts).toEqual({
       'ailabtools error': 126,
-      'baidu-face error': 106,
+      'baidu-face error': 107,
+      'baidu-face sdk-error': 13,
       'picwish http-status': 7,
       'picwish task-state': 21,
       'softsugar error': 271,
