@@ -62,4 +62,27 @@ describe('the real changelog', () => {
     const all = log.releases.flatMap((r) => r.vendors.flatMap((v) => [...v.added, ...v.status_changed.map((c) => c.id), ...v.messages_seen.map((m) => m.id)]));
     expect(all.filter((id) => !ids.has(id))).toEqual([]);
   });
+
+  it('the release of 2026-12-07 adds Baidu 14 and the SDK codes, and lists the messages seen per vendor', () => {
+    const release = buildChangelog(realIndex().entries).releases.find((r) => r.date === '2026-12-07');
+    const of = (vendor: string) => release?.vendors.find((v) => v.vendor === vendor);
+    const sdk = ['100', '101', '102', '103', '104', '105', '106', '107', '108', '109', '110', '111', '112'].map((n) => `baidu-face/sdk/SDK${n}`);
+    expect(of('baidu-face')?.added.sort()).toEqual(['baidu-face/14', ...sdk].sort());
+    expect(of('baidu-face')?.messages_seen).toEqual([
+      { id: 'baidu-face/222001', message: 'param[image] is null' },
+      { id: 'baidu-face/222204', message: 'image download fail' },
+      { id: 'baidu-face/223105', message: 'face already exist' },
+      { id: 'baidu-face/sdk/SDK108', message: 'connection or read data timeout' },
+    ]);
+    expect(of('g42-image')?.added).toEqual([]);
+    expect(of('g42-image')?.messages_seen.map((m) => m.id)).toEqual([
+      'g42-image/APIG.0301',
+      'g42-image/APIG.0301',
+      'g42-image/APIG.0308',
+      'g42-image/ModelArts.4204',
+      'g42-image/ModelArts.4603',
+      'g42-image/ModelArts.4704',
+    ]);
+    expect(of('g42-image')?.messages_seen).toContainEqual({ id: 'g42-image/ModelArts.4603', message: 'Obtaining the file from the URL failed.' });
+  });
 });

@@ -11,6 +11,7 @@ import { SearchClient, completions, rangeFiles, type SearchHit } from '../src/co
 import { rangePartition } from '../src/core/search/build.ts';
 import { codeSuffixes, compactCode, httpStatusQuery, normalizeCode, normalizeMessage, cleanText } from '../src/core/normalize.ts';
 import { tokenize, queryTokens, phraseTokens } from '../src/core/search/tokenize.ts';
+import { entryRef } from '../src/core/model.ts';
 
 const kb = loadKnowledgeBase();
 const artifact = buildArtifactForSite(kb, 'https://example.org');
@@ -23,7 +24,7 @@ const client = new SearchClient(async (path) => {
   if (text === undefined) throw new Error(`no ${path}`);
   return JSON.parse(text);
 });
-const ids = (hits: SearchHit[]) => hits.map((h) => (h.doc.t === 'e' ? `${h.doc.v}/${h.doc.k === 'error' ? '' : h.doc.k === 'http-status' ? 'http/' : 'state/'}${h.doc.c}` : h.doc.u));
+const ids = (hits: SearchHit[]) => hits.map((h) => (h.doc.t === 'e' ? entryRef({ vendor: h.doc.v!, kind: h.doc.k!, code: h.doc.c! }) : h.doc.u));
 const search = async (q: string, limit = 20) => ids(await client.search(q, { limit }));
 
 describe('normalisation (shared by Node and the browser)', () => {

@@ -98,7 +98,8 @@ describe('the data on its own', () => {
     for (const e of entries) counts[`${e.vendor} ${e.kind}`] = (counts[`${e.vendor} ${e.kind}`] ?? 0) + 1;
     expect(counts).toEqual({
       'ailabtools error': 126,
-      'baidu-face error': 106,
+      'baidu-face error': 107,
+      'baidu-face sdk-error': 13,
       'picwish http-status': 7,
       'picwish task-state': 21,
       'softsugar error': 271,
@@ -120,6 +121,45 @@ describe('the data on its own', () => {
       if (e.message?.includes('%s') && e.message_is_template !== true) problems.push(`${label(e)}: message has %s but message_is_template is not true`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('every message variant, every SDK code and every entry with its own source cites a document: title, https URL, date read', () => {
+    const problems: string[] = [];
+    const date = /^\d{4}-\d{2}-\d{2}$/;
+    const cites = (what: string, s: ArtifactEntry['source'] | undefined) => {
+      if (!s) return problems.push(`${what}: no source`);
+      if (!s.title.trim()) problems.push(`${what}: source has no title`);
+      if (!/^https:\/\/[^\s/]+\.[^\s/]+\/\S*$/.test(s.url)) problems.push(`${what}: source url ${JSON.stringify(s.url)} is not an https URL`);
+      if (!date.test(s.read)) problems.push(`${what}: source read ${JSON.stringify(s.read)} is not a date`);
+    };
+    for (const e of entries) {
+      e.message_variants.forEach((v, i) => {
+        cites(`${label(e)} message_variants[${i}]`, v.source);
+        if (typeof v.seen !== 'number' && !date.test(v.seen)) problems.push(`${label(e)} message_variants[${i}]: seen ${JSON.stringify(v.seen)} is neither a year nor a date`);
+        if (!date.test(v.recorded)) problems.push(`${label(e)} message_variants[${i}]: recorded is not a date`);
+      });
+      if (e.kind === 'sdk-error' || e.source) cites(`${label(e)}`, e.source ?? undefined);
+      if (e.kind === 'sdk-error' && !e.added) problems.push(`${label(e)}: an SDK code says which release added it`);
+    }
+    expect(problems).toEqual([]);
+    expect(entries.filter((e) => e.kind === 'sdk-error').length).toBeGreaterThanOrEqual(13);
+    expect(entries.flatMap((e) => e.message_variants).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('records the messages really returned that issue 23 names, each seen on a given date or year', () => {
+    const variants = (id: string) => entries.find((e) => e.id === id)?.message_variants.map((v) => [v.message, v.message_is_template]) ?? [`${id} missing`];
+    expect(variants('g42-image/ModelArts.4603')).toEqual([['Obtaining the file from the URL failed.', false]]);
+    expect(variants('g42-image/ModelArts.4704')).toEqual([['Obtaining the file from the OBS failed.', false]]);
+    expect(variants('g42-image/APIG.0308')).toEqual([['The throttling threshold has been reached: policy %s over ratelimit,limit:%d,time:%s', true]]);
+    expect(variants('baidu-face/222001')).toEqual([['param[image] is null', false]]);
+    expect(variants('baidu-face/222204')).toEqual([['image download fail', false]]);
+    expect(variants('baidu-face/223105')).toEqual([['face already exist', false]]);
+    // APIG.0201: the conflict between sources is a note citing both, not a silent change.
+    const apig0201 = entries.find((e) => e.id === 'g42-image/APIG.0201')!;
+    expect(apig0201.message).toBe('The request body is oversized.');
+    const conflict = apig0201.notes.find((n) => n.kind === 'contradiction');
+    expect(conflict?.en).toMatch(/Backend timeout\./);
+    expect(conflict?.en.match(/https:\/\/\S+/g)?.length).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -115,7 +115,7 @@ export function checkArgs(command: Command, values: Options, operands: string[],
       needs(2, 'a vendor and a code');
       if (values.kind !== undefined) {
         checked.kind = KINDS[values.kind];
-        if (!checked.kind) throw new UsageError(`--kind must be error, http-status or task-state, not "${values.kind}"`);
+        if (!checked.kind) throw new UsageError(`--kind must be error, http-status, task-state or sdk-error, not "${values.kind}"`);
       }
       break;
     case 'explain':

@@ -72,7 +72,7 @@ Usage:
                                         and request id, or words searched
                                         [--status <http-status>] [--vendor <vendor>]
   vision-errors find <code>             the code at every vendor
-  vision-errors lookup <vendor> <code>  one vendor's entry  [--kind error|http-status|task-state]
+  vision-errors lookup <vendor> <code>  one vendor's entry  [--kind error|http-status|task-state|sdk-error]
   vision-errors explain [file]          explain a response body read from the file or stdin
                                         [--status <http-status>] [--vendor <vendor>]
   vision-errors search <words…>         words in codes, messages, meanings, remedies, categories

@@ -313,8 +313,10 @@ export interface ArtifactHistoryItem {
 
 /** Message variant: A literal message the API has returned for the code besides its documented message. */
 export interface ArtifactMessageVariant {
-  /** The message exactly as the API returned it. */
+  /** The message exactly as the API returned it; with message_is_template, its run-time parts written as %s or %d. */
   message: string;
+  /** True when the message has placeholders (%s, %d) for parts the API fills in at run time (a limit, a name): matched like a template message. */
+  message_is_template: boolean;
   /** When it was seen: a year (e.g. 2023) or a date. */
   seen: number | string;
   /** Where it was seen: a public issue, an SDK fixture, the vendor's own SDK or docs. */

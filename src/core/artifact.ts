@@ -221,7 +221,7 @@ export function toArtifactEntry(v: Pick<LoadedVendor, 'vendor' | 'example_bodies
     code: e.code,
     http_status: e.http_status,
     message: e.message,
-    message_variants: e.message_variants.map((m) => ({ message: m.message, seen: m.seen, source: copySource(m.source), recorded: m.recorded })),
+    message_variants: e.message_variants.map((m) => ({ message: m.message, message_is_template: m.message_is_template, seen: m.seen, source: copySource(m.source), recorded: m.recorded })),
     message_is_template: e.message_is_template,
     message_pattern: e.message_is_template && e.message ? templatePattern(e.message) : null,
     task_outcome: e.task_outcome ?? null,

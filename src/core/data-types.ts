@@ -279,6 +279,7 @@ export interface VendorCodes {
       | "223129"
       | "4"
       | "6"
+      | "14"
       | "17"
       | "18"
       | "19"
@@ -287,7 +288,20 @@ export interface VendorCodes {
       | "111";
     "http-status": never;
     "task-state": never;
-    "sdk-error": never;
+    "sdk-error": 
+      | "SDK100"
+      | "SDK101"
+      | "SDK102"
+      | "SDK103"
+      | "SDK104"
+      | "SDK105"
+      | "SDK106"
+      | "SDK107"
+      | "SDK108"
+      | "SDK109"
+      | "SDK110"
+      | "SDK111"
+      | "SDK112";
   };
   "g42-image": {
     "error": 

@@ -59,8 +59,8 @@ export interface Lookup {
   /** A vendor's entries in index (source) order. */
   entriesOf(vendor: string): ArtifactEntry[];
   /**
-   * Entries whose literal message is `message` (compared by `normalizeMessage`), or whose template
-   * (`%s`) it fills in; optionally of one vendor only.
+   * Entries whose literal message or message variant is `message` (compared by `normalizeMessage`),
+   * or whose template (`%s`, in the message or a variant) it fills in; optionally of one vendor only.
    */
   matchMessage(message: string, vendor?: string): ArtifactEntry[];
 }
@@ -103,7 +103,7 @@ function checkIndex(index: unknown): asserts index is KbIndex {
     need(isObject(e), path, 'an entry object', e);
     const entry = e as Record<string, unknown>;
     for (const key of ['id', 'vendor', 'code', 'category']) text(entry, path, key);
-    need(KIND_ORDER.includes(entry.kind as EntryKind), `${path}.kind`, 'error, http-status or task-state', entry.kind);
+    need(KIND_ORDER.includes(entry.kind as EntryKind), `${path}.kind`, 'error, http-status, task-state or sdk-error', entry.kind);
     text(entry, path, 'message', true);
     bilingual(entry, path, 'meaning');
     bilingual(entry, path, 'remedy');
@@ -152,15 +152,20 @@ export function createLookup(index: KbIndex): Lookup {
   }
 
   // Messages are indexed on first use: looking a code up (the CLI's usual start) never needs them.
-  let messages: { byMessage: Map<string, ArtifactEntry[]>; templates: ArtifactEntry[] } | undefined;
+  // A template is [its text, its entry]: an entry may have several (its message and variants).
+  let messages: { byMessage: Map<string, ArtifactEntry[]>; templates: [string, ArtifactEntry][] } | undefined;
   function messageIndex() {
     if (!messages) {
       messages = { byMessage: new Map(), templates: [] };
       for (const e of entries) {
         // Messages the API was seen to return (artifact 1.3+) are matched like the documented one.
-        for (const variant of e.message_variants ?? []) if (typeof variant?.message === 'string') push(messages.byMessage, normalizeMessage(variant.message), e);
+        for (const variant of e.message_variants ?? []) {
+          if (typeof variant?.message !== 'string') continue;
+          if (variant.message_is_template === true) messages.templates.push([variant.message, e]);
+          else push(messages.byMessage, normalizeMessage(variant.message), e);
+        }
         if (!e.message) continue;
-        if (e.message_is_template) messages.templates.push(e);
+        if (e.message_is_template) messages.templates.push([e.message, e]);
         else push(messages.byMessage, normalizeMessage(e.message), e);
       }
     }
@@ -232,7 +237,7 @@ export function createLookup(index: KbIndex): Lookup {
     if (vendor !== undefined && !only) return [];
     const { byMessage, templates } = messageIndex();
     const literal = byMessage.get(key) ?? [];
-    const filled = templates.filter((e) => (!only || e.vendor === only) && matchesTemplate(e.message!, message));
+    const filled = templates.filter(([template, e]) => (!only || e.vendor === only) && matchesTemplate(template, message)).map(([, e]) => e);
     return inOrder([...literal.filter((e) => !only || e.vendor === only), ...filled]);
   }
 

@@ -66,6 +66,10 @@ export function openApiDocument(site: string, apiRoot: string, artifactVersion: 
         vendorParam,
         codeParam('value', 'The state value exactly as the API returns it.'),
       ]),
+      '/{vendor}/sdk/{code}.json': get('getSdkErrorEntry', "A code the vendor's official SDK returns on the client (since 1.3).", json('The entry.', schema('entry_file')), [
+        vendorParam,
+        codeParam('code', 'The code exactly as the SDK returns it.'),
+      ]),
       '/entries.csv': get('getEntriesCsv', 'Every entry as a CSV row.', {
         description:
           `UTF-8 with a byte-order mark, CRLF line ends, a header row. Columns: ${CSV_COLUMNS.join(', ')}.`,

@@ -44,7 +44,14 @@ export type HistoryItem = z.output<typeof historyItem>;
 /** A literal message the API returned for this code besides the documented one, with where it was seen. */
 export const messageVariant = z
   .strictObject({
-    message: z.string().min(1, 'must not be empty').meta({ description: 'The message exactly as the API returned it.' }),
+    message: z
+      .string()
+      .min(1, 'must not be empty')
+      .meta({ description: 'The message exactly as the API returned it; with message_is_template, its run-time parts written as %s or %d.' }),
+    message_is_template: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'True when the message has placeholders (%s, %d) for parts the API fills in at run time (a limit, a name): matched like a template message.' }),
     seen: z
       .union([z.number().int().min(2000).max(2100), isoDate])
       .meta({ description: 'When it was seen: a year (e.g. 2023) or a date.' }),

@@ -9,7 +9,7 @@ describe('usage', () => {
     expect(help.stdout).toContain('Examples:');
     for (const command of ['lookup <vendor> <code>', 'explain [file]', 'search <words…>', '--json', '--lang en|zh']) expect(help.stdout).toContain(command);
     expect(cli(['help']).stdout).toBe(help.stdout);
-    expect(cli(['-v']).stdout).toMatch(/^vision-errors \d+\.\d+\.\d+ \(artifact 1\.\d+\.\d+, data [0-9a-f]{16}, 604 entries\)\n$/);
+    expect(cli(['-v']).stdout).toMatch(/^vision-errors \d+\.\d+\.\d+ \(artifact 1\.\d+\.\d+, data [0-9a-f]{16}, 618 entries\)\n$/);
   });
 
   it('usage errors exit 2 and point to --help', () => {

@@ -123,7 +123,7 @@ describe('every entry of the artifact has a page', () => {
         await response.arrayBuffer();
       }
     }
-    expect(index.entries).toHaveLength(604);
+    expect(index.entries).toHaveLength(618);
     expect(failures).toEqual([]);
   });
 });

@@ -71,6 +71,8 @@ describe('explain reason keys', () => {
       [JSON.stringify({ errorCode: sharedCode.code }), {}],
       ['{"result": 1, "foo": 2}', {}],
       ['{"errorCode": "222202"}', {}],
+      // A message the API was seen to return (a template variant), not the documented one.
+      [JSON.stringify({ error_code: 'APIG.0308', error_msg: 'The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute' }), {}],
       ['{"data": {"state": 1}}', {}, withoutState1],
       [new Uint8Array([0xff]), {}],
       [Symbol('x'), {}],

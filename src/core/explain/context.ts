@@ -16,9 +16,12 @@ export interface Explainer {
   body?: Record<string, unknown>;
 }
 
-/** The entry for a code found in a body: an error code or a task state, never an HTTP status. */
+/**
+ * The entry for a code found in a body: an error code, a code the vendor's SDK puts in the same
+ * field (Baidu's SDK101), or a task state; never an HTTP status.
+ */
 export function bodyEntry(x: Explainer, vendor: string, code: string): ArtifactEntry | undefined {
-  return x.l.lookup(vendor, code, 'error') ?? x.l.lookup(vendor, code, 'task-state');
+  return x.l.lookup(vendor, code, 'error') ?? x.l.lookup(vendor, code, 'sdk-error') ?? x.l.lookup(vendor, code, 'task-state');
 }
 
 /** The entry's outcome as the artifact states it (its task outcome, else its category's); 'informational' says nothing either way. */

@@ -51,7 +51,7 @@ export function forVendor(x: Explainer, vendor: string, o: Rec): void {
 
   const entry = code ? bodyEntry(x, vendor, code) : undefined;
   if (entry) {
-    a.because(entry.kind === 'task-state' ? 'stateIsEntry' : 'codeIsEntry', { code: quote(code!), id: entry.id, vendor });
+    a.because(entry.kind === 'task-state' ? 'stateIsEntry' : entry.kind === 'sdk-error' ? 'sdkCodeIsEntry' : 'codeIsEntry', { code: quote(code!), id: entry.id, vendor });
     checkMessage(x, entry, primaryMessage);
     upstream(x, rules, otherMessages);
     return settle(x, [entry], 'failure');
@@ -130,13 +130,21 @@ export function forVendor(x: Explainer, vendor: string, o: Rec): void {
   a.outcome = 'success';
 }
 
-/** Say so when the body's message is not the one the entry documents. */
+/** Does `message` match `text` (a literal message, or a template when `template`)? */
+const fills = (text: string, template: boolean | undefined, message: string) =>
+  template === true ? matchesTemplate(text, message) : normalizeMessage(message) === normalizeMessage(text);
+
+/**
+ * Say so when the body's message is not the one the entry documents, and when it is one the API
+ * was seen to return instead (a message variant, with when it was seen).
+ */
 export function checkMessage(x: Explainer, entry: ArtifactEntry, message: string | undefined): void {
   if (!message || !entry.message || message.length > 2000) return;
-  const same = entry.message_is_template ? matchesTemplate(entry.message, message) : normalizeMessage(message) === normalizeMessage(entry.message);
-  if (same) {
+  if (fills(entry.message, entry.message_is_template, message)) {
     if (entry.message_is_template) x.a.because('messageTemplate', { template: quote(entry.message) });
     return;
   }
-  x.a.because('messageDiffers', { message: quote(message), documented: quote(entry.message) });
+  const variant = (entry.message_variants ?? []).find((v) => typeof v?.message === 'string' && fills(v.message, v.message_is_template, message));
+  if (variant) x.a.because('messageVariant', { message: quote(message), seen: String(variant.seen), documented: quote(entry.message) });
+  else x.a.because('messageDiffers', { message: quote(message), documented: quote(entry.message) });
 }

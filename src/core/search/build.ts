@@ -153,15 +153,20 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
 
   // Literal messages: exact (normalised) text, and templates matched at query time. The vendor's
   // own wording of a meaning (vendor_text) is the vendor's text too: pasted, it finds its entry
-  // the same way (Baidu's 人脸融合失败 is 222212's).
+  // the same way (Baidu's 人脸融合失败 is 222212's). Messages the API was seen to return (variants)
+  // are matched like the documented one.
   const vendorWording = (e: ArtifactEntry) => (e.meaning.vendor_text === 'none' ? undefined : e.meaning[e.meaning.vendor_text]);
-  const exactTexts = input.entries.map((e) => [...new Set([e.message_is_template ? null : e.message, vendorWording(e)].filter((t): t is string => !!t).map(normalizeMessage))]);
+  const variants = (e: ArtifactEntry, template: boolean) => (e.message_variants ?? []).filter((v) => (v.message_is_template === true) === template).map((v) => v.message);
+  const exactTexts = input.entries.map((e) =>
+    [...new Set([e.message_is_template ? null : e.message, vendorWording(e), ...variants(e, false)].filter((t): t is string => !!t).map(normalizeMessage))],
+  );
   const msgShards = Math.max(1, Math.ceil(exactTexts.flat().length / SEARCH_TUNING.messagesPerShard));
   // Maps, not plain objects: a message may be `constructor` or `__proto__` (issue 15).
   const msgBuckets: Map<string, number[]>[] = Array.from({ length: msgShards }, () => new Map());
   const templates: TemplateRecord[] = [];
   input.entries.forEach((e, doc) => {
     if (e.message && e.message_is_template) templates.push([e.message, doc]);
+    for (const template of variants(e, true)) templates.push([template, doc]);
     for (const key of exactTexts[doc]!) {
       const bucket = msgBuckets[fnv1a(key) % msgShards]!;
       const list = bucket.get(key);
