@@ -1,6 +1,7 @@
 /** Writes the JSON artifact to disk (Node-only side of src/core/artifact.ts). */
 import { createHash } from 'node:crypto';
 import { buildArtifact, type Artifact } from '../core/artifact.ts';
+import { decodedPath } from '../core/model.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
 import { siteUrl } from './site-config.ts';
 import { writeFiles } from './write-files.ts';
@@ -15,6 +16,6 @@ export function buildArtifactForSite(kb: KnowledgeBase, site = siteUrl()): Artif
 export function writeArtifact(artifact: Artifact, outDir: string): void {
   // Paths are URL paths (a code is percent-encoded, as in api_url); a static server decodes the
   // URL before it looks for the file, so the file is named with the decoded code.
-  const files = new Map([...artifact.files].map(([path, text]) => [decodeURIComponent(path), text]));
+  const files = new Map([...artifact.files].map(([path, text]) => [decodedPath(path), text]));
   writeFiles(files, outDir, 'JSON artifact');
 }

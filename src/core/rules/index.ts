@@ -17,6 +17,7 @@ import { exampleBodyRenders } from './example-body-renders.ts';
 import { forwardsFromVendor } from './forwards-from-vendor.ts';
 import { httpStatusCode } from './http-status-code.ts';
 import { knownCategory } from './known-category.ts';
+import { lookupUniqueCode } from './lookup-unique-code.ts';
 import { maxPlaceholders } from './max-placeholders.ts';
 import { messageTrimmed } from './message-trimmed.ts';
 import { remedyProvenance } from './remedy-provenance.ts';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   uniqueVendorId,
   uniqueCode,
   caseUniqueCode,
+  lookupUniqueCode,
   codeCharacters,
   knownCategory,
   urlSafeCode,
