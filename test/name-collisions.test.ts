@@ -82,7 +82,8 @@ describe('reserved vendor ids', () => {
 
 describe('codes a lookup would confuse', () => {
   it('cannot both validate: same canonical form, same full-width digits, same compact form', () => {
-    for (const [a, b] of [['Foo.Bar', 'Foo_Bar'], ['222202', '２２２２０２'], ['ModelArts.4204', 'Model.Arts4204'], ['http:404', '404']]) {
+    const pairs: [string, string][] = [['Foo.Bar', 'Foo_Bar'], ['222202', '２２２２０２'], ['ModelArts.4204', 'Model.Arts4204'], ['http:404', '404']];
+    for (const [a, b] of pairs) {
       expect(validateSources(categories, [vendorWith('v', [a])]).ok, a).toBe(true);
       const result = validateSources(categories, [vendorWith('v', [a, b])]);
       expect(result.ok ? [] : result.problems.map(formatProblem), `${a} / ${b}`).toEqual([expect.stringMatching(/^data\/vendors\/v\.yaml:29:11 entries\[1\]\.code: code .* is the same code to lookup as .* at data\/vendors\/v\.yaml:20:11 \(entries\[0\]\).*\[lookup-unique-code\]$/)]);
