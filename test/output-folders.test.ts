@@ -50,7 +50,8 @@ describe('writeFiles', () => {
   it('refuses a marker that points outside its folder, saying which line, and deletes nothing (issue 25)', () => {
     const victim = join(work, 'victim.txt');
     writeFileSync(victim, 'keep');
-    for (const [name, line] of [['evil-marker', '../victim.txt'], ['evil-absolute', victim]]) {
+    const markers: [string, string][] = [['evil-marker', '../victim.txt'], ['evil-absolute', victim]];
+    for (const [name, line] of markers) {
       const dir = join(work, name);
       mkdirSync(dir);
       writeFileSync(join(dir, OUTPUT_MARKER), `${line}\n`);

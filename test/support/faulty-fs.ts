@@ -5,7 +5,6 @@
  * moment of a write" a short list to try in turn.
  */
 import * as fs from 'node:fs';
-import { join } from 'node:path';
 import type { OutputFs } from '../../src/node/output-fs.ts';
 
 const CHANGES = new Set(['writeFileSync', 'mkdirSync', 'renameSync', 'unlinkSync', 'rmdirSync', 'linkSync', 'symlinkSync']);
@@ -46,15 +45,4 @@ export function faultyFs(plan: FaultPlan): OutputFs & { changes: () => number } 
   return Object.assign(wrapped as unknown as OutputFs, { changes: () => changes });
 }
 
-/** Every regular file under `dir` (links and folders are not files): relative path → text. */
-export function readTree(dir: string, rel = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!fs.existsSync(dir)) return out;
-  for (const name of fs.readdirSync(dir)) {
-    const path = rel ? `${rel}/${name}` : name;
-    const stat = fs.lstatSync(join(dir, name));
-    if (stat.isDirectory()) for (const [p, t] of readTree(join(dir, name), path)) out.set(p, t);
-    else if (stat.isFile()) out.set(path, fs.readFileSync(join(dir, name), 'utf8'));
-  }
-  return out;
-}
+export { readTree } from '../../scripts/lib/output-check.ts';
