@@ -179,6 +179,26 @@ describe('one writer at a time', () => {
     }
   });
 
+  it('two writers taking over the same dead lock: one waits for the other, both finish (found by bench:faults)', () => {
+    const { parent, out } = fresh();
+    const lock = join(parent, '.out.vision-errors-lock');
+    writeFileSync(lock, JSON.stringify(ghost()));
+    let second: string | undefined;
+    // The first has moved the dead lock aside; before it removes that copy, the second takes the free lock, cleans up and writes.
+    writeFiles(files('first'), out, 'output', {
+      ...quiet,
+      fs: faultyFs({
+        before: (_, call, path) => {
+          if (second || call !== 'unlinkSync' || !path.includes('.stale-')) return;
+          second = writeFiles(files('second'), out, 'output', { ...quiet, holder: { ...currentHolder(), nonce: 'second' } });
+        },
+      }),
+    });
+    expect(second).toBe('written');
+    expect(same(readTree(out), expected(files('first')))).toBe(true);
+    expect(siblings(parent)).toEqual([]);
+  });
+
   it('tells a live holder from a dead one', () => {
     const me = currentHolder();
     expect(holderAlive(me)).toBe(true);

@@ -118,7 +118,7 @@ export function acquireLock(lockPath: string, target: string, what: string, opti
     // A lock without a readable holder: a writer died between creating it and writing it; give it a few seconds.
     const stale = other ? !options.isAlive(other) : Date.now() - fs.lstatSync(lockPath).mtimeMs > 5000;
     if (stale) {
-      takeOver(fs, lockPath, seen, holder.nonce);
+      takeOver(fs, lockPath, seen, holder);
       continue;
     }
     if (Date.now() >= deadline)
@@ -136,8 +136,9 @@ export function acquireLock(lockPath: string, target: string, what: string, opti
  * Moves a dead holder's lock aside, then competes for the lock like any writer. Should two writers
  * take over at once, the second may move the first one's new lock: it puts it back.
  */
-function takeOver(fs: OutputFs, lockPath: string, seen: string, nonce: string): void {
-  const aside = `${lockPath}.stale-${nonce}`;
+function takeOver(fs: OutputFs, lockPath: string, seen: string, holder: Holder): void {
+  // Named after its mover, so that a writer cleaning up after dead ones (write-files.ts, recover) leaves it alone.
+  const aside = `${lockPath}.stale-${holder.pid}-${Date.parse(holder.started).toString(36)}-${holder.nonce}`;
   try {
     fs.renameSync(lockPath, aside);
   } catch (error) {
@@ -151,5 +152,9 @@ function takeOver(fs: OutputFs, lockPath: string, seen: string, nonce: string): 
       // another writer took the lock meanwhile: it stands
     }
   }
-  fs.unlinkSync(aside);
+  try {
+    fs.unlinkSync(aside);
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') throw error;
+  }
 }

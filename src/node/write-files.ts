@@ -201,19 +201,21 @@ function recover(c: Context): void {
     if (!entry.startsWith(prefix)) continue;
     const path = join(c.parent, entry);
     const rest = entry.slice(prefix.length);
-    if (/^lock\.stale-[0-9a-z]+$/.test(rest)) {
-      c.fs.unlinkSync(path);
-      continue;
-    }
-    const m = /^(tmp|old)-(\d+)-([0-9a-z]+)-[0-9a-z]+-\d+$/.exec(rest);
+    // A dead holder's lock moved aside by a writer taking it over (output-lock.ts), or a temporary or replaced folder.
+    const m = /^(?:lock\.(stale)|(tmp|old))-(\d+)-([0-9a-z]+)-[0-9a-z]+(?:-\d+)?$/.exec(rest);
     if (!m) continue;
-    const started = new Date(parseInt(m[3]!, 36)).toISOString();
+    const [, stale, kind, pid, started36] = m;
+    const started = new Date(parseInt(started36!, 36)).toISOString();
     // This process's own (an earlier write that failed): finished, since this one holds the lock now.
-    const own = Number(m[2]) === c.holder.pid && started === new Date(Date.parse(c.holder.started)).toISOString();
-    if (!own && c.isAlive({ pid: Number(m[2]), started, host: hostname() })) continue;
-    if (m[1] === 'tmp') removeTree(c.fs, path);
-    else if (!lstatOrNone(c.fs, c.dir)) c.fs.renameSync(path, c.dir); // killed between the two renames of a swap: put the old folder back
-    else retire(c, path);
+    const own = Number(pid) === c.holder.pid && started === new Date(Date.parse(c.holder.started)).toISOString();
+    if (!own && c.isAlive({ pid: Number(pid), started, host: hostname() })) continue;
+    try {
+      if (stale || kind === 'tmp') removeTree(c.fs, path);
+      else if (!lstatOrNone(c.fs, c.dir)) c.fs.renameSync(path, c.dir); // killed between the two renames of a swap: put the old folder back
+      else retire(c, path);
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') throw error; // gone meanwhile: nothing left to do
+    }
   }
 }
 
