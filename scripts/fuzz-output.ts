@@ -8,9 +8,10 @@
  *           missing with the whole old one beside it), and the next build must leave exactly its
  *           own artifact and nothing beside the folder;
  *   rounds: `--writers` builds of random data sets at once, slowed down at random so they overlap,
- *           one of them killed at a random moment; all others must succeed (waiting for the lock,
- *           taking a dead writer's over) and leave one complete artifact.
+ *           one of them (of three or more) killed at a random moment; all others must succeed
+ *           (waiting for the lock, taking a dead writer's over) and leave one complete artifact.
  *
+ * `--at <n>` kills at change n (then at random) without first counting a build's changes.
  * Prints what it saw and exits 1 on any violation. test/output-processes.test.ts runs a small one.
  */
 import { spawn } from 'node:child_process';
@@ -28,6 +29,7 @@ const option = (name: string, fallback: number) => {
 const KILLS = option('kills', 40);
 const ROUNDS = option('rounds', 8);
 const WRITERS = option('writers', 4);
+const AT = option('at', -1);
 const SEED = option('seed', Date.now() % 100_000);
 /** A seeded generator per phase (the phases run at the same time). */
 const generator = (start: number) => {
@@ -78,16 +80,19 @@ async function kills(): Promise<Record<string, number>> {
   const seen: Record<string, number> = {};
   const out = join(work, 'kills', 'out');
   mkdirSync(join(work, 'kills'));
-  expectClean(out, 'a', await build(out, 'a'), 'first build');
-  const probe = await build(out, 'b', { FS_FAULT: 'count' });
-  const changes = Number(/fs-faults: (\d+) changes/.exec(probe.stderr)?.[1]);
-  expectClean(out, 'b', probe, 'probe build');
-  let current: keyof typeof known = 'b';
+  expectClean(out, 'b', await build(out, 'b'), 'first build');
+  let changes = AT + 1;
+  if (AT < 0) {
+    const probe = await build(out, 'a', { FS_FAULT: 'count' });
+    changes = Number(/fs-faults: (\d+) changes/.exec(probe.stderr)?.[1]);
+    expectClean(out, 'a', probe, 'probe build');
+  }
+  let current: keyof typeof known = AT < 0 ? 'a' : 'b';
   for (let k = 0; k < KILLS; k++) {
     const next = names.filter((n) => n !== current)[Math.floor(random() * 2)]!;
     // The first kills spread over the whole write; then at random (a few past the end: nothing to kill).
-    const spread = Math.min(KILLS, 12);
-    const at = k < spread ? Math.floor(((k + 1) * changes) / (spread + 1)) : Math.floor(random() * (changes + 3));
+    const spread = AT < 0 ? Math.min(KILLS, 12) : 0;
+    const at = k === 0 && AT >= 0 ? AT : k < spread ? Math.floor(((k + 1) * changes) / (spread + 1)) : Math.floor(random() * (changes + 3));
     const killed = await build(out, next, { FS_FAULT: `kill@${at}` });
     let state = folderState(out, known);
     if (state === 'absent') {
@@ -111,7 +116,8 @@ async function rounds(): Promise<{ ok: number; waited: number; tookOver: number;
     const parent = join(work, `round-${r}`);
     mkdirSync(parent);
     const out = join(parent, 'out');
-    const victim = Math.floor(random() * WRITERS);
+    // One writer of three or more is killed at a random moment; two writers both live.
+    const victim = WRITERS >= 3 ? Math.floor(random() * WRITERS) : -1;
     const sets = Array.from({ length: WRITERS }, () => names[Math.floor(random() * names.length)]!);
     const runs = await Promise.all(
       sets.map((set, w) => build(out, set, { FS_SLOW_MS: String(Math.floor(random() * 30)), ...(w === victim ? { FS_FAULT: `kill@${Math.floor(random() * 20)}` } : {}) })),
@@ -139,10 +145,10 @@ const started = performance.now();
 // The two phases use folders of their own: they run at the same time.
 const [killFigures, roundFigures] = await Promise.all([kills(), rounds()]);
 rmSync(work, { recursive: true, force: true });
-console.log(`kills: ${KILLS} build${KILLS === 1 ? '' : 's'} killed with SIGKILL at chosen moments (of ${killFigures.changes} changes to the disk a build makes)`);
+console.log(`kills: ${KILLS} build${KILLS === 1 ? '' : 's'} killed with SIGKILL at chosen moments${AT < 0 ? ` (of ${killFigures.changes} changes to the disk a build makes)` : ''}`);
 for (const [label, n] of Object.entries(killFigures).filter(([l]) => l !== 'changes')) console.log(`  ${label.padEnd(32)} ${n}`);
 console.log(
-  `rounds: ${ROUNDS} × ${WRITERS} concurrent writers, one killed per round: ${roundFigures.ok} succeeded (${roundFigures.waited} waited for the lock), ` +
+  `rounds: ${ROUNDS} × ${WRITERS} concurrent writers${WRITERS >= 3 ? ', one killed per round' : ''}: ${roundFigures.ok} succeeded (${roundFigures.waited} waited for the lock), ` +
     `${roundFigures.tookOver} rounds left a dead writer's lock or folder that the next build took over; slowest writer ${(roundFigures.slowest / 1000).toFixed(1)} s`,
 );
 console.log(`seed ${SEED} (--seed ${SEED} replays it); ${((performance.now() - started) / 1000).toFixed(1)} s; violations: ${violations.length}`);

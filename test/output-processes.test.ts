@@ -17,8 +17,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SITE = 'https://errors.example.org';
 
 describe('build:api as a process', () => {
-  it('kill -9 at chosen moments and concurrent writers always leave one complete artifact (fuzz-output smoke run)', () => {
-    const r = spawnSync(process.execPath, ['scripts/fuzz-output.ts', '--kills', '1', '--rounds', '1', '--writers', '2', '--seed', '1'], { cwd: root, encoding: 'utf8' });
+  it('kill -9 in the middle of writing, and concurrent writers, leave one complete artifact (fuzz-output smoke run)', () => {
+    const r = spawnSync(process.execPath, ['scripts/fuzz-output.ts', '--kills', '1', '--at', '12', '--rounds', '1', '--writers', '2', '--seed', '1'], { cwd: root, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^kills: 1 build killed with SIGKILL at chosen moments/);
     expect(r.stdout).toContain('violations: 0');
