@@ -20,6 +20,7 @@ import { SearchClient } from '../src/core/search/query.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildSearchFiles, searchIndexOf } from '../src/node/search-files.ts';
+import { linksToBuiltAstroPage } from '../src/node/markdown-pages.ts';
 
 const root = join(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-names-'));
@@ -186,5 +187,13 @@ describe('a code that needs percent-encoding', () => {
     const docs = [...buildSearchFiles(kb, artifact, dist)].filter(([path]) => path.startsWith('docs/')).flatMap(([, text]) => JSON.parse(text) as { t: string; u: string }[]);
     expect(docs.filter((d) => d.t === 'p').map((d) => d.u)).toEqual(['/guides/one/']);
     expect(docs.filter((d) => d.t === 'e' && decodeURIComponent(d.u) === `/edge/${code}/`)).toHaveLength(1);
+  });
+
+  it('is looked for decoded by the Markdown link check, and a malformed escape is a link to no page, not a crash', () => {
+    const dist = join(work, 'link-dist');
+    mkdirSync(join(dist, 'edge', '错'.repeat(66)), { recursive: true });
+    writeFileSync(join(dist, 'edge', '错'.repeat(66), 'index.html'), '<html></html>');
+    expect(linksToBuiltAstroPage(`/edge/${encodeURIComponent('错'.repeat(66))}/`, new Set(), dist)).toBe(true);
+    expect(linksToBuiltAstroPage('/edge/%E9/', new Set(), dist)).toBe(false);
   });
 });
