@@ -81,7 +81,7 @@ function inspect(fs: OutputFs, dir: string, what: string): { exists: boolean; ou
   const stat = lstatOrNone(fs, dir);
   if (!stat) return { exists: false, ours: new Set() };
   if (stat.isSymbolicLink())
-    throw new OutputFolderError(`refusing to write the ${what} to ${dir}: it is a symbolic link (to ${fs.readlinkSync(dir, 'utf8')}); output folders are replaced whole, never written through a link. Give the folder it points to, or remove the link.`);
+    throw new OutputFolderError(`refusing to write the ${what} to ${dir}: it is a symbolic link (to ${fs.readlinkSync(dir, 'utf8')}): an output folder is never written through a link. Give the folder it points to, or remove the link.`);
   if (!stat.isDirectory()) throw new OutputFolderError(`cannot write the ${what} to ${dir}: it is a file, not a folder`);
   const names = fs.readdirSync(dir);
   if (names.includes(OUTPUT_MARKER)) return { exists: true, ours: new Set(readMarker(fs, dir, what)) };
@@ -189,8 +189,12 @@ function retire(c: Context, old: string): void {
   try {
     if (lstatOrNone(c.fs, join(old, OUTPUT_MARKER))) c.fs.unlinkSync(join(old, OUTPUT_MARKER));
     c.fs.rmdirSync(old);
-  } catch {
-    c.warn(`kept ${old}: it holds ${kept.join(', ')}, which this project did not write and could not put back into ${c.dir}`);
+  } catch (error) {
+    c.warn(
+      kept.length > 0
+        ? `kept ${old}: it holds ${kept.join(', ')}, which this project did not write and could not put back into ${c.dir}`
+        : `${old} could not be removed (${errnoCode(error) ?? String(error)}); the next run removes it`,
+    );
   }
 }
 
