@@ -218,6 +218,30 @@ describe('one writer at a time', () => {
   });
 });
 
+describe("someone's files in the folder", () => {
+  it('are kept: on a file system without hard links, and when added while the new files were being written', () => {
+    const { parent, out } = fresh();
+    writeFiles(files('a'), out, 'output', quiet);
+    mkdirSync(join(out, 'mine'));
+    writeFileSync(join(out, 'mine', 'notes.txt'), 'mine');
+    writeFileSync(join(out, 'v', 'beside.txt'), 'mine too');
+    let late = false;
+    const noLinks = faultyFs({
+      before: (_, call) => {
+        if (call === 'linkSync') throw errnoError('EPERM', 'link');
+        // Added just before the swap: too late to be linked into the new folder.
+        if (call === 'renameSync' && !late) writeFileSync(join(out, 'late.txt'), 'late');
+        late ||= call === 'renameSync';
+      },
+    });
+    writeFiles(files('b'), out, 'output', { ...quiet, fs: noLinks });
+    const tree = readTree(out);
+    expect([tree.get('mine/notes.txt'), tree.get('v/beside.txt'), tree.get('late.txt')]).toEqual(['mine', 'mine too', 'late']);
+    expect(same(new Map([...tree].filter(([p]) => !['mine/notes.txt', 'v/beside.txt', 'late.txt'].includes(p))), expected(files('b')))).toBe(true);
+    expect(siblings(parent)).toEqual([]);
+  });
+});
+
 describe('never leaving the folder', () => {
   it('a marker that lists a file through a link out of the folder is refused, naming the link; nothing outside is touched', () => {
     const { parent, out } = fresh();
