@@ -10,15 +10,18 @@
  * must be what `npm run schemas` writes from the data being packed.
  * Their page links point at the public site, so SITE_URL must name it: a package never carries
  * links to a local preview server. Written beside the site's dist/ (never into it), so packing does
- * not change what a build or a running test serves; files are replaced only when their text changes.
+ * not change what a build or a running test serves. lib/data/ is replaced whole by the folder writer
+ * (src/node/write-files.ts: a swap, one writer at a time), and left as it is when nothing changed;
+ * its marker file is kept out of the package by package.json's "files".
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataValidationError, loadKnowledgeBase, PROJECT_ROOT } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { decisionTable } from '../src/core/decision-table.ts';
 import type { ArtifactVendorFile } from '../src/core/artifact-types.ts';
 import { DATA_TYPES_FILE, dataTypesSource } from './lib/data-types.ts';
+import { OUTPUT_MARKER, OutputFolderError, writeFiles } from '../src/node/write-files.ts';
 
 /** The public origin from SITE_URL, or why it cannot be used for a package. */
 export function packageSiteUrl(raw: string | undefined): { site: string } | { error: string } {
@@ -66,16 +69,33 @@ if (import.meta.main) {
     ...index.vendors.map((v): [string, string] => [`decisions/${v.id}.json`, decisions(v.id)]),
   ]);
   const dataDir = join(PROJECT_ROOT, 'lib', 'data');
-  for (const [path, text] of wanted) {
-    const target = join(dataDir, path);
-    if (existsSync(target) && readFileSync(target, 'utf8') === text) continue;
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(`${target}.tmp`, text);
-    renameSync(`${target}.tmp`, target);
+  try {
+    adoptEarlierPackageData(dataDir);
+    const result = writeFiles(wanted, dataDir, 'package data', { makeParent: true });
+    console.log(`lib/data: index.json, schema.json, ${index.vendors.length} vendor files and their decision tables for ${site.site}${result === 'unchanged' ? ' (unchanged)' : ''}`);
+  } catch (error) {
+    if (!(error instanceof OutputFolderError)) throw error;
+    console.error(`vision-error-codes: cannot pack: ${error.message}`);
+    process.exit(1);
   }
-  // A file of a vendor no longer in the data (this script wrote it): gone from the package too.
-  for (const dir of ['vendors', 'decisions'])
-    for (const name of readdirSync(join(dataDir, dir)))
-      if (name.endsWith('.json') && !wanted.has(`${dir}/${name}`)) rmSync(join(dataDir, dir, name));
-  console.log(`lib/data: index.json, schema.json, ${index.vendors.length} vendor files and their decision tables for ${site.site}`);
+}
+
+/**
+ * lib/data/ as this script wrote it before it used the folder writer: the same files, no marker.
+ * They are listed in a marker, so that the writer replaces them instead of refusing the folder.
+ */
+function adoptEarlierPackageData(dataDir: string): void {
+  if (!existsSync(dataDir) || existsSync(join(dataDir, OUTPUT_MARKER)) || !lstatSync(dataDir).isDirectory()) return;
+  const files: string[] = [];
+  for (const name of readdirSync(dataDir)) {
+    const stat = lstatSync(join(dataDir, name));
+    if (stat.isFile() && (name === 'index.json' || name === 'schema.json')) files.push(name);
+    else if ((name === 'vendors' || name === 'decisions') && stat.isDirectory() && !stat.isSymbolicLink()) {
+      for (const vendor of readdirSync(join(dataDir, name))) {
+        if (!vendor.endsWith('.json') || !lstatSync(join(dataDir, name, vendor)).isFile()) return;
+        files.push(`${name}/${vendor}`);
+      }
+    } else return; // something else in it: the writer refuses the folder, with its message
+  }
+  writeFileSync(join(dataDir, OUTPUT_MARKER), files.length > 0 ? `${files.sort().join('\n')}\n` : '');
 }

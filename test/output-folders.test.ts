@@ -47,14 +47,18 @@ describe('writeFiles', () => {
     expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe('hand-written');
   });
 
-  it('does not follow a marker that points outside its folder', () => {
-    const dir = join(work, 'evil-marker');
-    mkdirSync(dir);
+  it('refuses a marker that points outside its folder, saying which line, and deletes nothing (issue 25)', () => {
     const victim = join(work, 'victim.txt');
     writeFileSync(victim, 'keep');
-    writeFileSync(join(dir, OUTPUT_MARKER), `../victim.txt\n${victim}\n`);
-    writeFiles(new Map([['a.json', '1']]), dir);
-    expect(readFileSync(victim, 'utf8')).toBe('keep');
+    const markers: [string, string][] = [['evil-marker', '../victim.txt'], ['evil-absolute', victim]];
+    for (const [name, line] of markers) {
+      const dir = join(work, name);
+      mkdirSync(dir);
+      writeFileSync(join(dir, OUTPUT_MARKER), `${line}\n`);
+      expect(() => writeFiles(new Map([['a.json', '1']]), dir)).toThrow(new RegExp(`^refusing to write the output into .*: its marker .* lists "${line.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}", which is outside the folder\\. Nothing was deleted; [^\\n]*$`));
+      expect(readFileSync(victim, 'utf8')).toBe('keep');
+      expect(existsSync(join(dir, 'a.json'))).toBe(false);
+    }
   });
 });
 

@@ -1,10 +1,10 @@
 /**
  * Lookup over the JSON artifact (`dist/api/v1/index.json`, parsed): pure, no Node or DOM APIs, so it
- * runs in the browser, in Node and in the CLI. Codes are compared through `normalizeCode` /
- * `compactCode` (src/core/normalize.ts), the same keys the search uses.
+ * runs in the browser, in Node and in the CLI. Codes are compared by `lookupKeys` (src/core/normalize.ts:
+ * `normalizeCode`, then `compactCode`), the keys the validator keeps unique and the search uses.
  */
 import type { ArtifactCategory, ArtifactEntry, ArtifactVendor, EntryKind } from './artifact-types.ts';
-import { compactCode, MAX_QUERY_LENGTH, normalizeCode, normalizeMessage } from './normalize.ts';
+import { lookupKeys, MAX_QUERY_LENGTH, normalizeMessage } from './normalize.ts';
 import { matchesTemplate } from './templates.ts';
 import type { CodeArg, FindArg, VendorArg } from './typed.ts';
 import { namesOf, vendorNamed, type VendorNames } from './vendor-names.ts';
@@ -146,9 +146,9 @@ export function createLookup(index: KbIndex): Lookup {
     push(byVendor, e.vendor, e);
     if (!byCode.has(e.vendor)) byCode.set(e.vendor, new Map());
     if (!byCompact.has(e.vendor)) byCompact.set(e.vendor, new Map());
-    const canonical = normalizeCode(e.code);
-    push(byCode.get(e.vendor)!, canonical, e);
-    push(byCompact.get(e.vendor)!, canonical.replace(/\./g, ''), e); // = compactCode(e.code)
+    const keys = lookupKeys(e.code);
+    push(byCode.get(e.vendor)!, keys.exact, e);
+    push(byCompact.get(e.vendor)!, keys.compact, e);
   }
 
   // Messages are indexed on first use: looking a code up (the CLI's usual start) never needs them.
@@ -186,10 +186,10 @@ export function createLookup(index: KbIndex): Lookup {
   function candidatesOf(vendor: string, code: string | number): ArtifactEntry[] {
     const raw = String(code);
     if (raw.length > MAX_QUERY_LENGTH) return [];
-    const exact = byCode.get(vendor)?.get(normalizeCode(raw));
+    const keys = lookupKeys(raw);
+    const exact = keys.exact ? byCode.get(vendor)?.get(keys.exact) : undefined;
     if (exact) return exact;
-    const compact = compactCode(raw);
-    return compact ? (byCompact.get(vendor)?.get(compact) ?? []) : [];
+    return keys.compact ? (byCompact.get(vendor)?.get(keys.compact) ?? []) : [];
   }
 
   function lookup(vendor: string, code: string | number, kind?: EntryKind): ArtifactEntry | undefined {

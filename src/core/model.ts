@@ -27,8 +27,44 @@ export function listPageCount(entries: number): number {
 export function listPagePath(base: string, page: number): string {
   return page <= 1 ? base : `${base}page/${page}/`;
 }
-/** Top-level paths the site itself uses: no vendor id may take one. */
-export const RESERVED_VENDOR_IDS = new Set(['api', 'bench', 'categories', 'changelog', 'explain', 'guides', 'search', 'search-index', 'zh-cn', 'pagefind', 'pagefind-default']);
+/**
+ * Top-level names the site and the JSON artifact use, with what uses them: no vendor id may take
+ * one. A vendor id is the first segment of its pages (`/<id>/`, `/zh-cn/<id>/`) and names its files
+ * in the artifact (`<id>.json`, `<id>/`); `index` as an id would replace the artifact's index.json.
+ * test/reserved-names.test.ts checks this list against src/pages, src/content/docs, public/ and the
+ * artifact's own files; test/build/output-folders-site.test.ts against what a build writes in dist/.
+ */
+export const RESERVED_VENDOR_IDS: ReadonlyMap<string, string> = new Map([
+  // The site's own pages and folders.
+  ['categories', 'the pages /categories/ (and the artifact\'s categories.json)'],
+  ['changelog', 'the page /changelog/ (and the artifact\'s changelog.json)'],
+  ['explain', 'the page /explain/'],
+  ['guides', 'the guides under /guides/'],
+  ['search', 'the page /search/'],
+  ['zh-cn', 'the Chinese site under /zh-cn/'],
+  ['404', 'the page 404.html'],
+  ['api', 'the JSON artifact under /api/'],
+  ['search-index', 'the search index under /search-index/'],
+  ['favicon', 'the file favicon.svg (public/)'],
+  ['sitemap-index', 'the file sitemap-index.xml'],
+  // The artifact's own files in /api/v1/.
+  ['index', 'the artifact\'s index.json'],
+  ['schema', 'the artifact\'s schema.json'],
+  ['openapi', 'the artifact\'s openapi.json'],
+  ['entries', 'the artifact\'s entries.csv and entries.jsonl'],
+  // What scripts/bench-search.ts adds to a built site to compare with Pagefind.
+  ['bench', 'the search benchmark\'s pages /bench/'],
+  ['pagefind', 'a Pagefind index /pagefind/'],
+  ['pagefind-default', 'the search benchmark\'s Pagefind index /pagefind-default/'],
+]);
+
+/** What uses `id` as a top-level name, when something does (`sitemap-0`, `sitemap-1`…: the sitemap's parts). */
+export function reservedVendorId(id: string): string | undefined {
+  return RESERVED_VENDOR_IDS.get(id) ?? (/^sitemap-\d+$/.test(id) ? `the file ${id}.xml (a part of the sitemap)` : undefined);
+}
+
+/** File names the site writes in every page folder: no code may be one (its page folder would take the file's place). */
+export const PAGE_FOLDER_FILES = ['index.html'];
 
 /** Where each language lives. English is the root locale. */
 export const LOCALE_PREFIX: Record<Lang, string> = { en: '', zh: '/zh-cn' };
@@ -66,6 +102,19 @@ export function parseEntryRef(ref: string): EntryKey | undefined {
 /** The code as one URL path segment (codes never contain '/', but may contain other characters). */
 export function codeSegment(code: string): string {
   return encodeURIComponent(code);
+}
+
+/**
+ * A URL path as a file path: percent-escapes decoded (`/edge/%E9%94%99/` → `/edge/错/`), a malformed
+ * escape left as it is. Pages and artifact files are named with decoded codes on disk and in the
+ * dev server, while URLs (an entry's `url`, `api_url`) are encoded: they are compared in this form.
+ */
+export function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Site-relative page path of an entry, with trailing slash. */

@@ -103,13 +103,25 @@ function parseWith<T>(source: SourceFile, schema: z.ZodType<T>): { parsed: Parse
   return { parsed, data: result.data, problems: [] };
 }
 
+/** `data/vendors/g42-image.yaml` → `g42-image`: a vendor file's id, whatever is in it (vendor-id-matches-file). */
+const fileStem = (path: string) => (path.split(/[\\/]/).pop() ?? path).replace(/\.ya?ml$/, '');
+
 /**
  * Validate the categories file and every vendor file together: each file against the zod schema,
- * then the rules in src/core/rules/ over everything that parsed.
+ * then the rules in src/core/rules/ over everything that parsed. A file that fails to parse reports
+ * its own problems only: the rules that would miss what it defines (a link to one of its entries,
+ * a share of all entries) do not report that absence too. `unreadVendorFiles`: vendor files the
+ * caller could not read at all (their problems are the caller's).
  * Problems are sorted by file, line and column so the output reads top to bottom.
  */
-export function validateSources(categoriesSource: SourceFile, vendorSources: readonly SourceFile[], groupsSource?: SourceFile): ValidationResult {
+export function validateSources(
+  categoriesSource: SourceFile,
+  vendorSources: readonly SourceFile[],
+  groupsSource?: SourceFile,
+  unreadVendorFiles: readonly string[] = [],
+): ValidationResult {
   const problems: Problem[] = [];
+  const unreadVendors = new Set(unreadVendorFiles.map(fileStem));
 
   const cats = parseWith(categoriesSource, categoriesFile);
   problems.push(...cats.problems);
@@ -123,6 +135,7 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
     const result = parseWith(source, vendorFile);
     problems.push(...result.problems);
     if (result.data) vendors.push({ parsed: result.parsed, data: result.data });
+    else unreadVendors.add(fileStem(source.path));
   }
 
   const groupsResult = groupsSource ? parseWith(groupsSource, equivalenceGroupsFile) : undefined;
@@ -139,6 +152,8 @@ export function validateSources(categoriesSource: SourceFile, vendorSources: rea
       vendors,
       vendorById,
       groups: groupsResult?.data && { parsed: groupsResult.parsed, data: groupsResult.data },
+      unreadVendors,
+      complete: problems.length === 0 && unreadVendors.size === 0,
     }),
   );
   const groups: EquivalenceGroup[] = groupsResult?.data?.groups ?? [];

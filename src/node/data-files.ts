@@ -83,6 +83,8 @@ export interface DataSources {
   groups?: SourceFile;
   /** What is wrong with the folder itself: missing parts, folders or broken links among the files. */
   problems: Problem[];
+  /** Vendor files that could not be read (each has a problem): the validator knows their vendors exist. */
+  unreadVendors: string[];
 }
 
 /** Reads the data folder. Never throws: every way a folder can be broken is a one-line problem with its path. */
@@ -94,7 +96,7 @@ export function readDataSources(dataDir = DEFAULT_DATA_DIR): DataSources {
   } catch {
     // reported below
   }
-  if (!isDir) return { vendors: [], problems: [folderProblem(dataDir, 'no such data folder (it needs categories.yaml and vendors/)')] };
+  if (!isDir) return { vendors: [], problems: [folderProblem(dataDir, 'no such data folder (it needs categories.yaml and vendors/)')], unreadVendors: [] };
   const categories = readSourceFile(join(dataDir, 'categories.yaml'));
   if (isProblem(categories)) problems.push(existsSync(join(dataDir, 'categories.yaml')) ? categories : folderProblem(join(dataDir, 'categories.yaml'), 'missing: a data folder needs categories.yaml (the categories every entry refers to)'));
   const vendorDir = join(dataDir, 'vendors');
@@ -106,15 +108,18 @@ export function readDataSources(dataDir = DEFAULT_DATA_DIR): DataSources {
     problems.push(folderProblem(vendorDir, 'missing: a data folder needs a vendors/ folder with one <vendor-id>.yaml per vendor'));
   }
   const vendors: SourceFile[] = [];
+  const unreadVendors: string[] = [];
   for (const path of paths) {
     const source = readSourceFile(path);
-    if (isProblem(source)) problems.push(source);
-    else vendors.push(source);
+    if (isProblem(source)) {
+      problems.push(source);
+      unreadVendors.push(path);
+    } else vendors.push(source);
   }
   const groupsPath = join(dataDir, 'equivalence-groups.yaml');
   const groups = existsSync(groupsPath) ? readSourceFile(groupsPath) : undefined;
   if (groups && isProblem(groups)) problems.push(groups);
-  return { ...(isProblem(categories) ? {} : { categories }), vendors, ...(groups && !isProblem(groups) ? { groups } : {}), problems };
+  return { ...(isProblem(categories) ? {} : { categories }), vendors, ...(groups && !isProblem(groups) ? { groups } : {}), problems, unreadVendors };
 }
 
 /** The content of the data folder, hashed: changes when a file is added, removed or its bytes change (not its time stamp). */
@@ -131,7 +136,7 @@ function contentStamp(sources: DataSources): string {
 
 function validateSourcesRead(sources: DataSources): ValidationResult {
   if (!sources.categories) return { ok: false, problems: sources.problems };
-  const result = validateSources(sources.categories, sources.vendors, sources.groups);
+  const result = validateSources(sources.categories, sources.vendors, sources.groups, sources.unreadVendors);
   if (sources.problems.length === 0) return result;
   const problems = [...sources.problems, ...result.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { ok: false, problems };

@@ -12,6 +12,7 @@ import type { Artifact } from '../core/artifact.ts';
 import { searchIndexOf } from './search-files.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
 import { buildArtifactForSite } from './artifact-files.ts';
+import { decodedPath } from '../core/model.ts';
 import { DataValidationError, loadKnowledgeBase } from './data-files.ts';
 
 const PREFIXES = { '/api/v1/': 'api', '/search-index/v1/': 'search' } as const;
@@ -29,7 +30,7 @@ function outputsFor(kb: KnowledgeBase): Outputs {
     const artifact: Artifact = buildArtifactForSite(kb);
     const search = searchIndexOf(kb, artifact);
     // Keyed by the decoded path, as the files are named on disk (see writeArtifact).
-    outputs = { api: new Map([...artifact.files].map(([path, text]) => [safeDecode(path), text])), search };
+    outputs = { api: new Map([...artifact.files].map(([path, text]) => [decodedPath(path), text])), search };
     built.set(kb, outputs);
   }
   return outputs;
@@ -49,16 +50,8 @@ export function devOutputFile(pathname: string, dataDir: string): { status: numb
   const files = outputsFor(kb)[PREFIXES[prefix]];
   const rest = pathname.slice(prefix.length);
   // Artifact paths are percent-encoded like page URLs; the request's path is decoded once to match.
-  const body = files.get(safeDecode(rest));
+  const body = files.get(decodedPath(rest));
   return body === undefined ? { status: 404, type: 'text/plain; charset=utf-8', body: `not found: ${pathname}` } : { status: 200, type: 'application/json; charset=utf-8', body };
-}
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 /** Connect middleware for Vite's dev server. */

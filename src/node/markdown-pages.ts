@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { decodedPath } from '../core/model.ts';
 
 export function markdownPagePaths(docsDir: string): Set<string> {
   const paths = new Set<string>();
@@ -31,5 +32,6 @@ export function linksToBuiltAstroPage(link: string, markdownPages: Set<string>, 
   if (!link.startsWith('/')) return false;
   const path = link.split(/[?#]/)[0]!;
   const dirPath = path.endsWith('/') ? path : `${path}/`;
-  return !markdownPages.has(dirPath) && existsSync(join(outDir, decodeURIComponent(dirPath), 'index.html'));
+  // Folders are named with decoded paths; a malformed escape is a path like any other (it is not built).
+  return !markdownPages.has(dirPath) && existsSync(join(outDir, decodedPath(dirPath), 'index.html'));
 }

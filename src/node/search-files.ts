@@ -5,6 +5,7 @@ import type { Artifact } from '../core/artifact.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
 import { buildSearchIndex, type SearchPage } from '../core/search/build.ts';
 import { namesOf } from '../core/vendor-names.ts';
+import { decodedPath } from '../core/model.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -29,6 +30,7 @@ function htmlFiles(dir: string): string[] {
 /**
  * The site's prose pages: everything but entry pages (entries are indexed from the data) and the
  * search page itself. Indexed by title, description and headings, not by their tables.
+ * `entryPaths` are decoded paths (decodedPath), as the folders are named on disk.
  */
 export function prosePages(distDir: string, entryPaths: Set<string>): SearchPage[] {
   const pages: SearchPage[] = [];
@@ -57,7 +59,8 @@ export function searchIndexOf(kb: KnowledgeBase, artifact: Artifact, pages: Sear
 }
 
 export function buildSearchFiles(kb: KnowledgeBase, artifact: Artifact, distDir: string): Map<string, string> {
-  const entryPaths = new Set(artifact.entries.map((e) => new URL(e.url).pathname));
+  // Folders on disk are named with the decoded code; an entry's url is encoded: compared decoded.
+  const entryPaths = new Set(artifact.entries.map((e) => decodedPath(new URL(e.url).pathname)));
   return searchIndexOf(kb, artifact, prosePages(distDir, entryPaths));
 }
 

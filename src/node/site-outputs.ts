@@ -17,16 +17,20 @@ import { assertWritableOutput, OUTPUT_MARKER, OutputFolderError } from './write-
 
 const elapsed = (started: number) => `${Math.round(performance.now() - started)} ms`;
 
-/** Writes the artifact into `<distDir>/api/v1/`; returns the line to print. */
-export function writeArtifactFiles(artifact: Artifact, target: string, started = performance.now()): string {
-  writeArtifact(artifact, target);
-  return `✔ wrote ${artifact.files.size} files (${artifact.entries.length} entries, data_version ${artifact.dataVersion}) to ${target} in ${elapsed(started)}`;
+/**
+ * Writes the artifact into `target` (`<distDir>/api/v1/`); returns the line to print. `makeParent`:
+ * the target is the project's own (dist/api/ is made as needed); a folder a user names needs its parent.
+ */
+export function writeArtifactFiles(artifact: Artifact, target: string, started = performance.now(), makeParent = true): string {
+  const result = writeArtifact(artifact, target, { makeParent });
+  const summary = `${artifact.files.size} files (${artifact.entries.length} entries, data_version ${artifact.dataVersion})`;
+  return result === 'unchanged' ? `✔ ${target} already holds these ${summary}: nothing written` : `✔ wrote ${summary} to ${target} in ${elapsed(started)}`;
 }
 
 /** Writes the search index into `<distDir>/search-index/v1/`; returns the line to print. */
 export function writeSearchIndexFiles(kb: KnowledgeBase, artifact: Artifact, distDir: string, started = performance.now()): string {
   const files = buildSearchFiles(kb, artifact, distDir);
-  writeFiles(files, join(distDir, 'search-index', 'v1'), 'search index');
+  writeFiles(files, join(distDir, 'search-index', 'v1'), 'search index', { makeParent: true });
   const bytes = [...files.values()].reduce((n, t) => n + t.length, 0);
   const manifest = JSON.parse(files.get('manifest.json')!);
   return (

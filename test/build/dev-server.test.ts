@@ -94,6 +94,8 @@ describe('the dev server', () => {
         '    end_user_message: { en: Please upload a photo with your face in it., zh: 请上传一张有您面部的照片。 }',
         '    category: no-face',
         '    retryable: false',
+        // no-face asks the end user to act (fix-input): the entry says what to change.
+        '    end_user_message: { en: "Please send a photo in which a face can be seen.", zh: "请发送一张能看到人脸的照片。" }',
         '',
       ].join('\n'),
     );
@@ -128,6 +130,10 @@ describe('the dev server', () => {
     const r = await eventually('/baidu-face/222202/', (r) => r.status === 500);
     // The page names the error (Astro's overlay shows it); the terminal prints every problem.
     expect(r.text).toContain('<title>DataValidationError</title>');
+    // One error, one message: the groups file's links to baidu-face entries are not reported too (issue 25).
+    const api = await get('/api/v1/index.json');
+    expect(api.status).toBe(500);
+    expect(api.text.split('\n')).toEqual(['1 problem in the data:', expect.stringMatching(new RegExp(`baidu-face\\.yaml:${line}:16 entries\\[\\d+\\]\\.retryable: expected boolean, got string$`))]);
     expect(log).toMatch(new RegExp(`baidu-face\\.yaml:${line}:16 entries\\[\\d+\\]\\.retryable: expected boolean, got string`));
   }, 90_000);
 });

@@ -28,6 +28,7 @@ export const endUserMessageShare: Rule = {
   name: 'end-user-message-share',
   description: `No one end-user message is shown for more than a quarter of all entries (from ${MESSAGE_SHARE_MIN_ENTRIES} entries on); reported once, at its first entry in each vendor file.`,
   scope: 'vendor',
+  wholeData: true,
   check({ vendor, vendors, categoryById }, report) {
     const { total, counts } = messageCounts(vendors, categoryById);
     if (total < MESSAGE_SHARE_MIN_ENTRIES) return;

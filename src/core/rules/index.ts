@@ -18,6 +18,7 @@ import { forwardsFromVendor } from './forwards-from-vendor.ts';
 import { historyValues } from './history-values.ts';
 import { httpStatusCode } from './http-status-code.ts';
 import { knownCategory } from './known-category.ts';
+import { lookupUniqueCode } from './lookup-unique-code.ts';
 import { maxPlaceholders } from './max-placeholders.ts';
 import { messageTrimmed } from './message-trimmed.ts';
 import { messageVariants } from './message-variants.ts';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   uniqueVendorId,
   uniqueCode,
   caseUniqueCode,
+  lookupUniqueCode,
   codeCharacters,
   knownCategory,
   urlSafeCode,

@@ -10,6 +10,8 @@ export function runRules(rules: readonly Rule[], dataset: Dataset): Problem[] {
       problems.push({ file: parsed.file, ...parsed.locate(path, target), path: formatPath(path), message, rule: rule.name });
 
   for (const rule of rules) {
+    // One problem, one message: a file that failed stops the counts that need it (its own problems say why).
+    if (rule.wholeData && !dataset.complete) continue;
     switch (rule.scope) {
       case 'categories':
         if (dataset.categories) rule.check({ ...dataset, categories: dataset.categories }, reporter(rule, dataset.categories.parsed));

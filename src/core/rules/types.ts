@@ -23,6 +23,13 @@ export interface Dataset {
   vendorById: ReadonlyMap<string, Parsed<VendorFile>>;
   /** Undefined when there is no groups file or it has problems. */
   groups?: Parsed<{ groups: EquivalenceGroup[] }>;
+  /**
+   * Ids (file names) of vendor files that could not be read, parsed or matched to the schema: what
+   * they define is unknown, so a reference to them is not reported as broken (their own problem is).
+   */
+  unreadVendors: ReadonlySet<string>;
+  /** Every file was read and matched the schema; rules over the whole data set (`wholeData`) run only then. */
+  complete: boolean;
 }
 
 export interface CategoriesContext extends Dataset {
@@ -49,6 +56,8 @@ interface RuleOf<S extends string, C> {
   name: string;
   description: string;
   scope: S;
+  /** Counts over every file (shares, totals): skipped while a file has problems of its own, whose absence would skew it. */
+  wholeData?: boolean;
   check(context: C, report: Report): void;
 }
 
