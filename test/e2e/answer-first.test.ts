@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, launchBrowser } from '../support/browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
+import { axeViolations } from '../support/axe.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -209,4 +210,30 @@ describe('titles and wayfinding', () => {
       await page.close();
     }
   });
+});
+
+describe('axe finds nothing in what is folded or only there after a search', () => {
+  const openAll = async (page: Page) => page.evaluate(() => document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  const cases: { path: string; setup: (page: Page) => Promise<unknown> }[] = [
+    { path: '/zh-cn/picwish/state/-8/', setup: openAll },
+    { path: '/g42-image/http/429/', setup: openAll },
+    { path: '/zh-cn/baidu-face/22220/', setup: (page) => expect.poll(() => page.locator('#not-found-search-results li').count()).toBeGreaterThan(0) },
+    { path: '/guides/retry-strategy/', setup: openAll },
+  ];
+  for (const theme of ['light', 'dark'] as const) {
+    it(`entry pages opened out, the 404 page's search, the retry guide's folds (${theme})`, async () => {
+      // bypassCSP: axe is injected as an inline script, which the site's policy (rightly) refuses.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: theme, bypassCSP: true });
+      const found: string[] = [];
+      for (const { path, setup } of cases) {
+        const page = await context.newPage();
+        await page.goto(`${server.url}${path}`);
+        await setup(page);
+        found.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
+        await page.close();
+      }
+      await context.close();
+      expect(found).toEqual([]);
+    });
+  }
 });
