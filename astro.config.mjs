@@ -10,6 +10,7 @@ import { cspConfig } from './src/node/csp.ts';
 import { sitemapWithAlternates } from './src/node/sitemap.ts';
 import { siteOutputs } from './src/node/site-outputs.ts';
 import { devDataReload } from './src/node/dev-data-reload.ts';
+import { localeNotFoundPages } from './src/node/not-found-pages.ts';
 import { linksToBuiltAstroPage, markdownPagePaths } from './src/node/markdown-pages.ts';
 import { DEFAULT_DATA_DIR } from './src/node/data-files.ts';
 
@@ -60,7 +61,7 @@ export default defineConfig({
       // Links between Markdown pages (and to their headings) are checked as the build runs, which
       // fails on a broken one; links to our Astro pages are checked by test/links.test.ts.
       plugins: [starlightLinksValidator({ exclude: ({ link }) => linksToBuiltAstroPage(link, markdownPages, buildDir) })],
-      components: { Search: './src/components/SiteSearch.astro' },
+      components: { Search: './src/components/SiteSearch.astro', PageTitle: './src/components/PageTitle.astro', Pagination: './src/components/Pagination.astro' },
       pagefind: false,
       disable404Route: true,
       lastUpdated: false,
@@ -69,6 +70,8 @@ export default defineConfig({
       expressiveCode: { defaultProps: { wrap: true } },
     }),
     sitemapWithAlternates(),
+    // zh-cn/404/index.html → zh-cn/404.html, before the search index reads the pages.
+    localeNotFoundPages(),
     // The JSON artifact and the search index, written when the pages are built.
     siteOutputs(),
     devDataReload(),

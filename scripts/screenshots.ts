@@ -5,8 +5,12 @@
  *
  * Names: <lang>-<page>-<width>-<theme>.png, e.g. zh-vendor-390-dark.png. States that exist only
  * after JavaScript ran (search dialog with results, an explained body) are shot too.
+ *
+ * `--sweep`: no screenshots; every page of the sitemap (and the 404 pages) opened at 390 px, and the
+ * ones wider than the screen listed with the elements that stick out. The test suite samples pages
+ * (test/e2e/answer-first.test.ts); this is the full sweep, for before a release.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST, launchBrowser } from '../test/support/browser.ts';
@@ -25,6 +29,8 @@ const PAGES: { name: string; path: string; setup?: Setup; fullPage?: boolean }[]
   { name: 'vendor', path: '/baidu-face/' },
   { name: 'vendor-long', path: '/softsugar/' },
   { name: 'entry-error', path: '/baidu-face/222202/' },
+  { name: 'entry-long-code', path: '/ailabtools/ERROR_QUALITY_SCORE_NOT_MEET_REQUIREMENTS/' },
+  { name: 'entry-wait', path: '/baidu-face/17/' },
   { name: 'entry-http', path: '/g42-image/http/429/' },
   { name: 'entry-state', path: '/picwish/state/-8/' },
   { name: 'category', path: '/categories/no-face/' },
@@ -33,6 +39,7 @@ const PAGES: { name: string; path: string; setup?: Setup; fullPage?: boolean }[]
   { name: 'guide-retry', path: '/guides/retry-strategy/' },
   { name: 'guide-json', path: '/guides/json-api/' },
   { name: 'guide-adding', path: '/guides/adding-a-vendor/' },
+  { name: 'changelog', path: '/changelog/' },
   { name: 'search', path: '/search/?q=face' },
   { name: 'search-dialog', path: '/picwish/', setup: openSearch('face'), fullPage: false },
   {
@@ -46,7 +53,7 @@ const PAGES: { name: string; path: string; setup?: Setup; fullPage?: boolean }[]
       await page.waitForTimeout(600); // the smooth scroll to the answer
     },
   },
-  { name: '404', path: '/no-such-page/' },
+  { name: '404', path: '/baidu-face/22220/', setup: async (page) => void (await page.locator('#not-found-search-results li').first().waitFor({ timeout: 10_000 })) },
 ];
 const LANGS = [{ lang: 'en', prefix: '' }, { lang: 'zh', prefix: '/zh-cn' }] as const;
 const WIDTHS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }] as const;
@@ -62,6 +69,10 @@ mkdirSync(outDir, { recursive: true });
 const server = await serveDir(DIST);
 const browser = await launchBrowser();
 let count = 0;
+if (args.includes('--sweep')) {
+  await sweep();
+  process.exit(0);
+}
 try {
   for (const viewport of WIDTHS) {
     for (const theme of THEMES) {
@@ -92,3 +103,28 @@ try {
   await server.close();
 }
 console.log(`${count} screenshots in ${outDir}`);
+
+/** Every page of the sitemap, and the 404 pages, at 390 px: the ones wider than the screen. */
+async function sweep(): Promise<void> {
+  const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).concat(['/no-such-page/', '/zh-cn/no-such-page/']);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const wide: string[] = [];
+  try {
+    for (const path of paths) {
+      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      const found = await page.evaluate(() => ({
+        width: document.documentElement.scrollWidth,
+        out: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('dialog:not([open])')).slice(-3).map((e) => `<${e.tagName.toLowerCase()} class="${e.className}">`),
+      }));
+      if (found.width > 390) wide.push(`${path}: ${found.width} px (${found.out.join(' ')})`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(`${paths.length} pages at 390 px, ${wide.length} wider than the screen${wide.length ? ':' : '.'}`);
+  for (const line of wide) console.log(`  ${line}`);
+  if (wide.length) process.exitCode = 1;
+}

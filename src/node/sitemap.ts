@@ -12,6 +12,8 @@ import type { Lang } from '../core/schema.ts';
 
 export function sitemapWithAlternates() {
   return sitemap({
+    // The 404 pages are not pages to find (the sitemap skips only the root one by itself).
+    filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
     serialize(item) {
       const url = new URL(item.url);
       const versions = languageVersions(url.pathname);

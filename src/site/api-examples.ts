@@ -24,7 +24,7 @@ export function curlExamples(kb: SiteKb, lang: Lang, api: string): string {
   const template = kb.entries.find((e) => e.message_is_template && e.message);
   const lines: [string, string][] = [
     [translate(lang, 'json.curl.remedy'), `curl -s ${url(file)} | jq -r '.entry.remedy.${lang}'`],
-    [translate(lang, 'json.curl.retry'), `curl -s ${url(file)} | jq '.entry | {retryable, retryable_source}'`],
+    [translate(lang, 'json.curl.retry'), `curl -s ${url(file)} | jq '.entry | {action, retry, retryable}'`],
     [translate(lang, 'json.curl.retryable'), `curl -s ${url(example.vendor + '.json')} | jq -r '.entries[] | select(.retryable) | .id'`],
     [
       translate(lang, 'json.curl.category'),

@@ -63,7 +63,10 @@ function rows(s: JsonSchema, resolve: (s: JsonSchema) => JsonSchema, prefix = ''
     const path = `${prefix}${name}`;
     const item = field.type === 'array' && field.items ? resolve(field.items) : undefined;
     out.push({ path, depth, type: typeOf(raw, resolve), description: field.description ?? item?.description });
-    if (field.properties) out.push(...rows(field, resolve, `${path}.`, depth + 1));
+    // An object that may be null (retry, action_reason) is expanded like an object.
+    const nullable = field.anyOf?.map(resolve).filter((a) => a.properties);
+    const object = field.properties ? field : nullable?.length === 1 ? nullable[0] : undefined;
+    if (object) out.push(...rows(object, resolve, `${path}.`, depth + 1));
     else if (item?.properties) out.push(...rows(item, resolve, `${path}[].`, depth + 1));
   }
   return out;

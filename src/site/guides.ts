@@ -8,11 +8,12 @@
 import type { Lang } from '../core/schema.ts';
 
 export const GUIDES = [
-  { slug: 'reading-responses', title: { en: 'Reading error responses from each vendor', zh: '解读各厂商的错误响应' } },
-  { slug: 'retry-strategy', title: { en: 'Retry strategy', zh: '重试策略' } },
-  { slug: 'json-api', title: { en: 'Using the JSON artifact', zh: '使用 JSON 数据文件' } },
-  { slug: 'adding-a-vendor', title: { en: 'Adding a vendor', zh: '添加厂商' } },
-] as const satisfies readonly { slug: string; title: Record<Lang, string> }[];
+  { slug: 'reading-responses', title: { en: 'Reading error responses from each vendor', zh: '解读各厂商的错误响应' }, audience: 'reader' },
+  { slug: 'retry-strategy', title: { en: 'Retry strategy', zh: '重试策略' }, audience: 'reader' },
+  { slug: 'json-api', title: { en: 'Using the JSON artifact', zh: '使用 JSON 数据文件' }, audience: 'reader' },
+  // For people who change this project, not for its readers: the sidebar lists it apart, folded.
+  { slug: 'adding-a-vendor', title: { en: 'Adding a vendor', zh: '添加厂商' }, audience: 'contributor' },
+] as const satisfies readonly { slug: string; title: Record<Lang, string>; audience: 'reader' | 'contributor' }[];
 
 export type GuideSlug = (typeof GUIDES)[number]['slug'];
 

@@ -1,7 +1,7 @@
 /**
  * Starlight route middleware: one data-driven sidebar for every page, in the page's language.
  * The sidebar lists vendors, categories and guides only, never codes, so a page's weight does not
- * grow with the number of codes.
+ * grow with the number of codes. Guides for contributors are apart, at the end, folded.
  */
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { categoryPagePath, LOCALE_PREFIX, vendorLabel, vendorPagePath } from '../core/model.ts';
@@ -33,7 +33,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   // Starlight writes each head entry's content with set:html, and the <title> holds page titles made
   // of data (vendor names, codes): escape it, or a name containing "</title><script>" would be markup.
   for (const entry of route.head) if (entry.tag === 'title' && entry.content) entry.content = escapeText(entry.content);
-  if (context.url.pathname === '/404/' || context.url.pathname === '/404') {
+  if (/^(?:\/zh-cn)?\/404\/?$/.test(context.url.pathname)) {
     // The 404 page is served at every unknown URL: no canonical, hreflang or og:url naming a /404/
     // page that does not exist (test/links.test.ts), and not to be indexed.
     route.head = route.head.filter(({ tag, attrs }) => !(tag === 'link' && (attrs?.rel === 'canonical' || attrs?.rel === 'alternate')) && !(tag === 'meta' && attrs?.property === 'og:url'));
@@ -44,6 +44,9 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   const here = context.url.pathname.endsWith('/') ? context.url.pathname : `${context.url.pathname}/`;
   const { vendors, categories } = await siteKb();
   const inCategories = here.startsWith(`${LOCALE_PREFIX[lang]}/categories/`);
+  const guideLinks = (audience: 'reader' | 'contributor') =>
+    GUIDES.filter((g) => g.audience === audience).map((g) => link(g.title[lang], `${LOCALE_PREFIX[lang]}/guides/${g.slug}/`, here));
+  const contributorPage = GUIDES.some((g) => g.audience === 'contributor' && here === `${LOCALE_PREFIX[lang]}/guides/${g.slug}/`);
   route.sidebar = [
     link(t('nav.explain'), `${LOCALE_PREFIX[lang]}/explain/`, here),
     group(
@@ -58,10 +61,8 @@ export const onRequest = defineRouteMiddleware(async (context) => {
       ],
       !inCategories,
     ),
-    group(
-      t('nav.guides'),
-      GUIDES.map((g) => link(g.title[lang], `${LOCALE_PREFIX[lang]}/guides/${g.slug}/`, here)),
-    ),
+    group(t('nav.guides'), guideLinks('reader')),
     link(t('changelog.title'), `${LOCALE_PREFIX[lang]}/changelog/`, here),
+    group(t('nav.contributors'), guideLinks('contributor'), !contributorPage),
   ];
 });

@@ -6,6 +6,7 @@
  */
 import { SearchClient, type SearchHit } from '../core/search/query.ts';
 import { SEARCH_INDEX_ROOT } from '../core/search/format.ts';
+import { FILTERS, searchParamNames, urlWithSearch } from './search-ui-url.ts';
 import type { EntryKind, Lang } from '../core/schema.ts';
 
 /** Text compared loosely: case, spaces and final punctuation do not make a message say something else. */
@@ -24,7 +25,6 @@ function getClient(): SearchClient {
   }));
 }
 
-const FILTERS = ['vendor', 'category', 'http', 'kind'] as const;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -45,7 +45,8 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
   root.dataset.mounted = 'true';
   const lang: Lang = root.dataset.lang === 'zh' ? 'zh' : 'en';
   const strings: SearchStrings = JSON.parse(root.dataset.strings ?? '{}');
-  const syncUrl = root.dataset.syncUrl === 'true';
+  const param = root.dataset.param ?? 'q';
+  const names = searchParamNames(param);
   const input = root.querySelector<HTMLInputElement>('input[name=q]')!;
   const list = root.querySelector<HTMLUListElement>('[data-results]')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;
@@ -60,10 +61,12 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
 
   const setStatus = (text: string) => (status.textContent = text);
 
-  // A shared /search/?q=… link shows its query at once. What the reader has typed into the
-  // autofocused field before this script ran is theirs: never overwritten.
-  const params = syncUrl ? new URLSearchParams(location.search) : undefined;
-  if (params && !input.value) input.value = params.get('q') ?? '';
+  // A shared /search/?q=… link, or Back to a page searched before, shows its query at once. What the
+  // reader has typed into the autofocused field before this script ran is theirs: never overwritten.
+  const params = new URLSearchParams(location.search);
+  if (!input.value) input.value = params.get(names.query) ?? '';
+  const toggle = root.querySelector<HTMLDetailsElement>('[data-filters-toggle]');
+  const filterCount = root.querySelector<HTMLElement>('[data-filter-count]');
 
   let vendorNames = new Map<string, string>();
   let categoryNames = new Map<string, string>();
@@ -81,8 +84,14 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     return { focus: () => input.focus() };
   }
 
-  // The filters' options exist only now that the manifest is in.
-  if (params) for (const name of FILTERS) selects[name]!.value = params.get(name) ?? '';
+  // The filters' options exist only now that the manifest is in. Filters in force are shown.
+  for (const name of FILTERS) selects[name]!.value = params.get(names.filter(name)) ?? '';
+  const countFilters = () => {
+    const n = FILTERS.filter((name) => selects[name]!.value).length;
+    if (filterCount) filterCount.textContent = n ? `${strings['punct.open'] ?? ' ('}${n}${strings['punct.close'] ?? ')'}` : '';
+    return n;
+  };
+  if (countFilters() > 0 && toggle) toggle.open = true;
 
   const hrefOf = (hit: SearchHit) => (hit.doc.t === 'e' ? prefix + hit.doc.u : hit.doc.u);
 
@@ -163,12 +172,9 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     if (selects.category!.value) filters.category = selects.category!.value;
     if (selects.http!.value) filters.http = Number(selects.http!.value);
     if (selects.kind!.value) filters.kind = selects.kind!.value as EntryKind;
-    if (syncUrl) {
-      const params = new URLSearchParams();
-      if (query) params.set('q', query);
-      for (const name of FILTERS) if (selects[name]!.value) params.set(name, selects[name]!.value);
-      history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
-    }
+    countFilters();
+    // Replaced, not pushed: Back leaves the page searched, with this search in its URL to restore.
+    history.replaceState(history.state, '', urlWithSearch(location.href, param, query, Object.fromEntries(FILTERS.map((name) => [name, selects[name]!.value]))));
     const mine = ++sequence;
     if (!query.trim()) {
       more.hidden = true;

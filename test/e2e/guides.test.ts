@@ -106,7 +106,7 @@ describe('every guide', () => {
   });
 
   it('the data-driven guides are Markdown pages with their generated tables in them, and the same heading ids in both languages', async () => {
-    const ids = { 'reading-responses': ['envelopes', 'policies', 'examples'], 'retry-strategy': ['by-category', 'exceptions', 'vendor-advice', 'contradictions', 'recipe', 'polling'], 'json-api': ['files', 'header', 'fields', 'stability', 'examples', 'curl', 'javascript', 'command-line'] };
+    const ids = { 'reading-responses': ['envelopes', 'policies', 'examples'], 'retry-strategy': ['by-action', 'by-category', 'exceptions', 'vendor-advice', 'contradictions', 'recipe', 'polling'], 'json-api': ['files', 'header', 'fields', 'stability', 'examples', 'curl', 'javascript', 'command-line'] };
     for (const { prefix } of LANGS) {
       for (const [slug, headings] of Object.entries(ids)) {
         await open(`${prefix}/guides/${slug}/`);
@@ -229,7 +229,7 @@ describe('retry strategy', () => {
       await open(`${prefix}/guides/retry-strategy/`);
       const recipe = (await page.locator('.sl-heading-wrapper:has(> #recipe) ~ ol').first().textContent()) ?? '';
       for (const word of ['Retry-After', '30', '5']) expect(recipe).toContain(word);
-      expect(await page.locator('#retry-code').textContent()).toContain('MAX_ATTEMPTS = 5');
+      expect(await page.locator('#retry-code').textContent()).toContain('max_attempts: 5');
       const pending = index.entries.filter((e) => e.task_outcome === 'pending');
       expect(await page.locator('#pending-states li').count()).toBe(pending.length);
     }

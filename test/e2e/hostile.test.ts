@@ -19,6 +19,7 @@ import { serveDir, type StaticServer } from '../support/static-server.ts';
 import { checkLinks, listFiles, tags } from '../support/links.ts';
 import { loadKnowledgeBase, validateDataDir } from '../../src/node/data-files.ts';
 import { entryPagePath, vendorLabel } from '../../src/core/model.ts';
+import { titleMeaning } from '../../src/site/entry-title.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const DATA = join(root, 'test', 'fixtures', 'hostile');
@@ -133,7 +134,7 @@ describe('in Chromium, the hostile text is shown literally and nothing runs', ()
     expect(await page.locator('table.kb-entries tbody tr').count()).toBe(6);
     await expectClean();
     await visit('/zh-cn/hostile/');
-    expect(await page.locator('h1').textContent()).toBe(`${vendor.vendor.name.zh}: ${vendor.vendor.product.zh}`);
+    expect(await page.locator('h1').textContent()).toBe(`${vendor.vendor.name.zh}：${vendor.vendor.product.zh}`);
     expect(await mainText()).toContain(vendor.vendor.summary.zh);
     await expectClean();
   });
@@ -142,7 +143,8 @@ describe('in Chromium, the hostile text is shown literally and nothing runs', ()
     const e = entry('XSS_SCRIPT');
     await visit('/hostile/XSS_SCRIPT/');
     // The vendor's short name holds "</title><script>…": the <title> stays one text.
-    expect(await page.title()).toBe(`${vendorLabel(vendor.vendor, 'en')} XSS_SCRIPT | Vision API Error Codes`);
+    expect(await page.title()).toBe(`${vendorLabel(vendor.vendor, 'en')} XSS_SCRIPT · ${titleMeaning(e.meaning.en, 'en').text} | Vision API Error Codes`);
+    expect(await page.locator('h1').textContent()).toBe(`XSS_SCRIPT · ${titleMeaning(e.meaning.en, 'en').text}`);
     expect(await page.locator('#literal-message').textContent()).toBe(SCRIPT);
     expect(await page.locator('[data-testid=remedy]').textContent()).toBe(e.remedy.en);
     expect(await mainText()).toContain(e.meaning.en);
@@ -151,7 +153,8 @@ describe('in Chromium, the hostile text is shown literally and nothing runs', ()
     await expectClean();
 
     await visit(entryPagePath({ vendor: 'hostile', kind: 'error', code: MARKUP_CODE }));
-    expect(await page.locator('h1').textContent()).toBe(`${vendorLabel(vendor.vendor, 'en')} ${MARKUP_CODE}`);
+    const markup = vendor.entries.find((x) => x.code === MARKUP_CODE)!;
+    expect(await page.locator('h1').textContent()).toBe(`${MARKUP_CODE} · ${titleMeaning(markup.meaning.en, 'en').text}`);
     expect(await page.locator('#literal-message').textContent()).toBe(IMG);
     await expectClean();
 

@@ -41,9 +41,10 @@ describe('navigation', () => {
     // The URL changes when the navigation commits; the new page's table may still be parsing.
     await expect.poll(() => page.locator('table.kb-entries a', { hasText: 'ERROR_NO_FACE_IN_FILE' }).count()).toBe(1);
     await page.goto(`${server.url}/baidu-face/222202/`);
-    await page.locator('#equivalents + ul a', { hasText: 'ERROR_NO_FACE_IN_FILE' }).click();
+    await page.locator('details:has(#equivalents) summary').click();
+    await page.locator('details:has(#equivalents) ul a', { hasText: 'ERROR_NO_FACE_IN_FILE' }).click();
     expect(path()).toBe('/ailabtools/ERROR_NO_FACE_IN_FILE/');
-    expect(await page.locator('#equivalents + ul').textContent()).toContain('222202');
+    expect(await page.locator('details:has(#equivalents) ul').textContent()).toContain('222202');
   });
 
   it('a reader who knows only a code reaches its remedy in two clicks from home', async () => {
@@ -60,7 +61,7 @@ describe('navigation', () => {
     await page.waitForURL(/\/zh-cn\//);
     expect(path()).toBe('/zh-cn/g42-image/ModelArts.4204/');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    expect(await page.locator('#what-to-do').textContent()).toBe('处理方法');
+    expect(await page.locator('[data-testid=verdict] .starlight-aside__title').textContent()).toBe('不要重试：需要账号所有者处理（充值、开通或授权）');
     expect(await page.locator('[data-testid=remedy]').textContent()).toContain('订阅该 API（在控制台开通服务）');
     expect(await page.locator('[data-testid=vendor-remedy]').textContent()).toContain('请订阅该API');
   });
