@@ -94,8 +94,6 @@ describe('the dev server', () => {
         '    end_user_message: { en: Please upload a photo with your face in it., zh: 请上传一张有您面部的照片。 }',
         '    category: no-face',
         '    retryable: false',
-        // no-face asks the end user to act (fix-input): the entry says what to change.
-        '    end_user_message: { en: "Please send a photo in which a face can be seen.", zh: "请发送一张能看到人脸的照片。" }',
         '',
       ].join('\n'),
     );
