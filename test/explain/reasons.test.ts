@@ -72,6 +72,15 @@ describe('explain reason keys', () => {
       ['{"result": 1, "foo": 2}', {}],
       ['{"errorCode": "222202"}', {}],
       ['{"data": {"state": 1}}', {}, withoutState1],
+      // Reading what people paste (issue 22): fragments, nested bodies, several responses, hints.
+      ['"error_code":"ModelArts.4603","error_msg":"Obtaining the file from the URL failed."', {}],
+      ['{"error": "Bad request", "detail": {"error_code": 222202}}', {}],
+      ['{"error_code": 222202} then {"error_code": "ModelArts.4603"}', {}],
+      ['Baidu says {"error_code": 18}', {}],
+      ['https://wxtech.aoscdn.com/api/tasks {"status": 404, "message": "not found"}', {}],
+      ['G42 {"error_code": "X.1"}', {}],
+      ['{"data": {"state": -8, "foo": 1}}', {}],
+      ['{"msg": "system busy"}', {}],
       [new Uint8Array([0xff]), {}],
       [Symbol('x'), {}],
     ];

@@ -12,6 +12,8 @@ export interface Explainer {
   readonly a: Answer;
   /** The vendor the caller named (resolved to its id). */
   hint?: string;
+  /** Vendors the pasted text names (a host, an SDK, a name): hints.ts. */
+  textHints?: readonly string[];
 }
 
 /** The entry for a code found in a body: an error code or a task state, never an HTTP status. */

@@ -19,15 +19,9 @@
 import { lookupFor, type KbIndex, type Lookup } from '../lookup.ts';
 import { advice } from './advice.ts';
 import { Answer, renderedReasons } from './answer.ts';
-import { fromStatus } from './status.ts';
-import { forVendor } from './for-vendor.ts';
-import { generic } from './generic.ts';
-import type { Explainer } from './context.ts';
-import { toParsed } from './read-body.ts';
-import { recognise } from './recognise.ts';
-import { fromText } from './text.ts';
-import { EXPLAIN_LIMITS, type ExplainOptions, type ExplainResult } from './types.ts';
-import { isRecord, statusOf, type Rec } from './values.ts';
+import { explainAll } from './run.ts';
+import type { ExplainOptions, ExplainResult } from './types.ts';
+import { isRecord } from './values.ts';
 
 export { EXPLAIN_LIMITS } from './types.ts';
 export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainResult } from './types.ts';
@@ -39,80 +33,17 @@ export type { ExplainReason, ReasonParams } from './reasons.ts';
  * when known. `index` is the parsed dist/api/v1/index.json (or a lookup made from it).
  */
 export function explain(body: string | unknown, options: ExplainOptions = {}, index: KbIndex | Lookup): ExplainResult {
-  const a = new Answer();
   // A malformed index is the caller's mistake, not the body's: InvalidIndexError, like lookup and find.
   const l = lookupFor(index);
+  const a = new Answer();
   try {
-    run({ l, a }, body, isRecord(options) ? options : {});
-    return a.result(l);
+    const { primary, others } = explainAll(l, body, isRecord(options) ? options : {});
+    const result = primary.result(l);
+    return others.length > 0 ? { ...result, others: others.map((o) => o.result(l)) } : result;
   } catch (error) {
     // Not expected; a hostile object (getters, proxies) could still get here. Never throw.
     const detail = error instanceof Error ? error.message : String(error);
-    a.outcome = 'unknown';
     a.because('internalError', { detail: detail.slice(0, 200) });
     return { outcome: 'unknown', candidates: [], advice: advice('unknown'), ...renderedReasons(a.reasons, l) };
   }
-}
-
-function run(x: Explainer, body: unknown, options: Rec): void {
-  const { a, l } = x;
-  const status = options.httpStatus;
-  if (status !== undefined) {
-    a.httpStatus = statusOf(status);
-    if (a.httpStatus === undefined) a.because('statusIgnored', { status: String(status).slice(0, 20) });
-  }
-  if (options.vendor !== undefined && options.vendor !== '') {
-    x.hint = typeof options.vendor === 'string' ? l.vendorId(options.vendor) : undefined;
-    if (!x.hint) {
-      const shown = String(options.vendor).slice(0, 40);
-      a.because('vendorIgnored', { given: shown, ids: l.vendorIds() });
-    }
-  }
-
-  const parsed = toParsed(body);
-  if ((parsed.kind === 'json' || parsed.kind === 'text') && parsed.status !== undefined && a.httpStatus === undefined) {
-    a.httpStatus = parsed.status;
-    a.because('statusLine', { status: parsed.status });
-  }
-  if (parsed.kind === 'json' && parsed.lenient)
-    a.because('lenientJson');
-
-  switch (parsed.kind) {
-    case 'too-large':
-      a.because('tooLarge', { length: parsed.length, limit: EXPLAIN_LIMITS.maxBodyChars });
-      return fromStatus(x);
-    case 'empty':
-      if (a.httpStatus === undefined) a.because('nothing');
-      else a.because('emptyBody');
-      return fromStatus(x);
-    case 'invalid':
-      if (parsed.what === 'json') a.because('invalidJson');
-      else a.because('unreadable', { type: parsed.what });
-      return fromStatus(x);
-    case 'text':
-      return fromText(x, parsed.text);
-    case 'json': {
-      const v = parsed.value;
-      if (isRecord(v)) return fromObject(x, v);
-      if (Array.isArray(v)) {
-        a.because('jsonArray');
-        return fromStatus(x);
-      }
-      if (typeof v === 'string' || typeof v === 'number') return fromText(x, String(v));
-      a.because('jsonValue', { value: String(v) });
-      return fromStatus(x);
-    }
-  }
-}
-
-/** A JSON object: the vendor given, or recognised, or none. */
-function fromObject(x: Explainer, o: Rec): void {
-  const { a } = x;
-  if (x.hint) {
-    a.because('vendorGiven', { vendor: x.hint });
-    return forVendor(x, x.hint, o);
-  }
-  const { vendor, among } = recognise(x, o);
-  if (vendor) return forVendor(x, vendor, o);
-  generic(x, o, among);
 }

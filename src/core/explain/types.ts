@@ -44,6 +44,12 @@ export interface ExplainResult {
   message?: string;
   /** The HTTP status used: the option, or a status line pasted with the body. */
   httpStatus?: number;
+  /**
+   * When the text holds several responses that each come to an entry (a log excerpt, two bodies
+   * pasted together): the others, explained the same way, in the order they stand. This result is
+   * the first. For whole logs, use triage.
+   */
+  others?: ExplainResult[];
 }
 
 export const EXPLAIN_LIMITS = {
