@@ -8,7 +8,7 @@ import type { EntryKind, Lang } from '../core/artifact-types.ts';
 /** A mistake in the command line: exit status 2, with a pointer to --help. */
 export class UsageError extends Error {}
 
-export const COMMANDS = ['find', 'lookup', 'explain', 'search', 'vendors', 'help'] as const;
+export const COMMANDS = ['find', 'lookup', 'explain', 'search', 'vendors', 'triage', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -123,6 +123,11 @@ export function checkArgs(command: Command, values: Options, operands: string[],
     case 'vendors':
       only([]);
       needs(0, 'no arguments');
+      break;
+    case 'triage':
+      only(['vendor']);
+      if (operands.length > 1) throw new UsageError('triage takes at most one log file (or reads stdin)');
+      if (operands.length === 0 && stdinIsTTY) throw new UsageError('triage reads the log from stdin: pipe it in (… | vision-errors triage) or give a file');
       break;
     case 'help':
       break;

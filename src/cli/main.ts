@@ -21,6 +21,7 @@ import { explain } from './commands/explain.ts';
 import { find } from './commands/find.ts';
 import { lookup } from './commands/lookup.ts';
 import { search } from './commands/search.ts';
+import { triage } from './commands/triage.ts';
 import { vendors } from './commands/vendors.ts';
 import { escapeLine, escapeText } from './escape.ts';
 import { helpText } from './help.ts';
@@ -28,7 +29,7 @@ import { DataError, loadIndex, openLookup, packageVersion } from './load-index.t
 import { Printer, style } from './print.ts';
 import type { KbIndex } from '../core/lookup.ts';
 
-const RUN: Record<Exclude<Command, 'help'>, (c: CommandContext) => number | Promise<number>> = { find, lookup, explain, search, vendors };
+const RUN: Record<Exclude<Command, 'help'>, (c: CommandContext) => number | Promise<number>> = { find, lookup, explain, search, vendors, triage };
 
 /** Help with the vendors and examples of the data at hand; generic when no data can be read. */
 async function printHelp(indexArg: string | undefined): Promise<number> {

@@ -15,6 +15,8 @@ export type { ArtifactCategory, ArtifactEntry, ArtifactIndex, ArtifactVendor, Ar
 export type { ArtifactCategoriesFile, ArtifactEntryFile, VendorText } from './artifact-types.ts';
 export { explain, EXPLAIN_LIMITS, renderReason } from './explain.ts';
 export type { Bilingual, ExplainOptions, ExplainOutcome, ExplainReason, ExplainResult, ReasonParams } from './explain.ts';
+export { Triage, triage, TRIAGE_LIMITS } from './triage.ts';
+export type { TriageEntry, TriageOptions, TriageReport } from './triage.ts';
 export { searchEntries, searchEntryHits } from './search/entries.ts';
 export type { EntrySearchHit, SearchEntriesOptions } from './search/entries.ts';
 export type { SearchReason } from './search/query.ts';

@@ -12,6 +12,8 @@
  * - Literal messages of three words or more standing in the text find their entry.
  */
 import type { ArtifactEntry } from '../artifact-types.ts';
+import type { Lookup } from '../lookup.ts';
+import { normalizeCode } from '../normalize.ts';
 import { settle, type Explainer } from './context.ts';
 import { SHORT_NUMBER, distinctive } from './certainty.ts';
 import { holdsMessage, messagesInText } from './messages-in-text.ts';
@@ -22,8 +24,46 @@ import { quote } from './values.ts';
 const LABEL_BEFORE = /(?:error[_ ]?code|err(?:or)?[_ ]?no|errcode|err_code|errorcode|code|status|state|错误码|错误代码|代码|返回码|状态码|返回|报错|报|错误|状态|\[)\W{0,3}$/i;
 const LABEL_AFTER = /^\W{0,2}(?:错误|报错|\])/;
 const STATE_LABEL = /(?:state|状态)\W{0,3}$/i;
-/** Code-shaped tokens: dotted or underscored codes with letters, and numbers. */
-const CODE_TOKEN = /[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|(?<![\w.:/@#%+-])-?\d{1,9}(?![\w:/%@]|\.\d|-\d)/g;
+/** Runs of code characters (linear to find, however long the text); codeTokens keeps the code-shaped ones. */
+const RUN = /[A-Za-z0-9_.-]+/g;
+const LETTER_CODE = /^[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+$/;
+const NUMBER = /^-?\d{1,9}$/;
+
+/**
+ * Code-shaped tokens of a text and where they stand: dotted or underscored codes with letters
+ * (`ModelArts.4603`, `ERROR_NO_FACE_IN_FILE`), and numbers that stand alone (not part of a date, a
+ * time, a version, a path, an address or a quantity such as `50%`).
+ */
+function* codeTokens(text: string): Generator<{ token: string; index: number }> {
+  for (const m of text.matchAll(RUN)) {
+    if (m[0].length > 64) continue;
+    const token = m[0].replace(/[._-]+$/, '');
+    if (LETTER_CODE.test(token)) yield { token, index: m.index };
+    else if (NUMBER.test(token) && !/[:/@#%+]/.test(text[m.index - 1] ?? '') && !/[:/%@]/.test(text[m.index + m[0].length] ?? '')) yield { token, index: m.index };
+  }
+}
+
+/** The comparison key of a code-shaped token, as normalizeCode makes it for such plain ASCII tokens. */
+const keyOf = (token: string) => token.toLowerCase().replace(/[_/]+/g, '.');
+
+/** Every error and task-state code, by key: tokens that are no code are dismissed without a lookup. */
+const keysCache = new WeakMap<Lookup, Set<string>>();
+function codeKeys(l: Lookup): Set<string> {
+  let keys = keysCache.get(l);
+  if (!keys) {
+    keys = new Set(l.index.entries.filter((e) => e.kind !== 'http-status').map((e) => normalizeCode(e.code)));
+    keysCache.set(l, keys);
+  }
+  return keys;
+}
+
+/** Cheap: can this text hold a vendor response at all (a brace, a known code, a known message)? Triage reads only those. */
+export function mayHoldResponse(l: Lookup, text: string): boolean {
+  if (text.includes('{')) return true;
+  const keys = codeKeys(l);
+  for (const { token } of codeTokens(text)) if (keys.has(keyOf(token))) return true;
+  return messagesInText(l, text).length > 0;
+}
 
 export interface TextFind {
   entry: ArtifactEntry;
@@ -44,13 +84,16 @@ export function findInText(x: Explainer, text: string): TextFind[] {
   // An unknown code in the text (`error code "ModelArts.0212"`: G42's shape, not in its table): a message
   // there is what that code says, never another code's entry; its entries are candidates only.
   const unknownAt = new Set<string>();
-  for (const m of t.matchAll(CODE_TOKEN)) {
-    const token = m[0];
+  for (const m of codeTokens(t)) {
+    const token = m.token;
     const numeric = /^-?\d+$/.test(token);
     const before = t.slice(Math.max(0, m.index - 16), m.index);
     const after = t.slice(m.index + token.length, m.index + token.length + 4);
     const labelled = LABEL_BEFORE.test(before) || LABEL_AFTER.test(after);
-    const entries = numeric
+    const known = codeKeys(l).has(keyOf(token));
+    const entries = !known
+      ? []
+      : numeric
       ? STATE_LABEL.test(before)
         ? l.vendorIds().flatMap((v) => l.lookup(v, token, 'task-state') ?? [])
         : l.find(token).filter((e) => e.kind === 'error')
