@@ -12,6 +12,7 @@ import type { ArtifactEntry } from '../artifact-types.ts';
 import type { Lookup } from '../lookup.ts';
 import { normalizeMessage } from '../normalize.ts';
 import { matchesTemplate } from '../templates.ts';
+import { codeEntries } from './code-index.ts';
 import type { Explainer } from './context.ts';
 import { holdsMessage } from './messages-in-text.ts';
 import { parseText } from './read-body.ts';
@@ -31,7 +32,10 @@ export function messageIsEntry(entry: ArtifactEntry, message: string): boolean {
 /** Is `code` distinctive: not a short number, and an error or task state of one vendor only? */
 export function distinctive(l: Lookup, code: string): boolean {
   if (SHORT_NUMBER.test(code)) return false;
-  return new Set(l.find(code).filter((e) => e.kind !== 'http-status').map((e) => e.vendor)).size === 1;
+  // The index of codes first (cheap); a code spelt otherwise (`ModelArt s.4101`) as lookup reads it.
+  const known = codeEntries(l, code);
+  const entries = known.length > 0 ? known : l.find(code).filter((e) => e.kind !== 'http-status');
+  return new Set(entries.map((e) => e.vendor)).size === 1;
 }
 
 /** The keys of a vendor's documented bodies (its error and success examples), by parent path. */

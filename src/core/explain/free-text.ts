@@ -13,10 +13,10 @@
  */
 import type { ArtifactEntry } from '../artifact-types.ts';
 import type { Lookup } from '../lookup.ts';
-import { normalizeCode } from '../normalize.ts';
+import { codeIndex, tokenKey } from './code-index.ts';
 import { settle, type Explainer } from './context.ts';
 import { SHORT_NUMBER, distinctive } from './certainty.ts';
-import { holdsMessage, messagesInText } from './messages-in-text.ts';
+import { holdsMessage, messagesInText, wordsOf } from './messages-in-text.ts';
 import { codeShapes, shapeOf } from './recognise.ts';
 import { quote } from './values.ts';
 
@@ -43,26 +43,22 @@ function* codeTokens(text: string): Generator<{ token: string; index: number }> 
   }
 }
 
-/** The comparison key of a code-shaped token, as normalizeCode makes it for such plain ASCII tokens. */
-const keyOf = (token: string) => token.toLowerCase().replace(/[_/]+/g, '.');
+/** A field that carries a code, as a key (`"error_code":`, `'code':`, `state=`). */
+const CODE_KEY = /["']?\b(?:error_code|error_code_str|errorCode|err_code|errno|code|state)\b["']?\s*(?:=>|[:=])/;
 
-/** Every error and task-state code, by key: tokens that are no code are dismissed without a lookup. */
-const keysCache = new WeakMap<Lookup, Set<string>>();
-function codeKeys(l: Lookup): Set<string> {
-  let keys = keysCache.get(l);
-  if (!keys) {
-    keys = new Set(l.index.entries.filter((e) => e.kind !== 'http-status').map((e) => normalizeCode(e.code)));
-    keysCache.set(l, keys);
-  }
-  return keys;
-}
-
-/** Cheap: can this text hold a vendor response at all (a brace, a known code, a known message)? Triage reads only those. */
+/**
+ * Cheap: can this text hold a vendor response at all? A code of a vendor's (a short number only with
+ * a label beside it), a vendor's message, or a field that carries a code. Triage reads only those
+ * lines, so noise (`4 threads`, an access log, JSON log lines without a code) costs one scan.
+ */
 export function mayHoldResponse(l: Lookup, text: string): boolean {
-  if (text.includes('{')) return true;
-  const keys = codeKeys(l);
-  for (const { token } of codeTokens(text)) if (keys.has(keyOf(token))) return true;
-  return messagesInText(l, text).length > 0;
+  const keys = codeIndex(l);
+  for (const { token, index } of codeTokens(text)) {
+    if (!keys.has(tokenKey(token))) continue;
+    if (!SHORT_NUMBER.test(token) || LABEL_BEFORE.test(text.slice(Math.max(0, index - 16), index)) || LABEL_AFTER.test(text.slice(index + token.length, index + token.length + 4)))
+      return true;
+  }
+  return CODE_KEY.test(text) || messagesInText(l, text).length > 0;
 }
 
 export interface TextFind {
@@ -84,20 +80,16 @@ export function findInText(x: Explainer, text: string): TextFind[] {
   // An unknown code in the text (`error code "ModelArts.0212"`: G42's shape, not in its table): a message
   // there is what that code says, never another code's entry; its entries are candidates only.
   const unknownAt = new Set<string>();
+  let tokensOfText: string[] | undefined;
+  const textWords = () => (tokensOfText ??= wordsOf(t));
   for (const m of codeTokens(t)) {
     const token = m.token;
     const numeric = /^-?\d+$/.test(token);
     const before = t.slice(Math.max(0, m.index - 16), m.index);
     const after = t.slice(m.index + token.length, m.index + token.length + 4);
     const labelled = LABEL_BEFORE.test(before) || LABEL_AFTER.test(after);
-    const known = codeKeys(l).has(keyOf(token));
-    const entries = !known
-      ? []
-      : numeric
-      ? STATE_LABEL.test(before)
-        ? l.vendorIds().flatMap((v) => l.lookup(v, token, 'task-state') ?? [])
-        : l.find(token).filter((e) => e.kind === 'error')
-      : l.find(token).filter((e) => e.kind !== 'http-status');
+    const known = codeIndex(l).get(tokenKey(token)) ?? [];
+    const entries = numeric ? known.filter((e) => e.kind === (STATE_LABEL.test(before) ? 'task-state' : 'error')) : [...known];
     if (entries.length === 0) {
       // A number needs a label to be a code; a token with letters needs a digit (`ModelArts.0212`, not `error_msg`).
       if (numeric ? labelled && !SHORT_NUMBER.test(token) : /\d/.test(token))
@@ -105,9 +97,9 @@ export function findInText(x: Explainer, text: string): TextFind[] {
       continue;
     }
     const short = SHORT_NUMBER.test(token);
-    if (numeric && !labelled && (short || !entries.some((e) => hinted(e.vendor) || holdsMessage(e, t)))) continue;
+    if (numeric && !labelled && (short || !entries.some((e) => hinted(e.vendor) || holdsMessage(e, textWords())))) continue;
     for (const entry of entries) {
-      const byMessage = holdsMessage(entry, t);
+      const byMessage = holdsMessage(entry, textWords());
       const certain = short
         ? byMessage || hinted(entry.vendor)
         : distinctive(l, token) || byMessage || hinted(entry.vendor);

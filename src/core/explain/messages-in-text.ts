@@ -84,11 +84,11 @@ export function messagesInText(l: Lookup, text: string, minWords = 3): MessageIn
 }
 
 /** Does `text` hold the entry's literal message as whole words (a message of at least `minWords` words)? */
-export function holdsMessage(entry: ArtifactEntry, text: string, minWords = 2): boolean {
+export function holdsMessage(entry: ArtifactEntry, text: string | readonly string[], minWords = 2): boolean {
   if (!entry.message || entry.message_is_template) return false;
   const want = wordsOf(entry.message);
   if (want.length < Math.max(1, minWords)) return false;
-  const words = wordsOf(text.slice(0, 64 * 1024));
+  const words = typeof text === 'string' ? wordsOf(text.slice(0, 64 * 1024)) : text;
   for (let i = 0; i + want.length <= words.length; i++) {
     let same = true;
     for (let k = 0; k < want.length && same; k++) same = words[i + k] === want[k];

@@ -12,7 +12,7 @@ import { forVendor } from './for-vendor.ts';
 import { fromFreeText } from './free-text.ts';
 import { generic } from './generic.ts';
 import { vendorHints } from './hints.ts';
-import { statusBefore, toParsed } from './read-body.ts';
+import { statusBefore, toParsed, type Parsed } from './read-body.ts';
 import type { ExplainReason } from './reasons.ts';
 import { recognise } from './recognise.ts';
 import { fromStatus } from './status.ts';
@@ -50,7 +50,7 @@ export function explainAll(l: Lookup, body: unknown, options: Rec): Explained {
   };
   const one = (x: Explainer): Explained => ({ primary: x.a, others: [] });
 
-  const parsed = toParsed(body);
+  const parsed = typeof body === 'string' ? readString(body) : toParsed(body);
   switch (parsed.kind) {
     case 'too-large': {
       const x = start();
@@ -183,4 +183,23 @@ function fromObject(x: Explainer, o: Rec): boolean {
   }
   generic(x, o, among);
   return false;
+}
+
+/**
+ * A string body: too large, empty, strict JSON, or text (read by fromLooseText). Strict JSON is tried
+ * only when the text begins like a JSON value, so a log line costs no thrown exception.
+ */
+function readString(raw: string): Parsed {
+  if (raw.length > EXPLAIN_LIMITS.maxBodyChars) return { kind: 'too-large', length: raw.length };
+  const text = raw.replace(/^\uFEFF/, '').trim();
+  if (!text) return { kind: 'empty' };
+  if (/^[{["]/.test(text) || /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(text)) {
+    try {
+      return { kind: 'json', value: JSON.parse(text) };
+    } catch {
+      // not strict JSON: the bodies in the text
+    }
+  }
+  if (text.length > EXPLAIN_LIMITS.maxLenientChars) return { kind: 'invalid', what: 'json' };
+  return { kind: 'text', text };
 }

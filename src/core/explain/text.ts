@@ -32,7 +32,8 @@ export function wholeText(x: Explainer, text: string): boolean {
   const { a, l } = x;
   const only = (list: ArtifactEntry[]) => (x.hint ? list.filter((e) => e.vendor === x.hint) : list);
   const t = text.trim();
-  if (t.length <= 100 && !/[\n{}]/.test(t)) {
+  // A code as typed (`222202`, `ModelArts 4204`, `picwish/state/-8`): a few words at most, never a log line.
+  if (t.length <= 100 && !/[\n{}]/.test(t) && t.split(/\s+/).length <= 3) {
     const byCode = only(l.find(t));
     if (byCode.length > 0) {
       a.code = t;
