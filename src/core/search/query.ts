@@ -21,8 +21,9 @@ import { matchesTemplate } from '../templates.ts';
 import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, typedFiller, wholeToken } from './tokenize.ts';
 import { FIELD_GROUPS, FIELD_WEIGHTS, PHRASE_GROUP } from './vocabulary.ts';
 import { fnv1a } from './shard.ts';
-import { codeInPhrase, codeQueryWords, type CodeQueryWords } from './code-query.ts';
+import { codeInPhrase, codeQueryWords, vendorInPhrase, type CodeQueryWords } from './code-query.ts';
 import { FLEX_OPTIONS } from './flex-options.ts';
+import { corrections, cuts, editsFor, inVocab, type VocabFile } from './typos.ts';
 import { paths, type TextShardFile, type CodeRecord, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
 
 export type SearchReason = 'code' | 'message' | 'prefix' | 'fragment' | 'status' | 'text';
@@ -59,6 +60,8 @@ interface TextShard {
 const PHRASE_WEIGHT = 2;
 /** What a query that is exactly one of a document's keywords adds, per unit of the query's weight. */
 const WHOLE_WEIGHT = 3;
+/** How much more the entries of a vendor the words name score. */
+const VENDOR_BOOST = 1.5;
 
 interface Candidate {
   id: number;
@@ -162,17 +165,30 @@ export class SearchClient {
       if (!ranges || ranges.some(([first, end]) => id >= first && id < end)) add(id, reason, score);
     };
     const code = phrase?.code ?? query;
+    // A code among words is that code only, never the codes it begins or is part of.
+    const exactOnly = (id: number, reason: SearchReason, score?: number) => (reason === 'code' ? named(id, reason, score) : undefined);
     await Promise.all([
-      this.#codes(code, manifest, phrase ? named : add),
+      this.#codes(code, manifest, phrase?.exact ? exactOnly : phrase ? named : add),
       this.#messages(query, manifest, add),
       this.#status(code, manifest, phrase ? named : add),
       this.#words(query, manifest, add),
     ]);
+    // Words that name a vendor (`佐糖任务超时`, `PicWish timeout`): that vendor's entries come first among equals.
+    const vendor = phrase ? undefined : vendorInPhrase(query, words);
+    const own = vendor ? manifest.vendors.find((v) => v.id === vendor)?.docs : undefined;
+    if (own) for (const c of candidates.values()) if (c.reason === 'text' && own.some(([first, end]) => c.id >= first && c.id < end)) c.score *= VENDOR_BOOST;
 
     return [...candidates.values()].sort((a, b) => TIER[a.reason] - TIER[b.reason] || b.score - a.score || a.id - b.id);
   }
 
   async #codes(code: string, manifest: SearchManifest, add: (id: number, r: SearchReason, s?: number) => void) {
+    // A hyphen typed for the separator (`apig-0308`, `modelarts-4204`) is the code's '.'; a leading
+    // minus (PicWish's `-8`) stays a minus.
+    const hyphened = code.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, '.');
+    await Promise.all([...new Set([code, hyphened])].map((form) => this.#codeForm(form, manifest, add)));
+  }
+
+  async #codeForm(code: string, manifest: SearchManifest, add: (id: number, r: SearchReason, s?: number) => void) {
     const canonical = normalizeCode(code);
     const compact = compactCode(code);
     if (!compact || compact.length > 100) return;
@@ -218,9 +234,9 @@ export class SearchClient {
     const phrases = [...new Set(phraseTokens(query, 500))].slice(0, 8);
     const whole = wholeToken(query);
     if (whole) phrases.push(whole);
-    const phraseShards = phrases.map((phrase) => Promise.all(rangeFiles(manifest.text_starts, phrase, 1).map((f) => this.#textShard(f))));
-    // Handled here too: a failure surfaces where they are awaited, or not at all if no word is found.
-    for (const shards of phraseShards) shards.catch(() => undefined);
+    const phraseShards = phrases.map((phrase) => this.#phraseShard(phrase, manifest));
+    // Words the index does not have, as read instead (typos.ts): `tiemout` → `timeout`, `ratelimit` → `rate limit`.
+    const fixed = new Map<string, string>();
     await Promise.all(
       terms.map(async (term) => {
         // One Latin character completes to too much; wait for the second.
@@ -228,35 +244,59 @@ export class SearchClient {
         const typingThis = term === typing;
         const shards = await Promise.all(rangeFiles(manifest.text_starts, term, typingThis ? 3 : 1).map((f) => this.#textShard(f)));
         const best = new Map<number, number>();
-        for (const { groups, vocabulary } of shards) {
-          for (const word of typingThis ? completions(vocabulary, term) : [term]) {
-            // An exact word scores above a completion of it.
-            const exactness = word === term ? 1 : 0.6;
-            for (const group of FIELD_GROUPS) {
-              const ids = (groups.get(group)?.search(word, { limit: 2000 }) ?? []) as number[];
-              // Within a field, FlexSearch lists earlier positions first: a small tie-breaker.
-              const weight = FIELD_WEIGHTS[group] * exactness;
-              ids.forEach((id, rank) => {
-                const strength = weight * (0.9 + 0.1 * (1 - rank / (ids.length + 1)));
-                if (strength > (best.get(id) ?? 0)) best.set(id, strength);
-              });
-            }
+        let known = false;
+        for (const shard of shards) {
+          const words = typingThis ? completions(shard.vocabulary, term) : [term];
+          if (words.length > 0 && (typingThis || inVocab(shard.vocabulary, term))) known = true;
+          // An exact word scores above a completion of it.
+          for (const word of words) scoreWord(shard, word, word === term ? 1 : 0.6, best);
+          // The same word in the singular or plural (`faces` finds `face`), when the file has it.
+          if (!typingThis && !isCjk(term)) for (const other of numberForms(term)) if (inVocab(shard.vocabulary, other)) scoreWord(shard, other, 0.8, best);
+        }
+        if (!known && !isCjk(term)) {
+          const fix = await this.#fix(term, manifest);
+          if (fix?.length === 1) {
+            // Words within an edit or two: below an exact word, above nothing.
+            fixed.set(term, fix[0]![0]!);
+            await Promise.all(fix[0]!.map(async (word) => {
+              for (const shard of await Promise.all(rangeFiles(manifest.text_starts, word, 1).map((f) => this.#textShard(f)))) scoreWord(shard, word, 0.7, best);
+            }));
+          } else if (fix?.length === 2) {
+            // Two words run together: each is a term of its own.
+            fixed.set(term, fix.map((w) => w[0]).join(' '));
+            await Promise.all(fix.map(async ([word]) => {
+              const parts = new Map<number, number>();
+              for (const shard of await Promise.all(rangeFiles(manifest.text_starts, word!, 1).map((f) => this.#textShard(f)))) scoreWord(shard, word!, 0.85, parts);
+              if (parts.size > 0 && !found.has(word!)) found.set(word!, parts);
+            }));
           }
         }
         if (best.size > 0) found.set(term, best);
       }),
     );
     if (found.size === 0) return;
+    // Phrases of the query as read with its corrections (`qouta exceeded` → `quota~exceeded`).
+    if (fixed.size > 0) {
+      const corrected = queryTokens(query).map((t) => fixed.get(t) ?? t).join(' ');
+      for (const phrase of [...phraseTokens(corrected, 500), wholeToken(corrected)]) {
+        if (phrase && !phrases.includes(phrase)) {
+          phrases.push(phrase);
+          phraseShards.push(this.#phraseShard(phrase, manifest));
+        }
+      }
+    }
     // Rare words count more (inverse document frequency over the whole index).
     const idf = new Map([...found].map(([term, docs]) => [term, Math.log(1 + manifest.docs / docs.size)]));
     const queryWeight = [...idf.values()].reduce((a, b) => a + b, 0);
+    const wholes = new Set([whole, ...phrases.filter((p) => p.startsWith('='))]);
 
     const together = new Map<number, number>();
     await Promise.all(
       phrases.map(async (phrase, i) => {
         const [shard] = await phraseShards[i]!;
         const [first, second] = phrase.split(PHRASE_JOIN) as [string, string];
-        const bonus = phrase === whole ? WHOLE_WEIGHT * queryWeight : (PHRASE_WEIGHT * ((idf.get(first) ?? 0) + (idf.get(second) ?? 0))) / 2;
+        const weightOf = (w: string) => idf.get(w) ?? idf.get([...fixed].find(([, to]) => to.split(' ').includes(w))?.[0] ?? '') ?? 0;
+        const bonus = wholes.has(phrase) ? WHOLE_WEIGHT * queryWeight : (PHRASE_WEIGHT * (weightOf(first) + weightOf(second))) / 2;
         if (bonus === 0) return;
         for (const id of (shard?.groups.get(PHRASE_GROUP)?.search(phrase, { limit: 2000 }) ?? []) as number[])
           together.set(id, (together.get(id) ?? 0) + bonus);
@@ -279,6 +319,29 @@ export class SearchClient {
       const coverage = covered / queryWeight;
       add(id, 'text', coverage * coverage * sum + (together.get(id) ?? 0));
     }
+  }
+
+  /** The text file a phrase (or whole-query) token falls in; failures surface where it is awaited. */
+  #phraseShard(phrase: string, manifest: SearchManifest): Promise<TextShard[]> {
+    const p = Promise.all(rangeFiles(manifest.text_starts, phrase, 1).map((f) => this.#textShard(f)));
+    p.catch(() => undefined);
+    return p;
+  }
+
+  /**
+   * What a word the index does not have was meant to be: the index's words within its allowed edits
+   * (one list: [[w1, w2, …]]), or two of its words run together ([[a], [b]]); undefined if neither.
+   */
+  async #fix(term: string, manifest: SearchManifest): Promise<string[][] | undefined> {
+    if (editsFor(term) === 0 || /\d/.test(term) || !manifest.vocab) return undefined;
+    const vocabOf = (c: string) => (manifest.vocab!.includes(c) ? this.#maybe<VocabFile>(paths.vocab(c), []) : Promise.resolve([] as VocabFile));
+    const first = await vocabOf(term[0]!);
+    const near = corrections(first, term);
+    if (near.length > 0) return [near];
+    for (const [head, tail] of cuts(term, (w) => inVocab(first, w))) {
+      if (tail.length >= 3 && inVocab(await vocabOf(tail[0]!), tail)) return [[head], [tail]];
+    }
+    return undefined;
   }
 
   async #resolve(ordered: Candidate[], manifest: SearchManifest, options: SearchOptions, limit: number): Promise<SearchHit[]> {
@@ -313,6 +376,28 @@ export class SearchClient {
       }
     }
     return hits;
+  }
+}
+
+/** The other grammatical number of an English word: `faces` → `face`, `face` → `faces`, `matches` → `match`. */
+function numberForms(word: string): string[] {
+  if (word.length < 3 || /\d/.test(word)) return [];
+  if (word.endsWith('ss')) return [`${word}es`];
+  if (word.endsWith('es')) return [word.slice(0, -1), word.slice(0, -2)];
+  if (word.endsWith('s')) return [word.slice(0, -1)];
+  return [`${word}s`];
+}
+
+/** Adds the documents of one word of a text file to `best`: field weight × `exactness`, position as a tie-breaker. */
+function scoreWord(shard: TextShard, word: string, exactness: number, best: Map<number, number>): void {
+  for (const group of FIELD_GROUPS) {
+    const ids = (shard.groups.get(group)?.search(word, { limit: 2000 }) ?? []) as number[];
+    // Within a field, FlexSearch lists earlier positions first: a small tie-breaker.
+    const weight = FIELD_WEIGHTS[group] * exactness;
+    ids.forEach((id, rank) => {
+      const strength = weight * (0.9 + 0.1 * (1 - rank / (ids.length + 1)));
+      if (strength > (best.get(id) ?? 0)) best.set(id, strength);
+    });
   }
 }
 
