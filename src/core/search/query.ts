@@ -60,6 +60,8 @@ interface TextShard {
 const PHRASE_WEIGHT = 2;
 /** What a query that is exactly one of a document's keywords adds, per unit of the query's weight. */
 const WHOLE_WEIGHT = 3;
+/** A message quoted inside a query: "…", '…', “…”, 「…」. */
+const QUOTED = /["“「']([^"”」']{8,300})["”」']/g;
 /** How much more the entries of a vendor the words name score. */
 const VENDOR_BOOST = 1.5;
 
@@ -203,6 +205,12 @@ export class SearchClient {
   }
 
   async #messages(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason) => void) {
+    // The query, and each message quoted inside it (`client keeps getting "Insufficient credits"`).
+    const texts = [query, ...[...query.matchAll(QUOTED)].map((m) => m[1]!.trim()).filter((t) => t.length >= 8)].slice(0, 4);
+    await Promise.all(texts.map((text) => this.#message(text, manifest, add)));
+  }
+
+  async #message(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason) => void) {
     if (query.length < 2) return;
     const key = normalizeMessage(query);
     const bucket = await this.#maybe<Record<string, number[]>>(paths.msg(fnv1a(key) % manifest.shards.msg), {});

@@ -43,7 +43,8 @@ export const FILLER_WORDS = ['the', 'an', 'is', 'are', 'was', 'were', 'be', 'bee
   'in', 'on', 'at', 'by', 'with', 'and', 'or', 'it', 'its', 'this', 'that', 'my', 'our', 'your', 'we', 'you', 'me', 'please',
   // The words of a support ticket around the problem (`customer says …`, `since this morning …`).
   'customer', 'customers', 'ticket', 'hi', 'hello', 'says', 'said', 'reports', 'reported', 'keeps', 'getting', 'gets', 'got',
-  'since', 'today', 'yesterday', 'morning', 'why', 'how', 'what', 'when', 'always'];
+  'since', 'today', 'yesterday', 'morning', 'why', 'how', 'what', 'when', 'always', 'every', 'each', 'from', 'but', 'so', 'then',
+  'they', 'them', 'who', 'which', 'while', 'into', 'about', 'just', 'also'];
 /**
  * The Chinese words of a support ticket around the problem (客户反馈…, 一直报…, 怎么办): a query is
  * split at them, as at 的, so they neither form bigrams nor find anything. Queries only: the index is
