@@ -67,7 +67,7 @@ function entryYaml(code: string): string {
   return [
     `  - kind: error`,
     `    code: ${q(code)}`,
-    `    http_status: ${pick([null, 400, 401, 403, 404, 409, 413, 422, 429, 500, 503])}`,
+    `    http_status: ${pick([null, 400, 401, 403, 404, 409, 413, 422, 500])}`,
     `    message: ${q(`${SUBJECTS[s]} ${PROBLEMS[p]} (${code})`)}`,
     `    meaning: { en: ${q(`The ${SUBJECTS[s]} ${PROBLEMS[p]}.`)}, zh: ${q(`${ZH_SUBJECTS[s]}${ZH_PROBLEMS[p]}。`)}, vendor_text: none }`,
     `    remedy: { en: ${q(`${ACTIONS[a]}.`)}, zh: ${q(`${ZH_ACTIONS[a]}。`)}, vendor_text: none }`,
@@ -107,7 +107,11 @@ if (values.mode === 'append') {
     const header = readFileSync(join(DEFAULT_DATA_DIR, 'vendors', 'picwish.yaml'), 'utf8')
       .split('\nentries:\n')[0]!
       .replace(/^  id: picwish$/m, `  id: ${id}`)
-      .replace(/^  name: \{ en: PicWish, zh: 佐糖 \}$/m, `  name: { en: Synthetic ${v + 1}, zh: 合成厂商 ${v + 1} }`);
+      .replace(/^  name: \{ en: PicWish, zh: 佐糖 \}$/m, `  name: { en: Synthetic ${v + 1}, zh: 合成厂商 ${v + 1} }`)
+      // Synthetic vendors have error codes only: no task-state rules, and none of PicWish's hosts.
+      .replace(/^  task_id_field: .*\n/m, '')
+      .replace(/^  unlisted_task_states:\n(?:    - .*\n)+/m, '')
+      .replace(/^  hosts: .*\n/m, '');
     const body = Array.from({ length: count }, (_, i) => entryYaml(`${90000000 + v * 100000 + i}`)).join('');
     writeFileSync(join(out, 'vendors', `${id}.yaml`), `${header}\nentries:\n${body}`);
   }
