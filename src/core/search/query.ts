@@ -194,12 +194,14 @@ export class SearchClient {
     const code = phrase?.code ?? query;
     // A code among words is that code only, never the codes it begins or is part of.
     const exactOnly = (id: number, reason: SearchReason, score?: number) => (reason === 'code' ? named(id, reason, score) : undefined);
+    // The words' files are requested first: they are the most, and a browser fetches six at a time.
+    const scored = scoreWords(query, manifest, this.#io, add);
     const strong = Promise.all([
       this.#codes(code, manifest, phrase?.exact ? exactOnly : phrase ? named : add),
       this.#messages(query, manifest, add),
       this.#status(code, manifest, phrase ? named : add),
     ]).then(sorted);
-    const all = Promise.all([strong, scoreWords(query, manifest, this.#io, add)]).then(() => {
+    const all = Promise.all([strong, scored]).then(() => {
       // Words that name a vendor (`佐糖任务超时`, `PicWish timeout`): that vendor's entries come first among equals.
       const vendor = phrase ? undefined : vendorInPhrase(query, words);
       const own = vendor ? manifest.vendors.find((v) => v.id === vendor)?.docs : undefined;
