@@ -7,7 +7,8 @@
  *   import { createLookup, explain } from 'vision-error-codes';
  *   const kb = createLookup(index);            // index = parsed index.json
  *   kb.find('222202');                         // [baidu-face/222202]
- *   explain('{"error_code": 110}', {}, index); // { outcome: 'failure', vendor: 'baidu-face', entry, … }
+ *   explain('{"error_code": 110, "error_msg": "Access token invalid or no longer valid"}', {}, index); // { outcome: 'failure', vendor: 'baidu-face', entry, … }
+ *   triage(logText, index);                    // { lines, found, unrecognised, entries: [{ id, count, … }] }
  *   await searchEntries(index, 'token过期');    // [baidu-face/111, …]: the site's search engine
  */
 export { createLookup, lookupFor, lookup, find, InvalidIndexError } from './lookup.ts';
