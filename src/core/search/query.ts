@@ -242,10 +242,12 @@ export class SearchClient {
   async #message(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason) => void) {
     if (query.length < 2) return;
     const key = normalizeMessage(query);
-    const bucket = await this.#maybe<Record<string, number[]>>(paths.msg(fnv1a(key) % manifest.shards.msg), {});
+    // The bucket and the templates are requested together: one round trip, not two.
+    const [bucket, templates] = await Promise.all([
+      this.#maybe<Record<string, number[]>>(paths.msg(fnv1a(key) % manifest.shards.msg), {}),
+      query.length < 8 ? [] : this.#maybe<TemplateRecord[]>(paths.templates, []),
+    ]);
     if (Object.hasOwn(bucket, key)) for (const doc of bucket[key]!) add(doc, 'message');
-    if (query.length < 8) return;
-    const templates = await this.#maybe<TemplateRecord[]>(paths.templates, []);
     for (const [template, doc] of templates) if (matchesTemplate(template, query)) add(doc, 'message');
   }
 
