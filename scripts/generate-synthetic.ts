@@ -128,7 +128,10 @@ if (values.mode === 'append') {
     const header = picwish
       .split('\nentries:\n')[0]!
       .replace(/^  id: picwish$/m, `  id: ${id}`)
-      .replace(/^  name: \{ en: PicWish, zh: 佐糖 \}$/m, `  name: { en: Synthetic ${v + 1}, zh: 合成厂商 ${v + 1} }`);
+      .replace(/^  name: \{ en: PicWish, zh: 佐糖 \}$/m, `  name: { en: Synthetic ${v + 1}, zh: 合成厂商 ${v + 1} }`)
+      // None of PicWish's hosts or SDKs: a synthetic vendor must not claim PicWish's responses.
+      .replace(/^  hosts: .*\n/m, '')
+      .replace(/^  sdks: .*\n/m, '');
     // The copied task states count towards the vendor's entries, so --total stays the total.
     const body = Array.from({ length: Math.max(0, count - taskStateCount) }, (_, i) => entryYaml(`${90000000 + v * 100000 + i}`)).join('');
     writeFileSync(join(out, 'vendors', `${id}.yaml`), `${header}\nentries:\n${taskStates}${body}`);

@@ -109,8 +109,8 @@ describe('nextStep over explain(): the real data', () => {
   it('Baidu 18 is retried; 110 and 111 refresh the token; the log_id is the request id', () => {
     const r18 = explain('{"error_code": 18, "error_msg": "Open api qps request limit reached", "log_id": 3141592653}', {}, kb);
     expect(nextStep(r18, { attempt: 1 })).toMatchObject({ action: 'retry', requestId: '3141592653', entry: { id: 'baidu-face/18' } });
-    for (const code of [110, 111]) {
-      const r = explain(`{"error_code": ${code}, "error_msg": "Access token expired", "log_id": "abc"}`, {}, kb);
+    for (const [code, message] of [[110, 'Access token invalid or no longer valid'], [111, 'Access token expired']] as const) {
+      const r = explain(`{"error_code": ${code}, "error_msg": "${message}", "log_id": "abc"}`, {}, kb);
       expect(nextStep(r, { attempt: 1 })).toMatchObject({ action: 'refresh-credentials', requestId: 'abc', delayMs: 0 });
     }
   });
@@ -137,7 +137,7 @@ describe('nextStep over explain(): the real data', () => {
     const hostile = { get: () => { throw new Error('boom'); } };
     const proxy = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
     for (const headers of [hostile, proxy, 42 as never, null as never]) {
-      const r = explain('{"error_code": 18}', { headers }, kb);
+      const r = explain('{"error_code": 18, "error_msg": "Open api qps request limit reached"}', { headers }, kb);
       expect(r.entry?.id).toBe('baidu-face/18');
       expect(r.retryAfter).toBeUndefined();
     }

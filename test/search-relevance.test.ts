@@ -47,6 +47,14 @@ interface Floors {
 const SETS: Record<JudgedSetName, { site: Floors; library: Floors; minQueries: number }> = {
   judged: { site: { top1: 0.95, mrr5: 0.97 }, library: { top1: 0.95, mrr5: 0.97 }, minQueries: 80 },
   'held-out': { site: { top1: 0.7, mrr5: 0.75 }, library: { top1: 0.7, mrr5: 0.75 }, minQueries: 30 },
+  // The fourth batch (tickets and typos, issue 22), written before the engine was run on it: measured
+  // top-1 0.458, MRR@5 0.547 (site; library 0.458 / 0.533) before the engine's changes for issue 22 and
+  // 0.813 / 0.844 (both) after them. With issue 23's 16 new entries in the index (Baidu's SDK codes,
+  // AILabTools' two new codes) one query's first result changed: 0.792 / 0.844 (site), 0.792 / 0.849
+  // (library); floors 0.75 and 0.80, below what was measured, as for the other held-out sets. Issue 22
+  // asks for 0.9 top-1: not reached (docs/explain-and-search.md says what is missing), and never
+  // pursued by tuning on this set.
+  'held-out-tickets': { site: { top1: 0.75, mrr5: 0.8 }, library: { top1: 0.75, mrr5: 0.8 }, minQueries: 40 },
 };
 
 const kb = loadKnowledgeBase();
@@ -89,7 +97,7 @@ function print(label: string, report: RelevanceReport): void {
 for (const set of sets) {
   describe(`the ${set.name} queries file`, () => {
     it(`has at least ${set.minQueries} queries, half English and half Chinese, of every type, none twice`, () => {
-      expect(judgedSetProblems(set.queries, set.minQueries), set.file).toEqual([]);
+      expect(judgedSetProblems(set.queries, set.minQueries, set.types), set.file).toEqual([]);
     });
     it('names only entries and pages that exist', () => {
       const unknown = set.queries.flatMap((j) => j.relevant.filter((id) => !known.has(id)).map((id) => `${j.q}: ${id}`));
@@ -116,15 +124,19 @@ for (const set of sets) {
   });
 }
 
-describe('the held-out set stays held out', () => {
-  it('shares no query with the tuning set (case and spacing aside)', () => {
-    const key = (q: string) => q.toLowerCase().replace(/\s+/g, ' ').trim();
+describe('the held-out sets stay held out', () => {
+  const key = (q: string) => q.toLowerCase().replace(/\s+/g, ' ').trim();
+  const heldOut = ['held-out', 'held-out-tickets'] as const;
+  it('share no query with the tuning set or with each other (case and spacing aside)', () => {
     const tuned = new Set(sets.find((s) => s.name === 'judged')!.queries.map((j) => key(j.q)));
-    expect(sets.find((s) => s.name === 'held-out')!.queries.filter((j) => tuned.has(key(j.q))).map((j) => j.q)).toEqual([]);
+    for (const name of heldOut) expect(sets.find((s) => s.name === name)!.queries.filter((j) => tuned.has(key(j.q))).map((j) => j.q), name).toEqual([]);
+    const third = new Set(sets.find((s) => s.name === 'held-out')!.queries.map((j) => key(j.q)));
+    expect(sets.find((s) => s.name === 'held-out-tickets')!.queries.filter((j) => third.has(key(j.q))).map((j) => j.q)).toEqual([]);
   });
-  it('its floors are never above the tuning set’s', () => {
-    for (const side of ['site', 'library'] as const)
-      for (const measure of ['top1', 'mrr5'] as const) expect(SETS['held-out'][side][measure]).toBeLessThanOrEqual(SETS.judged[side][measure]);
+  it('their floors are never above the tuning set’s', () => {
+    for (const name of heldOut)
+      for (const side of ['site', 'library'] as const)
+        for (const measure of ['top1', 'mrr5'] as const) expect(SETS[name][side][measure]).toBeLessThanOrEqual(SETS.judged[side][measure]);
   });
 });
 

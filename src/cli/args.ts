@@ -10,10 +10,9 @@ export class UsageError extends Error {}
 
 /**
  * The named commands. A new command is a name here, its checks in checkArgs, its module under
- * commands/ registered in commands/index.ts and a line in help.ts (`triage`, src/cli/commands/triage.ts,
- * is meant to come this way).
+ * commands/ registered in commands/index.ts and a line in help.ts (as `triage` came).
  */
-export const COMMANDS = ['find', 'lookup', 'explain', 'search', 'vendors', 'help'] as const;
+export const COMMANDS = ['find', 'lookup', 'explain', 'search', 'vendors', 'triage', 'help'] as const;
 /** `pasted`: no command named: whatever the user pasted (a code, a message, a body, or stdin). */
 export type Command = (typeof COMMANDS)[number] | 'pasted';
 
@@ -137,6 +136,11 @@ export function checkArgs(command: Command, values: Options, operands: string[],
     case 'vendors':
       only([]);
       needs(0, 'no arguments');
+      break;
+    case 'triage':
+      only(['vendor']);
+      if (operands.length > 1) throw new UsageError('triage takes at most one log file (or reads stdin)');
+      if (operands.length === 0 && stdinIsTTY) throw new UsageError('triage reads the log from stdin: pipe it in (… | vision-errors triage) or give a file');
       break;
     case 'help':
       break;

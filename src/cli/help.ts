@@ -62,6 +62,7 @@ export function helpText(index?: KbIndex): string {
         x.body && `echo '${x.body}' | vision-errors`,
         'vision-errors explain --status 422 < body.json',
         'vision-errors search "blurry face" --lang zh',
+        'vision-errors triage app.log --json',
       ]
     : ['vision-errors <code>', 'vision-errors "<message>"', 'vision-errors lookup <vendor> <code>', 'vision-errors < body.json', 'vision-errors search "blurry face" --lang zh'];
   return `vision-errors: error codes, HTTP statuses and task states of AI vision APIs
@@ -76,6 +77,8 @@ Usage:
   vision-errors explain [file]          explain a response body read from the file or stdin
                                         [--status <http-status>] [--vendor <vendor>]
   vision-errors search <words…>         words in codes, messages, meanings, remedies, categories
+  vision-errors triage [file]           every vendor response in a log (file or stdin), counted by entry
+                                        [--vendor <vendor>]
   vision-errors vendors                 the vendor ids
 
 Options:

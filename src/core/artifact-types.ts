@@ -409,6 +409,10 @@ export interface ArtifactVendor {
     en: string;
     zh: string;
   }>;
+  /** The host names of the vendor's API, from its public documentation (a host also matches its subdomains). Explain and search read one named in a pasted text as a hint of the vendor. */
+  hosts: string[];
+  /** The package names of the vendor's official SDKs (npm, PyPI, Maven, Composer, …), as they appear in imports and stack traces; a hint of the vendor like hosts. */
+  sdks: string[];
   /** How the vendor's responses carry success, codes and messages, and how a client reads them. */
   envelope: {
     /** How a client tells success from failure. */

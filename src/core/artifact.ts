@@ -278,6 +278,8 @@ function toArtifactVendor(v: LoadedVendor, site: string): ArtifactVendor {
     endpoints: vendor.endpoints,
     limits: vendor.limits,
     notes: vendor.notes,
+    hosts: vendor.hosts,
+    sdks: vendor.sdks,
     envelope: v.envelope,
     counts: { error: count('error'), 'http-status': count('http-status'), 'task-state': count('task-state'), 'sdk-error': count('sdk-error') },
     url: site + vendorPagePath(vendor.id, 'en'),

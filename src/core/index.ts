@@ -7,8 +7,9 @@
  *   import { createLookup, explain } from 'vision-error-codes';
  *   const kb = createLookup(index);            // index = parsed index.json
  *   kb.find('222202');                         // [baidu-face/222202]
- *   explain('{"error_code": 110}', {}, index); // { outcome: 'failure', vendor: 'baidu-face', entry, … }
+ *   explain('{"error_code": 110, "error_msg": "Access token invalid or no longer valid"}', {}, index); // { outcome: 'failure', vendor: 'baidu-face', entry, … }
  *   nextStep(explain(text, { httpStatus, headers }, kb), { attempt: 1 }); // { action: 'refresh-credentials', delayMs, attemptsLeft, userMessage, requestId, … }
+ *   triage(logText, index);                    // { lines, found, unrecognised, entries: [{ id, count, … }] }
  *   await searchEntries(index, 'token过期');    // [baidu-face/111, …]: the site's search engine
  */
 export { createLookup, lookupFor, lookup, find, InvalidIndexError } from './lookup.ts';
@@ -24,6 +25,8 @@ export { VisionApiError, isVisionApiError } from './vision-api-error.ts';
 export { decide, decisionTable, DECISION_TABLE_FORMAT } from './decision-table.ts';
 export type { DecideOptions, Decision, DecisionRow, DecisionTable } from './decision-table.ts';
 export type { VisionApiErrorOptions } from './vision-api-error.ts';
+export { Triage, triage, TRIAGE_LIMITS } from './triage.ts';
+export type { TriageEntry, TriageOptions, TriageReport } from './triage.ts';
 export { searchEntries, searchEntryHits } from './search/entries.ts';
 export type { EntrySearchHit, SearchEntriesOptions } from './search/entries.ts';
 export type { SearchReason } from './search/query.ts';

@@ -29,12 +29,19 @@ function settled(text: string, step: (s: string) => string): string {
   return current;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Runs of spaces to collapse, or spaces at either end. */
+const SPACES = /\s\s|^\s|\s$/;
+
 /**
  * Remove lone surrogates and control characters, collapse white space, cut to a bounded length.
  * Never throws, whatever the input.
  */
 export function cleanText(input: unknown, max = MAX_QUERY_LENGTH): string {
   const text = typeof input === 'string' ? input : input == null ? '' : safeString(input);
+  // Printable ASCII has no surrogates, control characters or NFKC changes: the common case, kept cheap
+  // (explain and triage clean every code-shaped token of a log).
+  if (text.length <= max && PRINTABLE_ASCII.test(text)) return SPACES.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   return text
     .slice(0, max * 2)
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')

@@ -149,6 +149,11 @@ export const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'mus
 /** A calendar date as the documents print them. */
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 
+/** A host name as written in a URL, lower case, without scheme, port or path (`aip.baidubce.com`). */
+const hostName = z
+  .string()
+  .regex(/^(?=.{4,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/, 'must be a lower-case host name such as aip.baidubce.com (no scheme, port or path)');
+
 /** An integer range of task states and what such a state means; a missing bound is open. */
 export const taskStateRange = z
   .strictObject({
@@ -354,6 +359,22 @@ export const vendor = z.strictObject({
   endpoints: z.array(z.strictObject({ region: bilingualText, url: text })).default([]),
   limits: z.array(bilingualText).default([]),
   notes: z.array(note).default([]),
+  hosts: z
+    .array(hostName)
+    .default([])
+    .refine((list) => new Set(list).size === list.length, 'must not list a host twice')
+    .meta({
+      description:
+        "The host names of the vendor's API, from its public documentation (a host also matches its subdomains). Explain and search read one named in a pasted text as a hint of the vendor.",
+    }),
+  sdks: z
+    .array(text.regex(/^[^\s]+$/, 'must be one package name, without spaces'))
+    .default([])
+    .refine((list) => new Set(list).size === list.length, 'must not list a package twice')
+    .meta({
+      description:
+        "The package names of the vendor's official SDKs (npm, PyPI, Maven, Composer, …), as they appear in imports and stack traces; a hint of the vendor like hosts.",
+    }),
 });
 export type Vendor = z.output<typeof vendor>;
 

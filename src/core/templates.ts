@@ -118,5 +118,9 @@ export function matchesTemplate(template: string, message: string): boolean {
     if (compiled.size > 10_000) compiled.clear();
     compiled.set(template, ops);
   }
-  return accepts(ops, message.trim());
+  const text = message.trim();
+  // Most texts differ at the first character already: no automaton to run (triage reads every line).
+  const first = ops[0];
+  if (first?.kind === 'char' && (text.length === 0 || fold(text[0]!) !== first.c)) return false;
+  return accepts(ops, text);
 }

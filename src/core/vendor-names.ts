@@ -28,3 +28,12 @@ export function vendorNamed(text: string, vendors: readonly VendorNames[]): stri
   const named = vendors.filter((v) => v.names.some((n) => n.normalize('NFKC').toLowerCase() === key));
   return named.length === 1 ? named[0]!.id : undefined;
 }
+
+/**
+ * Every name search reads as the vendor's in a query (`<vendor> <code>`): its names, and the hints of
+ * its vendor block, its API hosts and SDK packages (`techsz.aoscdn.com 401`, `baidu-aip 18`).
+ */
+export function searchNamesOf(vendor: { name: ArtifactBilingualText; short_name?: ArtifactBilingualText | undefined; hosts?: unknown; sdks?: unknown }): string[] {
+  const hints = [vendor.hosts, vendor.sdks].flatMap((list) => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string' && x !== '') : []));
+  return [...new Set([...namesOf(vendor), ...hints])];
+}

@@ -4,7 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { Artifact } from '../core/artifact.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
 import { buildSearchIndex, type SearchPage } from '../core/search/build.ts';
-import { namesOf } from '../core/vendor-names.ts';
+import { searchNamesOf } from '../core/vendor-names.ts';
 import { decodedPath } from '../core/model.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -53,7 +53,7 @@ export function searchIndexOf(kb: KnowledgeBase, artifact: Artifact, pages: Sear
     dataVersion: artifact.dataVersion,
     entries: artifact.entries,
     categories: kb.categories,
-    vendors: kb.vendors.map((v) => ({ id: v.vendor.id, name: v.vendor.short_name ?? v.vendor.name, names: namesOf(v.vendor) })),
+    vendors: kb.vendors.map((v) => ({ id: v.vendor.id, name: v.vendor.short_name ?? v.vendor.name, names: searchNamesOf(v.vendor) })),
     pages,
   });
 }

@@ -34,7 +34,7 @@ describe('--lang zh', () => {
     expect(r.stdout).toMatch(/厂商的建议 +检查图片质量/);
     expect(r.stdout).toMatch(/告诉用户 +这张照片中未检测到人脸/);
     expect(r.stdout).toContain('https://errors.example.org/zh-cn/baidu-face/222202/');
-    const e = cli(['explain', '--lang', 'zh'], { input: '{"error_code": 110}' });
+    const e = cli(['explain', '--lang', 'zh'], { input: '{"error_code": 110, "error_msg": "Access token invalid or no longer valid"}' });
     expect(e.stdout).toMatch(/^调用结果：失败 · 百度人脸识别$/m);
     expect(e.stdout).toContain('判断依据');
     expect(e.stdout).toContain('是百度人脸识别的错误码');

@@ -19,10 +19,20 @@ describe('options', () => {
 
   it('the vendor option decides between vendors; an unknown vendor or status is ignored with a reason', () => {
     expect(explain('400', { vendor: 'softsugar' }, index).entry?.id).toBe('softsugar/400');
-    const r = explain('{"error_code": 110}', { vendor: 'nobody', httpStatus: 99 }, index);
+    const r = explain('{"error_code": 110, "error_msg": "Access token invalid or no longer valid"}', { vendor: 'nobody', httpStatus: 99 }, index);
     expect(r.entry?.id).toBe('baidu-face/110');
     expect(r.reasons.join(' ')).toMatch(/Ignored the vendor "nobody"/);
     expect(r.reasons.join(' ')).toMatch(/Ignored the HTTP status 99/);
+  });
+
+  it('a short number other APIs send too is its entry only with its message or the vendor named; else a candidate', () => {
+    const bare = explain('{"error_code": 110}', {}, index);
+    expect(bare.entry).toBeUndefined();
+    expect(ids(bare.candidates)).toEqual(['baidu-face/110']);
+    expect(bare.outcome).toBe('failure');
+    expect(bare.reasons.join(' ')).toMatch(/other APIs send codes like "110" too/);
+    expect(explain('{"error_code": 110}', { vendor: 'baidu' }, index).entry?.id).toBe('baidu-face/110');
+    expect(explain('Baidu face API returned {"error_code": 110}', {}, index).entry?.id).toBe('baidu-face/110');
   });
 
   it('says when the message differs from the documented one', () => {
@@ -41,7 +51,7 @@ describe('options', () => {
     };
     deepFreeze(frozen);
     const l = createLookup(frozen);
-    expect(explain('{"error_code": 110}', {}, l).entry?.id).toBe('baidu-face/110');
+    expect(explain('{"error_code": 110, "error_msg": "Access token invalid or no longer valid"}', {}, l).entry?.id).toBe('baidu-face/110');
     expect(explain('{"error_detail": {"code": "ERROR_BLURRY_FACE"}}', {}, frozen).entry?.id).toBe('ailabtools/ERROR_BLURRY_FACE');
   });
 });

@@ -74,6 +74,15 @@ describe('explain reason keys', () => {
       // A message the API was seen to return (a template variant), not the documented one.
       [JSON.stringify({ error_code: 'APIG.0308', error_msg: 'The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute' }), {}],
       ['{"data": {"state": 1}}', {}, withoutState1],
+      // Reading what people paste (issue 22): fragments, nested bodies, several responses, hints.
+      ['"error_code":"ModelArts.4603","error_msg":"Obtaining the file from the URL failed."', {}],
+      ['{"error": "Bad request", "detail": {"error_code": 222202}}', {}],
+      ['{"error_code": 222202} then {"error_code": "ModelArts.4603"}', {}],
+      ['Baidu says {"error_code": 18}', {}],
+      ['https://wxtech.aoscdn.com/api/tasks {"status": 404, "message": "not found"}', {}],
+      ['G42 {"error_code": "X.1"}', {}],
+      ['{"data": {"state": -8, "foo": 1}}', {}],
+      ['{"msg": "system busy"}', {}],
       [new Uint8Array([0xff]), {}],
       [Symbol('x'), {}],
     ];

@@ -18,14 +18,21 @@ export const CLONES = { picwish: 'pictask', ailabtools: 'ailabcopy' } as const;
 
 /** Every reference to a vendor id in a data file: its own id, entry references, forwards_from. */
 function renameIds(text: string, ids: Record<string, string>): string {
-  let out = text;
-  for (const [from, to] of Object.entries(ids)) {
-    out = out
-      .replace(new RegExp(`^(  id: )${from}$`, 'm'), `$1${to}`)
-      .replace(new RegExp(`(?<![\\w.-])${from}(?=/)`, 'g'), to)
-      .replace(new RegExp(`(vendor: )${from}\\b`, 'g'), `$1${to}`);
-  }
-  return out;
+  // SDK package names are no references, even where they read like one (`ailabtools/ailabtools`).
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('  sdks:')) return line;
+      let out = line;
+      for (const [from, to] of Object.entries(ids)) {
+        out = out
+          .replace(new RegExp(`^(  id: )${from}$`), `$1${to}`)
+          .replace(new RegExp(`(?<![\\w.-])${from}(?=/)`, 'g'), to)
+          .replace(new RegExp(`(vendor: )${from}\\b`, 'g'), `$1${to}`);
+      }
+      return out;
+    })
+    .join('\n');
 }
 
 function copyData(): string {
@@ -59,14 +66,16 @@ export function addedDataDir(): string {
 
 /** Maps the originals' ids to the clones' in any JSON-able value (ids, URLs, reasons). */
 export function asClone<T>(value: T): T {
-  let text = JSON.stringify(value);
+  // SDK package names are not vendor ids, even where they read the same (AILabTools' npm package is `ailabtools`).
+  const sdks: unknown[] = [];
+  let text = JSON.stringify(value, (key, v: unknown) => (key === 'sdks' ? (sdks.push(v), `\u0000sdks${sdks.length - 1}`) : v));
   for (const [from, to] of Object.entries(CLONES)) {
     text = text
       .replace(new RegExp(`"${from}"`, 'g'), `"${to}"`)
       .replace(new RegExp(`(?<![\\w.-])${from}(?=/)`, 'g'), to)
       .replace(new RegExp(`/${from}\\.json`, 'g'), `/${to}.json`);
   }
-  return JSON.parse(text) as T;
+  return JSON.parse(text, (key, v: unknown) => (key === 'sdks' && typeof v === 'string' && v.startsWith('\u0000sdks') ? sdks[Number(v.slice(5))] : v)) as T;
 }
 
 /**

@@ -12,23 +12,31 @@ import { PROJECT_ROOT } from '../../src/node/data-files.ts';
 export interface JudgedQuery {
   q: string;
   lang: 'en' | 'zh';
-  type: 'code' | 'message' | 'symptom' | 'synonym' | 'mixed-script';
+  type: 'code' | 'message' | 'symptom' | 'synonym' | 'mixed-script' | 'typo' | 'ticket';
   /** Entry ids (`vendor/code`, `vendor/http/429`, `vendor/state/-8`) or page paths (`/categories/x/`). */
   relevant: string[];
 }
 
 export const JUDGED_FILE = join(PROJECT_ROOT, 'test/relevance/judged-queries.yaml');
 export const HELD_OUT_FILE = join(PROJECT_ROOT, 'test/relevance/held-out-queries.yaml');
+/** The fourth held-out batch (issue 22): tickets and typos, with two types of its own. */
+export const TICKETS_FILE = join(PROJECT_ROOT, 'test/relevance/held-out-tickets.yaml');
 
-/** The sets of judged queries, in the order they are reported: the tuning set, then the held-out set. */
+/**
+ * The sets of judged queries, in the order they are reported: the tuning set, then the held-out sets.
+ * `types`: the query types the set must hold one of each.
+ */
 export const JUDGED_SETS = [
-  { name: 'judged', file: JUDGED_FILE },
-  { name: 'held-out', file: HELD_OUT_FILE },
-] as const;
+  { name: 'judged', file: JUDGED_FILE, types: ['code', 'message', 'symptom', 'synonym', 'mixed-script'] },
+  { name: 'held-out', file: HELD_OUT_FILE, types: ['code', 'message', 'symptom', 'synonym', 'mixed-script'] },
+  { name: 'held-out-tickets', file: TICKETS_FILE, types: ['code', 'message', 'symptom', 'synonym', 'mixed-script', 'typo', 'ticket'] },
+] as const satisfies readonly { name: string; file: string; types: readonly JudgedQuery['type'][] }[];
 export type JudgedSetName = (typeof JUDGED_SETS)[number]['name'];
 
 const LANGS: readonly string[] = ['en', 'zh'];
-export const QUERY_TYPES: readonly JudgedQuery['type'][] = ['code', 'message', 'symptom', 'synonym', 'mixed-script'];
+export const QUERY_TYPES: readonly JudgedQuery['type'][] = ['code', 'message', 'symptom', 'synonym', 'mixed-script', 'typo', 'ticket'];
+/** The types every set must hold unless it says otherwise (typo and ticket came with the fourth batch). */
+const BASE_TYPES: readonly JudgedQuery['type'][] = ['code', 'message', 'symptom', 'synonym', 'mixed-script'];
 
 /**
  * The queries of a judged file. A file that is not a `queries:` list of well-formed queries throws,
@@ -57,14 +65,14 @@ export function loadJudged(file = JUDGED_FILE): JudgedQuery[] {
  * fewer queries than `minQueries` (an empty set above all), English and Chinese not half and half,
  * a query type missing, a query twice.
  */
-export function judgedSetProblems(judged: JudgedQuery[], minQueries: number): string[] {
+export function judgedSetProblems(judged: JudgedQuery[], minQueries: number, types: readonly JudgedQuery['type'][] = BASE_TYPES): string[] {
   const problems: string[] = [];
   if (judged.length === 0) problems.push('it has no queries: write a batch of judged queries into it');
   else if (judged.length < minQueries) problems.push(`it has ${judged.length} queries, fewer than the ${minQueries} needed`);
   const zh = judged.filter((j) => j.lang === 'zh').length;
   if (zh !== judged.length - zh) problems.push(`${judged.length - zh} English and ${zh} Chinese queries: they should be half and half`);
-  const types = new Set(judged.map((j) => j.type));
-  const missing = QUERY_TYPES.filter((t) => !types.has(t));
+  const present = new Set(judged.map((j) => j.type));
+  const missing = types.filter((t) => !present.has(t));
   if (missing.length > 0) problems.push(`no query of type ${missing.join(', ')}`);
   const seen = new Set<string>();
   for (const j of judged) {

@@ -9,6 +9,7 @@ import { find } from './find.ts';
 import { lookup } from './lookup.ts';
 import { pasted } from './pasted.ts';
 import { search } from './search.ts';
+import { triage } from './triage.ts';
 import { vendors } from './vendors.ts';
 
 export const RUN: Record<Exclude<Command, 'help'>, (c: CommandContext) => number | Promise<number>> = {
@@ -18,4 +19,5 @@ export const RUN: Record<Exclude<Command, 'help'>, (c: CommandContext) => number
   explain,
   search,
   vendors,
+  triage,
 };

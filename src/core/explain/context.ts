@@ -12,8 +12,8 @@ export interface Explainer {
   readonly a: Answer;
   /** The vendor the caller named (resolved to its id). */
   hint?: string;
-  /** The body as a JSON object, once read (request.ts reads the request id from it). */
-  body?: Record<string, unknown>;
+  /** Vendors the pasted text names (a host, an SDK, a name): hints.ts. */
+  textHints?: readonly string[];
 }
 
 /**

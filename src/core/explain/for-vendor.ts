@@ -3,6 +3,7 @@ import type { ArtifactEntry, EntryKind } from '../artifact-types.ts';
 import { normalizeMessage } from '../normalize.ts';
 import { matchesTemplate } from '../templates.ts';
 import { advice } from './advice.ts';
+import { certaintyOf } from './certainty.ts';
 import { bodyEntry, outcomeOf, settle, type Explainer } from './context.ts';
 import { codeFieldIn } from './recognise.ts';
 import { upstream } from './forwarded.ts';
@@ -51,7 +52,19 @@ export function forVendor(x: Explainer, vendor: string, o: Rec): void {
 
   const entry = code ? bodyEntry(x, vendor, code) : undefined;
   if (entry) {
+    const certainty = certaintyOf(x, entry, code!, messages, o);
+    if (!certainty) {
+      // A short number or a task state other APIs send too: without the entry's message or a hint
+      // of the vendor, the entry is only a candidate.
+      a.because(entry.kind === 'task-state' ? 'sharedStateShape' : 'sharedCodeShape', { code: quote(code!), id: entry.id, vendor });
+      a.vendor = undefined;
+      a.addCandidates([entry]);
+      a.outcome = outcomeOf(entry, l);
+      return;
+    }
     a.because(entry.kind === 'task-state' ? 'stateIsEntry' : entry.kind === 'sdk-error' ? 'sdkCodeIsEntry' : 'codeIsEntry', { code: quote(code!), id: entry.id, vendor });
+    if (certainty === 'hint' && x.hint !== vendor) a.because('hintConfirms', { vendor });
+    if (certainty === 'envelope') a.because('envelopeConfirms', { vendor });
     checkMessage(x, entry, primaryMessage);
     upstream(x, rules, otherMessages);
     return settle(x, [entry], 'failure');
@@ -60,13 +73,11 @@ export function forVendor(x: Explainer, vendor: string, o: Rec): void {
   const success = code === undefined || code === '' || code === '0';
   if (!success) {
     a.because('notInTable', { code: quote(code!), vendor });
-    // The message may still say which entry it is.
+    // An unknown code is never another code's entry: a message that resembles one's makes it a candidate.
     const byMessage = [...new Set(messages.flatMap((m) => l.matchMessage(m, vendor)))];
     if (byMessage.length > 0) {
-      if (byMessage.length === 1) a.because('messageMatchesOne', { id: byMessage[0]!.id });
-      else a.because('messageMatchesSome', { count: byMessage.length });
-      upstream(x, rules, otherMessages);
-      return settle(x, byMessage, 'failure');
+      a.because('unknownCodeResembles', { code: quote(code!), ids: byMessage.slice(0, 5).map((e) => e.id) });
+      a.addCandidates(byMessage);
     }
     upstream(x, rules, otherMessages);
     const elsewhere = l.find(code!).filter((e) => e.vendor !== vendor && e.kind !== 'http-status');

@@ -14,7 +14,7 @@ export type Parsed =
   | { kind: 'invalid'; what: string };
 
 /** `HTTP/1.1 400 Bad Request`, `STATUS CODE 400`, `status: 429` before the JSON. */
-const STATUS_LINE = /(?:^|\n)[ \t]*(?:HTTP\/\d(?:\.\d)?[ \t]+|STATUS(?:[ _]?CODE)?[ \t]*[:=]?[ \t]*)([1-5]\d\d)\b/i;
+export const STATUS_LINE = /(?:^|\n)[ \t]*(?:HTTP\/\d(?:\.\d)?[ \t]+|STATUS(?:[ _]?CODE)?[ \t]*[:=]?[ \t]*)([1-5]\d\d)\b/i;
 
 /**
  * Comments (`//`, `/* *\/`) outside strings removed, and trailing commas before `}`/`]`: vendor
@@ -97,4 +97,12 @@ export function toParsed(body: unknown): Parsed {
   }
   if (typeof body === 'object') return { kind: 'json', value: body };
   return { kind: 'invalid', what: typeof body };
+}
+
+/** `failed with status code 429: {`, `Status Code 429, {`: a status named right before a body, on its line. */
+const STATUS_BEFORE = /status[ _]?code[ \t]*[:=]?[ \t]*([1-5]\d\d)\b[^\n{]{0,20}$/i;
+
+/** The HTTP status a text names before a body: a status line, or `status code NNN` just before it. */
+export function statusBefore(text: string): number | undefined {
+  return statusOf(STATUS_LINE.exec(text)?.[1] ?? STATUS_BEFORE.exec(text)?.[1]);
 }

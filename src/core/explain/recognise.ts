@@ -13,7 +13,7 @@ import { FALLBACK_FIELDS, rulesOf } from './vendor-rules.ts';
 import { at, codeString, isRecord, quote, type Rec } from './values.ts';
 
 /** `AIS.0014` → `a.9`, `222202` → `9`, `-8` → `-9`: what a vendor's codes look like. */
-function shapeOf(code: string): string {
+export function shapeOf(code: string): string {
   return code.replace(/\p{L}+/gu, 'a').replace(/\d+/g, '9');
 }
 
@@ -29,7 +29,7 @@ function perVendor<T>(compute: (l: Lookup, vendor: string) => T): (l: Lookup, ve
 }
 
 /** The shapes of a vendor's codes (not its HTTP statuses). */
-const codeShapes = perVendor((l, vendor) => new Set(l.entriesOf(vendor).filter((e) => e.kind !== 'http-status').map((e) => shapeOf(e.code))));
+export const codeShapes = perVendor((l, vendor) => new Set(l.entriesOf(vendor).filter((e) => e.kind !== 'http-status').map((e) => shapeOf(e.code))));
 
 /** Top-level fields of a vendor's documented success example. */
 const successKeys = perVendor((l, vendor) => {
@@ -43,6 +43,15 @@ export function codeFieldIn(x: Explainer, vendor: string, o: Rec): string | unde
   const v = x.l.vendor(vendor);
   const fields = [v?.envelope.code_field ?? FALLBACK_FIELDS.code, ...rulesOf(v).codeFields];
   return fields.find((f) => at(o, f) !== undefined);
+}
+
+/** Does the body have a field the vendor's envelope reads (its code, message or status fields)? */
+function readsFieldsOf(x: Explainer, vendor: string, o: Rec): boolean {
+  const v = x.l.vendor(vendor);
+  if (!v || !isRecord(v.envelope)) return false;
+  const rules = rulesOf(v);
+  const fields = [v.envelope.code_field, v.envelope.message_field, ...rules.codeFields, ...rules.messages, ...rules.statusFields];
+  return fields.some((f) => typeof f === 'string' && at(o, f) !== undefined);
 }
 
 /** Which vendor's envelope is this? */
@@ -70,6 +79,12 @@ export function recognise(x: Explainer, o: Rec): { vendor?: string; among?: stri
       a.because('successExample', { vendor: v.id, fields: keys });
       return { vendor: v.id };
     }
+    // The text names one vendor (its host, SDK or name) and the body has fields that vendor reads.
+    const named = (x.textHints ?? []).filter((id) => readsFieldsOf(x, id, o));
+    if (named.length === 1) {
+      a.because('hintVendor', { vendor: named[0]! });
+      return { vendor: named[0]! };
+    }
     return {};
   }
   const depth = (p: { field: string }) => p.field.split('.').length;
@@ -93,6 +108,12 @@ export function recognise(x: Explainer, o: Rec): { vendor?: string; among?: stri
   if (having.length === 1) {
     const p = having[0]!;
     a.because('sharedFieldCode', { fields, sharing, code: quote(codeIn(p)!), vendor: p.id });
+    return { vendor: p.id };
+  }
+  const hinted = among.filter((p) => x.textHints?.includes(p.id));
+  if (hinted.length === 1) {
+    const p = hinted[0]!;
+    a.because('sharedFieldHint', { fields, sharing, vendor: p.id });
     return { vendor: p.id };
   }
   const shaped = among.filter((p) => {

@@ -7,7 +7,8 @@ import { quote } from './values.ts';
 export function fromStatus(x: Explainer): void {
   const { a, l } = x;
   const status = a.httpStatus;
-  const vendor = x.hint;
+  // The vendor the caller named, else the one whose envelope the body was recognised as.
+  const vendor = x.hint ?? a.vendor;
   if (vendor) a.vendor = vendor;
   if (status === undefined) return;
   const fallback: ExplainOutcome = status >= 400 ? 'failure' : 'unknown';

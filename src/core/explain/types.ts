@@ -62,6 +62,12 @@ export interface ExplainResult {
   requestIdHeaders?: string[];
   /** The Retry-After header given in the `headers` option, as received (nextStep() reads it). */
   retryAfter?: string;
+  /**
+   * When the text holds several responses that each come to an entry (a log excerpt, two bodies
+   * pasted together): the others, explained the same way, in the order they stand. This result is
+   * the first. For whole logs, use triage.
+   */
+  others?: ExplainResult[];
 }
 
 export const EXPLAIN_LIMITS = {

@@ -52,6 +52,6 @@ export function rulesOf(v: ArtifactVendor | undefined): VendorRules {
 
 export const FALLBACK_FIELDS = { code: 'error_code', message: 'error_msg' };
 /** Where unknown vendors usually put codes and messages: used only when no vendor is recognised. */
-export const GENERIC_CODE_FIELDS = ['error_code', 'code', 'error_detail.code', 'data.state', 'errorCode', 'err_code', 'error.code'];
+export const GENERIC_CODE_FIELDS = ['error_code', 'code', 'error_detail.code', 'data.state', 'errorCode', 'err_code', 'error.code', 'errno'];
 export const GENERIC_STATUS_FIELDS = ['status', 'status_code', 'http_status', 'httpStatus'];
-export const GENERIC_MESSAGE_FIELDS = ['error_msg', 'message', 'msg', 'error_message', 'errorMessage', 'error_detail.code_message', 'error_detail.message', 'error.message'];
+export const GENERIC_MESSAGE_FIELDS = ['error_msg', 'message', 'msg', 'error_message', 'errorMessage', 'errorMsg', 'err_msg', 'error_detail.code_message', 'error_detail.message', 'error.message'];

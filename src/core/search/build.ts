@@ -102,6 +102,16 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     total += top.length;
   }
   best.clear();
+  // Vocabulary files for typo tolerance (typos.ts): the Latin words of the index by first character,
+  // with the number of documents each is in. Fetched only for a query word the index does not have.
+  const vocab = new Map<string, [string, number][]>();
+  for (const [term, count] of postings) {
+    if (!/^[a-z][a-z0-9_]{2,}$/.test(term)) continue;
+    const list = vocab.get(term[0]!) ?? [];
+    list.push([term, count]);
+    vocab.set(term[0]!, list);
+  }
+  for (const [first, list] of vocab) files.set(paths.vocab(first), json(list.sort((a, b) => (a[0] < b[0] ? -1 : 1))));
   // Bigger files when there are many postings: the manifest lists files, each query fetches a few.
   const text = rangePartition(postings, Math.max(SEARCH_TUNING.postingsPerTextFile, Math.round(4 * Math.sqrt(total))));
   // perFile[file][groupRank]: doc → its [position, token] pairs of that group (put in order below).
@@ -205,6 +215,7 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     categories: input.categories.map((c) => ({ id: c.id, name: c.name })),
     statuses,
     kinds,
+    vocab: [...vocab.keys()].sort(),
   };
   files.set(paths.manifest, json(manifest));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -9,7 +9,10 @@
 import { cleanText } from '../normalize.ts';
 import { vendorNamed, type VendorNames } from '../vendor-names.ts';
 import { HAN, isCjk } from './tokenize.ts';
-import { CODE_LABELS } from './vocabulary.ts';
+import { CHINESE_QUERY_FILLERS, CODE_LABELS } from './vocabulary.ts';
+
+/** The Chinese words of a ticket around a code (请问, 客户, 怎么办): taken out like labels. */
+const QUERY_FILLERS = new RegExp(CHINESE_QUERY_FILLERS.join('|'), 'g');
 
 /** Tokens split at spaces and punctuation that cannot be inside a code, and where Chinese meets Latin. */
 const SPLIT = new RegExp(`[\\s:=：,，;；"'“”‘’{}()（）[\\]<>]+|(?<=[${HAN}])(?=[^${HAN}])|(?<=[^${HAN}])(?=[${HAN}])`, 'u');
@@ -62,7 +65,35 @@ export function codeQueryWords(vendors: readonly { id: string; name: { en: strin
 }
 
 /** The code a phrase asks for, and the vendor it names if exactly one; undefined when the phrase is not a code query. */
-export function codeInPhrase(query: string, words: CodeQueryWords): { code: string; vendor?: string } | undefined {
+export function codeInPhrase(query: string, words: CodeQueryWords): { code: string; vendor?: string; exact?: true } | undefined {
+  const { vendors, tokens, rest } = readPhrase(query, words);
+  // A lone token with nothing taken out is the query itself: the plain code lookup reads it.
+  if (tokens.length < 2 && vendors.size === 0) return undefined;
+  const vendor = vendors.size === 1 ? { vendor: [...vendors][0]! } : {};
+  // One code-like token; or, once labels or a vendor were taken out, a code spelt with spaces
+  // (`g42 ais 0504`, as `Ais 0503` alone is read), which must hold a digit or `_` somewhere.
+  const tookOut = vendors.size > 0 || rest.length < tokens.length;
+  const spaced = tookOut && rest.length <= 3 && rest.some((t) => /[\d_]/.test(t)) && !rest.some(isCjk) ? rest.join('.') : undefined;
+  const code = rest.length === 1 ? rest[0]! : spaced;
+  if (code !== undefined && CODE_LIKE.test(code)) return { code, ...vendor };
+  // A code with words around it (`customer gets 222202 from Baidu`, `百度 111 令牌`, `AIS.0503 on every
+  // photo`): the one code-like token, when it cannot be a number of the sentence — it has letters with
+  // digits, `_` or `.`, or five digits or more, or it is a number beside the vendor's name. Only that
+  // exact code then, never codes it begins or is part of.
+  const codeLike = rest.filter((t) => !isCjk(t) && CODE_LIKE.test(t));
+  const only = codeLike.length === 1 ? codeLike[0]! : undefined;
+  if (!only || !(DISTINCTIVE.test(only) || (vendors.size === 1 && /^-?\d+$/.test(only)))) return undefined;
+  return { code: only, ...vendor, exact: true };
+}
+
+/** The vendor a query names, if exactly one (`佐糖任务超时`, `PicWish timeout`), code or not. */
+export function vendorInPhrase(query: string, words: CodeQueryWords): string | undefined {
+  const { vendors } = readPhrase(query, words);
+  return vendors.size === 1 ? [...vendors][0] : undefined;
+}
+
+/** The vendors a phrase names, its tokens, and the tokens left once names, labels and ticket words are out. */
+function readPhrase(query: string, words: CodeQueryWords): { vendors: Set<string>; tokens: string[]; rest: string[] } {
   let text = cleanText(query, 200).toLowerCase();
   const vendors = new Set<string>();
   for (const { pattern, vendor } of words.names) {
@@ -72,26 +103,29 @@ export function codeInPhrase(query: string, words: CodeQueryWords): { code: stri
     });
   }
   const tokens = text.split(SPLIT).filter(Boolean);
-  // A lone token with nothing taken out is the query itself: the plain code lookup reads it.
-  if (tokens.length < 2 && vendors.size === 0) return undefined;
   const rest: string[] = [];
   for (const token of tokens) {
     if (isCjk(token)) {
-      const left = words.chineseLabels ? token.replace(words.chineseLabels, '') : token;
+      let left = (words.chineseLabels ? token.replace(words.chineseLabels, '') : token).replace(QUERY_FILLERS, '');
       const vendor = words.starts.get(left);
       if (vendor) vendors.add(vendor);
-      else if (left !== '') rest.push(token);
+      else {
+        // A vendor's Chinese name inside a run of words (`请问百度返回` → 百度): taken out like a label.
+        const inside = [...words.starts].find(([start]) => isCjk(start) && left.includes(start));
+        if (inside) {
+          vendors.add(inside[1]);
+          left = left.replace(inside[0], '');
+        }
+        if (left !== '') rest.push(token);
+      }
     } else if (!words.labels.has(token)) {
       const vendor = words.starts.get(token) ?? (token.length >= 3 ? vendorNamed(token, words.vendors) : undefined);
       if (vendor) vendors.add(vendor);
       else rest.push(token);
     }
   }
-  // One code-like token; or, once labels or a vendor were taken out, a code spelt with spaces
-  // (`g42 ais 0504`, as `Ais 0503` alone is read), which must hold a digit or `_` somewhere.
-  const tookOut = vendors.size > 0 || rest.length < tokens.length;
-  const spaced = tookOut && rest.length <= 3 && rest.some((t) => /[\d_]/.test(t)) ? rest.join('.') : undefined;
-  const code = rest.length === 1 ? rest[0]! : spaced;
-  if (code === undefined || !CODE_LIKE.test(code)) return undefined;
-  return vendors.size === 1 ? { code, vendor: [...vendors][0]! } : { code };
+  return { vendors, tokens, rest };
 }
+
+/** A token that is no number of a sentence: letters with digits, `_` or `.` (`ais.0503`, `error_no_face`), or 5+ digits. */
+const DISTINCTIVE = /^(?:(?=.*\p{L})(?=.*[\d_.])[\p{L}\p{N}_.\-/]+|-?\d{5,})$/u;

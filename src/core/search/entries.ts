@@ -7,7 +7,7 @@
 import type { ArtifactCategory, ArtifactEntry, EntryKind } from '../artifact-types.ts';
 import { lookupFor, type KbIndex, type Lookup } from '../lookup.ts';
 import { buildSearchIndex } from './build.ts';
-import { namesOf } from '../vendor-names.ts';
+import { searchNamesOf } from '../vendor-names.ts';
 import { SearchClient, type SearchReason } from './query.ts';
 
 export interface SearchEntriesOptions {
@@ -40,7 +40,7 @@ function clientOf(l: Lookup): SearchClient {
       dataVersion: l.index.data_version ?? '',
       entries: [...entries],
       categories: categoryIds.map((id) => l.category(id)).filter((c): c is ArtifactCategory => c !== undefined),
-      vendors: l.vendors().map((v) => ({ id: v.id, name: v.short_name ?? v.name, names: namesOf(v) })),
+      vendors: l.vendors().map((v) => ({ id: v.id, name: v.short_name ?? v.name, names: searchNamesOf(v) })),
       pages: [],
     });
     client = new SearchClient(async (path) => {

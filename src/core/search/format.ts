@@ -45,6 +45,8 @@ export interface SearchManifest {
   categories: { id: string; name: { en: string; zh: string } }[];
   statuses: number[];
   kinds: EntryKind[];
+  /** The first characters that have a vocabulary file (`vocab/<c>.json`: [word, documents][]), for typo tolerance. */
+  vocab?: string[];
 }
 
 /** A code-index record: [suffix key, compact suffix key, doc id, whole code? 1 : 0, code length]. */
@@ -70,4 +72,5 @@ export const paths = {
   status: (status: number) => `status/${status}.json`,
   templates: 'templates.json',
   docs: (block: number) => `docs/${block}.json`,
+  vocab: (first: string) => `vocab/${first}.json`,
 };

@@ -18,11 +18,10 @@ import { Index } from './flexsearch.ts';
 import type { EntryKind, Lang } from '../artifact-types.ts';
 import { cleanText, compactCode, httpStatusQuery, normalizeCode, normalizeMessage } from '../normalize.ts';
 import { matchesTemplate } from '../templates.ts';
-import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, typedFiller, wholeToken } from './tokenize.ts';
-import { FIELD_GROUPS, FIELD_WEIGHTS, PHRASE_GROUP } from './vocabulary.ts';
 import { fnv1a } from './shard.ts';
-import { codeInPhrase, codeQueryWords, type CodeQueryWords } from './code-query.ts';
+import { codeInPhrase, codeQueryWords, vendorInPhrase, type CodeQueryWords } from './code-query.ts';
 import { FLEX_OPTIONS } from './flex-options.ts';
+import { rangeFiles, scoreWords, type ShardIO, type TextShard } from './words.ts';
 import { paths, type TextShardFile, type CodeRecord, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
 
 export type SearchReason = 'code' | 'message' | 'prefix' | 'fragment' | 'status' | 'text';
@@ -50,15 +49,17 @@ export interface SearchHit {
 
 export type Loader = (path: string) => Promise<unknown>;
 
-interface TextShard {
-  groups: Map<string, Index>;
-  vocabulary: string[];
-}
 
-/** How much a pair of query words found side by side adds, relative to one word's weight. */
-const PHRASE_WEIGHT = 2;
-/** What a query that is exactly one of a document's keywords adds, per unit of the query's weight. */
-const WHOLE_WEIGHT = 3;
+/** A message quoted inside a query: "…", '…', “…”, 「…」. */
+const QUOTED = /["“「']([^"”」']{8,300})["”」']/g;
+/** How much more the entries of a vendor the words name score. */
+const VENDOR_BOOST = 1.5;
+
+/** A query's candidates: those of the codes, messages and statuses first (`strong`), then all, ranked. */
+interface Ranking {
+  strong: Promise<Candidate[]>;
+  all: Promise<Candidate[]>;
+}
 
 interface Candidate {
   id: number;
@@ -71,11 +72,13 @@ export class SearchClient {
   #cache = new Map<string, Promise<unknown>>();
   #text = new Map<number, Promise<TextShard>>();
   /** Ranked candidates of recent queries (typing back and forth re-ranks nothing). */
-  #ranked = new Map<string, Promise<Candidate[]>>();
+  #ranked = new Map<string, Ranking>();
 
   #remember: number;
   /** Labels and vendor names that may stand around a code (code-query.ts), made once per manifest. */
   #codeWords = new WeakMap<SearchManifest, CodeQueryWords>();
+  /** The files the word scoring reads, through this client's caches. */
+  #io: ShardIO = { textShard: (n) => this.#textShard(n), maybe: (path, empty) => this.#maybe(path, empty) };
 
   /** `rememberQueries`: how many recent queries keep their ranking (0: none, e.g. to time the ranking). */
   constructor(load: Loader, { rememberQueries = 64 } = {}) {
@@ -136,22 +139,49 @@ export class SearchClient {
     if (!ranked) {
       ranked = this.#rank(query, manifest);
       if (this.#remember > 0) {
-        this.#ranked.set(query, ranked);
-        ranked.catch(() => this.#ranked.delete(query));
+        const remembered = ranked;
+        this.#ranked.set(query, remembered);
+        remembered.all.catch(() => this.#ranked.get(query) === remembered && this.#ranked.delete(query));
         // A short memory: the last queries typed, not every prefix of every session.
         if (this.#ranked.size > this.#remember) this.#ranked.delete(this.#ranked.keys().next().value!);
       }
     }
-    return this.#resolve(await ranked, manifest, options, limit);
+    // The first result may be known before the words are scored: a code, a message or a status
+    // outranks every word match, so once those are in, the best of them is first whatever the words find.
+    let first: number | undefined;
+    let done = false;
+    const onFirst = options.onFirst;
+    const shown = (hit: SearchHit) => {
+      if (first === undefined) {
+        first = hit.doc.i;
+        onFirst?.(hit);
+      }
+    };
+    if (onFirst) {
+      void ranked.strong
+        .then(async (strong) => {
+          if (done || strong.length === 0) return;
+          // The first of them that the filters and the language let through is the final first result too.
+          const [hit] = await this.#resolve(strong.slice(0, 8), manifest, { ...options, onFirst: undefined }, 1);
+          if (hit && !done) shown(hit);
+        })
+        .catch(() => undefined);
+    }
+    try {
+      return await this.#resolve(await ranked.all, manifest, { ...options, onFirst: shown }, limit);
+    } finally {
+      done = true;
+    }
   }
 
-  async #rank(query: string, manifest: SearchManifest): Promise<Candidate[]> {
+  #rank(query: string, manifest: SearchManifest): Ranking {
     const candidates = new Map<number, Candidate>();
     const add = (id: number, reason: SearchReason, score = 0) => {
       const existing = candidates.get(id);
       if (!existing || TIER[reason] < TIER[existing.reason] || (reason === existing.reason && score > existing.score))
         candidates.set(id, { id, reason, score });
     };
+    const sorted = () => [...candidates.values()].sort((a, b) => TIER[a.reason] - TIER[b.reason] || b.score - a.score || a.id - b.id);
 
     // `错误码 222207`, `PicWish 401`: the code (or status) is looked up as if typed alone, at the vendor named.
     let words = this.#codeWords.get(manifest);
@@ -162,17 +192,38 @@ export class SearchClient {
       if (!ranges || ranges.some(([first, end]) => id >= first && id < end)) add(id, reason, score);
     };
     const code = phrase?.code ?? query;
-    await Promise.all([
-      this.#codes(code, manifest, phrase ? named : add),
+    // A code among words is that code only, never the codes it begins or is part of.
+    const exactOnly = (id: number, reason: SearchReason, score?: number) => (reason === 'code' ? named(id, reason, score) : undefined);
+    // The words' files are requested first: they are the most, and a browser fetches six at a time.
+    const scored = scoreWords(query, manifest, this.#io, add);
+    // The query as a whole is also a code when some entry has it (`.-é-错_1Ａ` splits into tokens as a
+    // phrase would): search finds every code lookup finds.
+    const wholeCode = (id: number, reason: SearchReason, score?: number) => (reason === 'code' ? add(id, reason, score) : undefined);
+    const strong = Promise.all([
+      this.#codes(code, manifest, phrase?.exact ? exactOnly : phrase ? named : add),
+      phrase && phrase.code !== query ? this.#codes(query, manifest, wholeCode) : undefined,
       this.#messages(query, manifest, add),
       this.#status(code, manifest, phrase ? named : add),
-      this.#words(query, manifest, add),
-    ]);
-
-    return [...candidates.values()].sort((a, b) => TIER[a.reason] - TIER[b.reason] || b.score - a.score || a.id - b.id);
+    ]).then(sorted);
+    const all = Promise.all([strong, scored]).then(() => {
+      // Words that name a vendor (`佐糖任务超时`, `PicWish timeout`): that vendor's entries come first among equals.
+      const vendor = phrase ? undefined : vendorInPhrase(query, words);
+      const own = vendor ? manifest.vendors.find((v) => v.id === vendor)?.docs : undefined;
+      if (own) for (const c of candidates.values()) if (c.reason === 'text' && own.some(([first, end]) => c.id >= first && c.id < end)) c.score *= VENDOR_BOOST;
+      return sorted();
+    });
+    strong.catch(() => undefined);
+    return { strong, all };
   }
 
   async #codes(code: string, manifest: SearchManifest, add: (id: number, r: SearchReason, s?: number) => void) {
+    // A hyphen typed for the separator (`apig-0308`, `modelarts-4204`) is the code's '.'; a leading
+    // minus (PicWish's `-8`) stays a minus.
+    const hyphened = code.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, '.');
+    await Promise.all([...new Set([code, hyphened])].map((form) => this.#codeForm(form, manifest, add)));
+  }
+
+  async #codeForm(code: string, manifest: SearchManifest, add: (id: number, r: SearchReason, s?: number) => void) {
     const canonical = normalizeCode(code);
     const compact = compactCode(code);
     if (!compact || compact.length > 100) return;
@@ -187,12 +238,20 @@ export class SearchClient {
   }
 
   async #messages(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason) => void) {
+    // The query, and each message quoted inside it (`client keeps getting "Insufficient credits"`).
+    const texts = [query, ...[...query.matchAll(QUOTED)].map((m) => m[1]!.trim()).filter((t) => t.length >= 8)].slice(0, 4);
+    await Promise.all(texts.map((text) => this.#message(text, manifest, add)));
+  }
+
+  async #message(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason) => void) {
     if (query.length < 2) return;
     const key = normalizeMessage(query);
-    const bucket = await this.#maybe<Record<string, number[]>>(paths.msg(fnv1a(key) % manifest.shards.msg), {});
+    // The bucket and the templates are requested together: one round trip, not two.
+    const [bucket, templates] = await Promise.all([
+      this.#maybe<Record<string, number[]>>(paths.msg(fnv1a(key) % manifest.shards.msg), {}),
+      query.length < 8 ? [] : this.#maybe<TemplateRecord[]>(paths.templates, []),
+    ]);
     if (Object.hasOwn(bucket, key)) for (const doc of bucket[key]!) add(doc, 'message');
-    if (query.length < 8) return;
-    const templates = await this.#maybe<TemplateRecord[]>(paths.templates, []);
     for (const [template, doc] of templates) if (matchesTemplate(template, query)) add(doc, 'message');
   }
 
@@ -200,85 +259,6 @@ export class SearchClient {
     const status = httpStatusQuery(query);
     if (status === undefined || !manifest.statuses.includes(status)) return;
     for (const doc of await this.#maybe<number[]>(paths.status(status), [])) add(doc, 'status');
-  }
-
-  async #words(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason, s?: number) => void) {
-    const terms = queryTokens(query);
-    // The last word may still be being typed: it also matches words it is the start of. A filler
-    // word there (`is`, `image for`) is not a term, but what it begins is (`issue`, `format`).
-    const endsInWord = /[\p{L}\p{N}]$/u.test(query);
-    const filler = endsInWord ? typedFiller(query) : undefined;
-    if (filler) terms.push(filler);
-    if (terms.length === 0) return;
-    const typing = endsInWord ? terms[terms.length - 1] : undefined;
-    // term → (doc → strength of its best match: field weight, exact or completed, position)
-    const found = new Map<string, Map<number, number>>();
-    // Pairs of query words side by side; the whole query when it is exactly a keyword (or a title).
-    // Their files are requested now, with the words' files, not after them.
-    const phrases = [...new Set(phraseTokens(query, 500))].slice(0, 8);
-    const whole = wholeToken(query);
-    if (whole) phrases.push(whole);
-    const phraseShards = phrases.map((phrase) => Promise.all(rangeFiles(manifest.text_starts, phrase, 1).map((f) => this.#textShard(f))));
-    // Handled here too: a failure surfaces where they are awaited, or not at all if no word is found.
-    for (const shards of phraseShards) shards.catch(() => undefined);
-    await Promise.all(
-      terms.map(async (term) => {
-        // One Latin character completes to too much; wait for the second.
-        if (!isCjk(term) && term.length < 2) return;
-        const typingThis = term === typing;
-        const shards = await Promise.all(rangeFiles(manifest.text_starts, term, typingThis ? 3 : 1).map((f) => this.#textShard(f)));
-        const best = new Map<number, number>();
-        for (const { groups, vocabulary } of shards) {
-          for (const word of typingThis ? completions(vocabulary, term) : [term]) {
-            // An exact word scores above a completion of it.
-            const exactness = word === term ? 1 : 0.6;
-            for (const group of FIELD_GROUPS) {
-              const ids = (groups.get(group)?.search(word, { limit: 2000 }) ?? []) as number[];
-              // Within a field, FlexSearch lists earlier positions first: a small tie-breaker.
-              const weight = FIELD_WEIGHTS[group] * exactness;
-              ids.forEach((id, rank) => {
-                const strength = weight * (0.9 + 0.1 * (1 - rank / (ids.length + 1)));
-                if (strength > (best.get(id) ?? 0)) best.set(id, strength);
-              });
-            }
-          }
-        }
-        if (best.size > 0) found.set(term, best);
-      }),
-    );
-    if (found.size === 0) return;
-    // Rare words count more (inverse document frequency over the whole index).
-    const idf = new Map([...found].map(([term, docs]) => [term, Math.log(1 + manifest.docs / docs.size)]));
-    const queryWeight = [...idf.values()].reduce((a, b) => a + b, 0);
-
-    const together = new Map<number, number>();
-    await Promise.all(
-      phrases.map(async (phrase, i) => {
-        const [shard] = await phraseShards[i]!;
-        const [first, second] = phrase.split(PHRASE_JOIN) as [string, string];
-        const bonus = phrase === whole ? WHOLE_WEIGHT * queryWeight : (PHRASE_WEIGHT * ((idf.get(first) ?? 0) + (idf.get(second) ?? 0))) / 2;
-        if (bonus === 0) return;
-        for (const id of (shard?.groups.get(PHRASE_GROUP)?.search(phrase, { limit: 2000 }) ?? []) as number[])
-          together.set(id, (together.get(id) ?? 0) + bonus);
-      }),
-    );
-
-    const scores = new Map<number, { sum: number; covered: number }>();
-    for (const [term, docs] of found) {
-      const weight = idf.get(term)!;
-      for (const [id, strength] of docs) {
-        const s = scores.get(id) ?? { sum: 0, covered: 0 };
-        s.sum += weight * strength;
-        s.covered += weight;
-        scores.set(id, s);
-      }
-    }
-    // Documents that cover more of the query (by weight) first, then by where and how the words
-    // are found; a pair of query words standing together adds its weight again.
-    for (const [id, { sum, covered }] of scores) {
-      const coverage = covered / queryWeight;
-      add(id, 'text', coverage * coverage * sum + (together.get(id) ?? 0));
-    }
   }
 
   async #resolve(ordered: Candidate[], manifest: SearchManifest, options: SearchOptions, limit: number): Promise<SearchHit[]> {
@@ -316,34 +296,4 @@ export class SearchClient {
   }
 }
 
-/** How many items at the start of a sorted list pass `test` (which holds for a prefix of the list): a binary search. */
-function countWhile(sorted: readonly string[], test: (item: string) => boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (test(sorted[mid]!)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Up to `max` words of a sorted vocabulary that start with `prefix` (the prefix itself first). */
-export function completions(vocabulary: readonly string[], prefix: string, max = 24): string[] {
-  const lo = countWhile(vocabulary, (word) => word < prefix);
-  const out: string[] = [];
-  for (let i = lo; i < vocabulary.length && out.length < max && vocabulary[i]!.startsWith(prefix); i++) out.push(vocabulary[i]!);
-  return out;
-}
-
-/**
- * The files of a range-partitioned index that hold `key` and, up to `maxFiles` in all, the keys that
- * start with it (they follow it in sorted order), so a short prefix stays bounded.
- */
-export function rangeFiles(starts: readonly string[], key: string, maxFiles = 3): number[] {
-  const lo = countWhile(starts, (start) => start <= key);
-  const first = Math.max(0, lo - 1);
-  const files = [first];
-  for (let f = first + 1; f < starts.length && files.length < maxFiles && starts[f]!.startsWith(key); f++) files.push(f);
-  return files;
-}
+export { completions, rangeFiles } from './words.ts';

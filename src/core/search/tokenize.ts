@@ -12,7 +12,7 @@
  *   differently) can never disagree.
  */
 import { cleanText } from '../normalize.ts';
-import { CHINESE_PARTICLE, FILLER_WORDS } from './vocabulary.ts';
+import { CHINESE_PARTICLE, CHINESE_QUERY_FILLERS, FILLER_WORDS } from './vocabulary.ts';
 
 export const HAN = '\\u3400-\\u9FFF\\uF900-\\uFAFF\\u{20000}-\\u{2FFFF}';
 const CJK = new RegExp(`[${HAN}]`, 'u');
@@ -25,16 +25,26 @@ export function isCjk(token: string): boolean {
 
 const FILLER = new Set(FILLER_WORDS);
 
-/** The pieces of a text in order: each one all Chinese or all Latin/digits, lower case; Chinese split at 的. */
-function pieces(input: unknown, max: number): string[] {
+/** Splits a Chinese run at the ticket words of a query (客户, 反馈, 一直, …). */
+const QUERY_FILLER_SPLIT = new RegExp(CHINESE_QUERY_FILLERS.join('|'), 'g');
+
+/**
+ * The pieces of a text in order: each one all Chinese or all Latin/digits, lower case; Chinese split at
+ * 的 (and, in a query, at the words of a ticket around the problem).
+ */
+function pieces(input: unknown, max: number, query = false): string[] {
   const text = cleanText(input, max).toLowerCase();
-  return [...text.matchAll(PIECES)].flatMap(([piece]) => (CJK.test(piece) ? piece.split(CHINESE_PARTICLE).filter(Boolean) : [piece]));
+  return [...text.matchAll(PIECES)].flatMap(([piece]) => {
+    if (!CJK.test(piece)) return [piece];
+    const parts = piece.split(CHINESE_PARTICLE);
+    return (query ? parts.flatMap((p) => p.split(QUERY_FILLER_SPLIT)) : parts).filter(Boolean);
+  });
 }
 
 /** Tokens of a document or query, in order (duplicates kept: order carries relevance). */
-export function tokenize(input: unknown, max = 20_000): string[] {
+export function tokenize(input: unknown, max = 20_000, query = false): string[] {
   const out: string[] = [];
-  for (const piece of pieces(input, max)) {
+  for (const piece of pieces(input, max, query)) {
     if (CJK.test(piece)) {
       const chars = [...piece];
       if (chars.length === 1) out.push(chars[0]!);
@@ -58,7 +68,7 @@ export function typedFiller(input: unknown): string | undefined {
 
 /** Query tokens: distinct tokens of the query, at most 12. */
 export function queryTokens(input: unknown): string[] {
-  return [...new Set(tokenize(input, 500))].slice(0, 12);
+  return [...new Set(tokenize(input, 500, true))].slice(0, 12);
 }
 
 /** Separates the two words of a phrase token (never produced by `tokenize`). */

@@ -1,0 +1,111 @@
+/**
+ * Search that forgives (issue 22): typos over the index's own vocabulary, words run together, the
+ * other grammatical number, codes in the forms people type them (separators changed or missing,
+ * labels, words around them), ticket words, a vendor named in the words, a message quoted in a
+ * ticket; and the first result as soon as a code, message or status decides it.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../src/node/data-files.ts';
+import { buildArtifactForSite } from '../src/node/artifact-files.ts';
+import { searchIndexOf } from '../src/node/search-files.ts';
+import { SearchClient, type SearchHit } from '../src/core/search/query.ts';
+import { corrections, cuts, distanceWithin, editsFor } from '../src/core/search/typos.ts';
+
+const kb = loadKnowledgeBase();
+const files = searchIndexOf(kb, buildArtifactForSite(kb, 'https://example.org'));
+const fetched: string[] = [];
+const client = new SearchClient(async (path) => {
+  fetched.push(path);
+  return JSON.parse(files.get(path)!);
+});
+const ids = async (q: string, n = 3) => (await client.search(q, { limit: n })).map((h) => `${h.doc.v}/${h.doc.k === 'http-status' ? 'http/' : h.doc.k === 'task-state' ? 'state/' : ''}${h.doc.c}`);
+
+describe('typos', () => {
+  it('counts edits as an optimal string alignment: a swap of neighbours is one edit', () => {
+    expect(distanceWithin('tiemout', 'timeout', 1)).toBe(1);
+    expect(distanceWithin('qouta', 'quota', 1)).toBe(1);
+    expect(distanceWithin('sever', 'server', 1)).toBe(1);
+    expect(distanceWithin('authentification', 'authentication', 2)).toBe(2);
+    expect(distanceWithin('face', 'fact', 0)).toBeUndefined();
+    expect(distanceWithin('abc', 'abcdef', 2)).toBeUndefined();
+    expect([editsFor('fac'), editsFor('face'), editsFor('timeout'), editsFor('unsupported')]).toEqual([0, 1, 1, 2]);
+    expect(corrections([['timeout', 9], ['tome', 1]], 'tiemout')).toEqual(['timeout']);
+    expect(corrections([['face', 9]], 'fac')).toEqual([]);
+    expect(cuts('ratelimit', (w) => w === 'rate')).toEqual([['rate', 'limit']]);
+  });
+
+  it('a misspelt word finds what the word finds, below the word spelt right', async () => {
+    // The same entries come first (in the same order or nearly: a corrected word scores a little lower).
+    for (const [typo, right] of [['tiemout', 'timeout'], ['qouta exceeded', 'quota exceeded'], ['sever error', 'server error'], ['unathorized', 'unauthorized'], ['insuficient credits', 'insufficient credits']] as const)
+      expect(await ids(typo, 3), typo).toContain((await ids(right, 1))[0]);
+    expect(await ids('tiemout', 1)).toEqual(await ids('timeout', 1));
+    expect(await ids('ratelimit', 1)).toEqual(await ids('rate limit', 1));
+    // Words the index has are never corrected, and need no vocabulary file.
+    fetched.length = 0;
+    await client.search('blurry face');
+    expect(fetched.filter((p) => p.startsWith('vocab/'))).toEqual([]);
+    await client.search('blury face');
+    expect(fetched.filter((p) => p.startsWith('vocab/'))).toEqual(['vocab/b.json']);
+  });
+
+  it('finds the singular for the plural', async () => {
+    expect(await ids('faces covered', 1)).toEqual(await ids('face covered', 1));
+  });
+});
+
+describe('codes as people type them', () => {
+  it('with the separator changed or missing, or inside a label', async () => {
+    expect(await ids('apig-0308', 1)).toEqual(['g42-image/APIG.0308']);
+    expect(await ids('errorCode=18', 1)).toEqual(['baidu-face/18']);
+    expect(await ids('status=-8', 1)).toEqual(['picwish/state/-8']);
+    expect(await ids('ModelArts_4603', 1)).toEqual(['g42-image/ModelArts.4603']);
+  });
+
+  it('with words around it, in either language: that exact code first, never codes it begins', async () => {
+    expect(await ids('customer gets 222202 from Baidu', 1)).toEqual(['baidu-face/222202']);
+    expect(await ids('百度 111 令牌', 1)).toEqual(['baidu-face/111']);
+    expect(await ids('请问百度返回18怎么办', 1)).toEqual(['baidu-face/18']);
+    expect(await ids('AIS.0503 on every photo', 1)).toEqual(['g42-image/AIS.0503']);
+    // A number of a sentence is still no code: no code-tier result for these.
+    for (const q of ['after 10 minutes', 'face 22', 'error after 10 minutes']) expect((await client.search(q, { limit: 5 })).filter((h) => h.reason !== 'text'), q).toEqual([]);
+  });
+});
+
+describe('tickets', () => {
+  it('a message quoted in a ticket is that message', async () => {
+    const [hit] = await client.search('client keeps getting "Insufficient credits" on every call');
+    expect(hit?.reason).toBe('message');
+    expect(hit?.doc.c).toBe('ERROR_NOT_ENOUGH_CREDITS');
+  });
+
+  it('a vendor named in the words puts its entries first', async () => {
+    expect((await client.search('佐糖任务超时'))[0]?.doc.v).toBe('picwish');
+    expect((await client.search('picwish task timeout'))[0]?.doc.v).toBe('picwish');
+  });
+});
+
+describe('the first result', () => {
+  it('is shown once a code decides it, before the words are scored', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = new SearchClient(async (path) => {
+      if (path.startsWith('text/')) await gate;
+      return JSON.parse(files.get(path)!);
+    });
+    const firsts: SearchHit[] = [];
+    const search = slow.search('222202', { onFirst: (hit) => firsts.push(hit) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(firsts.map((h) => h.doc.c)).toEqual(['222202']);
+    release();
+    const hits = await search;
+    expect(hits[0]?.doc.c).toBe('222202');
+    expect(firsts).toHaveLength(1);
+  });
+
+  it('waits for the words when nothing stronger decides it, and respects the filters', async () => {
+    const firsts: string[] = [];
+    const hits = await client.search('222202', { filters: { vendor: 'ailabtools' }, onFirst: (hit) => firsts.push(hit.doc.c ?? '') });
+    expect(firsts).toEqual(hits.length > 0 ? [hits[0]!.doc.c] : []);
+    expect(hits.every((h) => h.doc.v === 'ailabtools')).toBe(true);
+  });
+});
