@@ -45,6 +45,7 @@ export const RESERVED_VENDOR_IDS: ReadonlyMap<string, string> = new Map([
   ['404', 'the page 404.html'],
   ['api', 'the JSON artifact under /api/'],
   ['search-index', 'the search index under /search-index/'],
+  ['explain-index', 'the Explain page\'s data under /explain-index/'],
   ['favicon', 'the file favicon.svg (public/)'],
   ['sitemap-index', 'the file sitemap-index.xml'],
   // The artifact's own files in /api/v1/.

@@ -102,7 +102,7 @@ describe('the dev server', () => {
     expect(added.text).toContain('a code added while the dev server runs');
   }, 90_000);
 
-  it('serves the artifact and the search index from the data, and follows edits', async () => {
+  it('serves the artifact, the search index and the Explain page\'s data from the data, and follows edits', async () => {
     const index = await eventually('/api/v1/index.json', (r) => r.status === 200);
     const entries = JSON.parse(index.text).entries as { id: string; meaning: { en: string } }[];
     expect(entries.find((e) => e.id === 'baidu-face/222202')?.meaning.en).toBe('There is no face in the picture (edited).');
@@ -112,6 +112,11 @@ describe('the dev server', () => {
     const manifest = JSON.parse((await eventually('/search-index/v1/manifest.json', (r) => r.status === 200)).text);
     expect(manifest.docs).toBe(entries.length);
     expect((await get('/search-index/v1/templates.json')).status).toBe(200);
+    // The Explain page's data, with the entry added while it runs.
+    expect(JSON.parse((await get('/explain-index/v1/vendors.json')).text).vendors.length).toBeGreaterThan(0);
+    const shard = JSON.parse((await get('/explain-index/v1/en/baidu-face.json')).text) as { entries: { code: string; meaning: string }[] };
+    expect(shard.entries.find((e) => e.code === '999999')).toBeDefined();
+    expect(shard.entries.find((e) => e.code === '222202')?.meaning).toBe('There is no face in the picture (edited).');
 
     // Same size, time stamp put back: only the content says it changed.
     editKeepingSizeAndTime(baidu, 'in the picture (edited).', 'in the PICTURE (edited).');

@@ -69,6 +69,14 @@ const PAGE_TYPES: { name: string; path: string; setup?: Setup }[] = [
       await expect.poll(() => page.locator('[data-explain-result]').isVisible()).toBe(true);
     },
   },
+  {
+    name: 'explain page with a log (its table)',
+    path: '/explain/',
+    setup: async (page) => {
+      await page.locator('.kb-explain-example').nth(1).click();
+      await expect.poll(() => page.locator('[data-testid=explain-log] tbody tr').count()).toBeGreaterThan(1);
+    },
+  },
   { name: '404 page', path: '/no-such-page/' },
 ];
 
