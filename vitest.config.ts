@@ -12,7 +12,8 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/*.test.ts', 'test/cli/*.test.ts', 'test/explain/*.test.ts'], globalSetup: ['test/support/real-index-setup.ts'] } },
       // A browser on a busy 2-core CI machine can take more than expect.poll's default 1 s to fetch and
       // render; a poll still ends as soon as its condition holds.
-      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'], expect: { poll: { timeout: 5_000 } } } },
+      // browser-setup starts the one Chromium every browser test file connects to.
+      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'], globalSetup: ['test/support/browser-setup.ts'], expect: { poll: { timeout: 5_000 } } } },
     ],
   },
 });

@@ -10,7 +10,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser } from '../support/browser.ts';
+import { DIST } from '../support/browser.ts';
+import { sharedBrowser } from '../support/shared-browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
 import { axeViolations, duplicateIds } from '../support/axe.ts';
 
@@ -20,7 +21,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   server = await serveDir(DIST);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   // bypassCSP: axe is injected as an inline script, which the site's policy (rightly) refuses.
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', bypassCSP: true });
 });
