@@ -44,7 +44,7 @@ export function siteOutputs(): AstroIntegration {
       // The data is validated here too, before Astro bundles anything: a problem stops the build in
       // seconds with the validator's lines alone. Thrown later, from a page's getStaticPaths, Astro
       // would print it with its own stack trace. (`astro dev` shows it per page instead.)
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
         try {
           const distDir = resolve(fileURLToPath(config.outDir));
@@ -52,7 +52,8 @@ export function siteOutputs(): AstroIntegration {
           loadKnowledgeBase();
         } catch (error) {
           if (!(error instanceof DataValidationError || error instanceof OutputFolderError)) throw error;
-          logger.error(error.message);
+          // stderr itself, not Astro's logger, which --silent mutes.
+          process.stderr.write(`${error.message}\n`);
           process.exit(1);
         }
       },

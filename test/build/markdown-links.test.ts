@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildEnv } from '../support/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-md-links-'));
@@ -35,7 +36,7 @@ describe('links in Markdown pages', () => {
     // Hard links, not a symlink: Vite resolves a symlinked node_modules outside the project.
     execFileSync('cp', ['-al', join(root, 'node_modules'), join(project, 'node_modules')]);
     writeFileSync(join(project, 'src/content/docs/guides/link-check.md'), GUIDE);
-    const env = { ...process.env, KB_DATA_DIR: join(root, 'data'), KB_OUT_DIR: join(work, 'dist'), NO_COLOR: '1', FORCE_COLOR: '0' };
+    const env = buildEnv({ KB_DATA_DIR: join(root, 'data'), KB_OUT_DIR: join(work, 'dist'), NO_COLOR: '1', FORCE_COLOR: '0' });
     const r = spawnSync(join(project, 'node_modules/.bin/astro'), ['build'], { cwd: project, env, encoding: 'utf8', maxBuffer: 1 << 26 });
     const output = r.stdout + r.stderr;
     expect(r.status, output.slice(-3000)).not.toBe(0);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIST } from '../support/browser.ts';
+import { buildEnv } from '../support/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const REAL = 602;
@@ -23,7 +24,7 @@ describe('entry page weight', () => {
     const data = join(work, 'data');
     const out = join(work, 'dist');
     execFileSync(process.execPath, ['scripts/generate-synthetic.ts', '--out', data, '--extra', String(REAL), '--mode', 'append', '--vendor', 'baidu-face'], { cwd: root, stdio: 'ignore' });
-    execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--silent'], { cwd: root, env: { ...process.env, KB_DATA_DIR: data, KB_OUT_DIR: out }, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--silent'], { cwd: root, env: buildEnv({ KB_DATA_DIR: data, KB_OUT_DIR: out }), stdio: ['ignore', 'ignore', 'inherit'] });
     // The real data really is what dist/ was built from, and the double build really has the codes.
     expect(JSON.parse(readFileSync(join(DIST, 'api/v1/index.json'), 'utf8')).entries).toHaveLength(REAL);
     expect(JSON.parse(readFileSync(join(out, 'api/v1/index.json'), 'utf8')).entries).toHaveLength(2 * REAL);

@@ -19,6 +19,7 @@ import { serveDir, type StaticServer } from '../support/static-server.ts';
 import { checkLinks, listFiles, tags } from '../support/links.ts';
 import { loadKnowledgeBase, validateDataDir } from '../../src/node/data-files.ts';
 import { entryPagePath, vendorLabel } from '../../src/core/model.ts';
+import { buildEnv } from '../support/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const DATA = join(root, 'test', 'fixtures', 'hostile');
@@ -42,7 +43,7 @@ const dialogs: string[] = [];
 beforeAll(async () => {
   const work = mkdtempSync(join(tmpdir(), 'kb-hostile-'));
   out = join(work, 'dist');
-  const env = { ...process.env, KB_DATA_DIR: DATA, KB_OUT_DIR: out };
+  const env = buildEnv({ KB_DATA_DIR: DATA, KB_OUT_DIR: out });
   const run = (file: string, args: string[]) => execFileSync(file, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   run(join(root, 'node_modules/.bin/astro'), ['build', '--silent']);
   server = await serveDir(out);
