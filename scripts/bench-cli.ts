@@ -1,5 +1,5 @@
 /**
- * npm run bench:cli [-- --runs 21] [-- --node /path/to/node …] — the package as its users get it:
+ * npm run bench:cli [-- --runs 21] [-- --node /path/to/node …] [-- --report FILE] — the package as its users get it:
  *
  * - CLI start-up: `vision-errors 222202` from the packed package installed into an empty folder,
  *   beside a bare `node -e 0`, median of --runs runs each (alternating, after one warm-up), for the
@@ -20,10 +20,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { replaceSection } from './lib/benchmarks-md.ts';
+import { writeSection } from './lib/benchmarks-md.ts';
 
 const root = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, node: { type: 'string', multiple: true, default: [] } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, node: { type: 'string', multiple: true, default: [] }, report: { type: 'string' } } });
 const runs = Math.max(3, Number(values.runs));
 const nodes = [process.execPath, ...values.node];
 const work = mkdtempSync(join(tmpdir(), 'bench-cli-'));
@@ -125,6 +125,5 @@ const body = [
   `| library + \`vision-error-codes/index.json\` (all vendors) | ${kb(all.min)} | ${kb(all.gzip)} |`,
 ].join('\n');
 
-const file = join(root, 'BENCHMARKS.md');
-writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), 'CLI start-up and bundle size', body));
 console.log(body);
+console.error(`[bench:cli] wrote the CLI start-up and bundle size section of ${writeSection(values.report, 'CLI start-up and bundle size', body)}`);
