@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Artifact } from '../core/artifact.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
-import { buildArtifactForSite, writeArtifact } from './artifact-files.ts';
+import { sharedArtifact, writeArtifact } from './artifact-files.ts';
 import { DataValidationError, loadKnowledgeBase, PROJECT_ROOT } from './data-files.ts';
 import { buildSearchFiles, writeFiles } from './search-files.ts';
 import { assertWritableOutput, OUTPUT_MARKER, OutputFolderError } from './write-files.ts';
@@ -64,7 +64,7 @@ export function siteOutputs(): AstroIntegration {
         writeFileSync(join(distDir, OUTPUT_MARKER), '');
         const started = performance.now();
         const kb = loadKnowledgeBase();
-        const artifact = buildArtifactForSite(kb);
+        const { artifact } = sharedArtifact(kb);
         logger.info(writeArtifactFiles(artifact, join(distDir, 'api', 'v1'), started));
         logger.info(writeSearchIndexFiles(kb, artifact, distDir));
       },
