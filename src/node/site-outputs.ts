@@ -13,7 +13,7 @@ import type { Artifact } from '../core/artifact.ts';
 import type { ArtifactIndex } from '../core/artifact-types.ts';
 import { EXPLAIN_DATA_ROOT, explainDataFiles } from '../core/explain-data.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
-import { buildArtifactForSite, writeArtifact } from './artifact-files.ts';
+import { sharedArtifact, writeArtifact } from './artifact-files.ts';
 import { DataValidationError, loadKnowledgeBase, PROJECT_ROOT } from './data-files.ts';
 import { buildSearchFiles, writeFiles } from './search-files.ts';
 import { assertWritableOutput, OUTPUT_MARKER, OutputFolderError } from './write-files.ts';
@@ -59,7 +59,7 @@ export function siteOutputs(): AstroIntegration {
       // The data is validated here too, before Astro bundles anything: a problem stops the build in
       // seconds with the validator's lines alone. Thrown later, from a page's getStaticPaths, Astro
       // would print it with its own stack trace. (`astro dev` shows it per page instead.)
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
         try {
           const distDir = resolve(fileURLToPath(config.outDir));
@@ -67,7 +67,8 @@ export function siteOutputs(): AstroIntegration {
           loadKnowledgeBase();
         } catch (error) {
           if (!(error instanceof DataValidationError || error instanceof OutputFolderError)) throw error;
-          logger.error(error.message);
+          // stderr itself, not Astro's logger, which --silent mutes.
+          process.stderr.write(`${error.message}\n`);
           process.exit(1);
         }
       },
@@ -78,7 +79,7 @@ export function siteOutputs(): AstroIntegration {
         writeFileSync(join(distDir, OUTPUT_MARKER), '');
         const started = performance.now();
         const kb = loadKnowledgeBase();
-        const artifact = buildArtifactForSite(kb);
+        const { artifact } = sharedArtifact(kb);
         logger.info(writeArtifactFiles(artifact, join(distDir, 'api', 'v1'), started));
         logger.info(writeSearchIndexFiles(kb, artifact, distDir));
         logger.info(writeExplainDataFiles(artifact, distDir));

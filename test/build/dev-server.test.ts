@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editKeepingSizeAndTime } from '../support/same-size-edit.ts';
+import { buildEnv } from '../support/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-dev-'));
@@ -39,11 +40,7 @@ async function eventually(path: string, check: (r: { status: number; text: strin
 }
 
 /** The environment of `npm run dev`, without vitest's own variables (NODE_ENV=test and VITEST make Astro serve nothing). */
-function devEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, KB_DATA_DIR: data, NO_COLOR: '1' };
-  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
-  return env;
-}
+const devEnv = () => buildEnv({ KB_DATA_DIR: data, NO_COLOR: '1' });
 
 /** A port nobody listens on now (the system picks it), so a second run or another server never collides. */
 function freePort(): Promise<number> {

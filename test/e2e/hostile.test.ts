@@ -14,12 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { sharedBrowser } from '../support/shared-browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
 import { checkLinks, listFiles, tags } from '../support/links.ts';
 import { loadKnowledgeBase, validateDataDir } from '../../src/node/data-files.ts';
 import { entryPagePath, vendorLabel } from '../../src/core/model.ts';
 import { titleMeaning } from '../../src/site/entry-title.ts';
+import { buildEnv } from '../support/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const DATA = join(root, 'test', 'fixtures', 'hostile');
@@ -43,11 +44,11 @@ const dialogs: string[] = [];
 beforeAll(async () => {
   const work = mkdtempSync(join(tmpdir(), 'kb-hostile-'));
   out = join(work, 'dist');
-  const env = { ...process.env, KB_DATA_DIR: DATA, KB_OUT_DIR: out };
+  const env = buildEnv({ KB_DATA_DIR: DATA, KB_OUT_DIR: out });
   const run = (file: string, args: string[]) => execFileSync(file, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   run(join(root, 'node_modules/.bin/astro'), ['build', '--silent']);
   server = await serveDir(out);
-  browser = await launchBrowser({ needsDist: false });
+  browser = await sharedBrowser({ needsDist: false });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   page = await context.newPage();
   page.on('dialog', (dialog) => {
