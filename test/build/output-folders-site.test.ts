@@ -1,5 +1,5 @@
 /**
- * `astro build` with KB_OUT_DIR never empties a folder it did not write (test/output-folders.test.ts
+ * `astro build` with KB_OUT_DIR never empties a folder it did not write (test/process/output-folders.test.ts
  * has the other writers); no vendor id can take a name the build writes at the top (issue 25).
  */
 import { spawnSync } from 'node:child_process';

@@ -9,14 +9,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { editKeepingSizeAndTime } from './support/same-size-edit.ts';
-import { loadKnowledgeBase, validateDataDir, DataValidationError } from '../src/node/data-files.ts';
-import { buildArtifactForSite } from '../src/node/artifact-files.ts';
-import { buildSearchFiles } from '../src/node/search-files.ts';
-import { SearchClient } from '../src/core/search/query.ts';
-import { formatProblem } from '../src/core/yaml-source.ts';
+import { editKeepingSizeAndTime } from '../support/same-size-edit.ts';
+import { loadKnowledgeBase, validateDataDir, DataValidationError } from '../../src/node/data-files.ts';
+import { buildArtifactForSite } from '../../src/node/artifact-files.ts';
+import { buildSearchFiles } from '../../src/node/search-files.ts';
+import { SearchClient } from '../../src/core/search/query.ts';
+import { formatProblem } from '../../src/core/yaml-source.ts';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const EDGE = join(root, 'test/fixtures/edge');
 const work = mkdtempSync(join(tmpdir(), 'kb-hostile-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
