@@ -5,7 +5,7 @@
  * `astro build` is done, in the same process, so the data is read once more rather than three
  * times; the build:api and build:search scripts call the same functions.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -16,6 +16,8 @@ import type { KnowledgeBase } from '../core/validate.ts';
 import { sharedArtifact, writeArtifact } from './artifact-files.ts';
 import { DataValidationError, loadKnowledgeBase, PROJECT_ROOT } from './data-files.ts';
 import { buildSearchFiles, writeFiles } from './search-files.ts';
+import { realFs } from './output-fs.ts';
+import { acquireLock, currentHolder, holderAlive } from './output-lock.ts';
 import { assertWritableOutput, OUTPUT_MARKER, OutputFolderError } from './write-files.ts';
 
 const elapsed = (started: number) => `${Math.round(performance.now() - started)} ms`;
@@ -50,7 +52,29 @@ export function writeExplainDataFiles(artifact: Artifact, distDir: string, start
   return `✔ explain data: ${files.size} files, ${(bytes / 1024).toFixed(0)} KiB in ${elapsed(started)}`;
 }
 
+/**
+ * Two `astro build`s of this project at once share Astro's working folders (`.astro/`, and
+ * `.astro/.prerender/` for an output folder outside the project: KB_OUT_DIR), so one deleted the
+ * other's chunks mid-build ("Cannot find module …/.prerender/chunks/…"). The second build waits for
+ * the first (KB_BUILD_WAIT_S, default 30 minutes: a 50k-entry build takes several). The lock is given
+ * back when the build is done or its process ends; a killed build's lock is taken over (its pid is gone).
+ */
+function holdBuildLock(): () => void {
+  const dir = join(PROJECT_ROOT, '.astro');
+  mkdirSync(dir, { recursive: true });
+  const release = acquireLock(join(dir, 'vision-errors-build.lock'), PROJECT_ROOT, 'site', {
+    fs: realFs,
+    waitMs: Number(process.env.KB_BUILD_WAIT_S || 1800) * 1000,
+    holder: currentHolder(),
+    isAlive: holderAlive,
+    onWait: (message) => process.stderr.write(`${message}\n`),
+  });
+  process.once('exit', release);
+  return release;
+}
+
 export function siteOutputs(): AstroIntegration {
+  let releaseBuildLock: (() => void) | undefined;
   return {
     name: 'vision-errors:outputs',
     hooks: {
@@ -62,6 +86,7 @@ export function siteOutputs(): AstroIntegration {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
         try {
+          releaseBuildLock = holdBuildLock();
           const distDir = resolve(fileURLToPath(config.outDir));
           if (distDir !== resolve(PROJECT_ROOT, 'dist')) assertWritableOutput(distDir, 'site');
           loadKnowledgeBase();
@@ -83,6 +108,8 @@ export function siteOutputs(): AstroIntegration {
         logger.info(writeArtifactFiles(artifact, join(distDir, 'api', 'v1'), started));
         logger.info(writeSearchIndexFiles(kb, artifact, distDir));
         logger.info(writeExplainDataFiles(artifact, distDir));
+        releaseBuildLock?.();
+        releaseBuildLock = undefined;
       },
     },
   };

@@ -13,6 +13,7 @@ import { DIST } from '../support/browser.ts';
 import { buildEnv } from '../support/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
+const HERE = 'test/build/benchmarks.test.ts';
 const work = mkdtempSync(join(tmpdir(), 'kb-bench-smoke-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -31,11 +32,19 @@ function bench(script: string, args: string[], section: string): string {
 const rows = (text: string) => text.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('|---'));
 
 describe('benchmark scripts, smallest size', () => {
-  it('every bench:* script of package.json has its smoke run here', () => {
+  it('every bench:* script of package.json has its smoke run', () => {
     const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
-    const benches = Object.entries(scripts).filter(([name]) => name.startsWith('bench:')).map(([, command]) => /scripts\/([\w-]+)\.ts/.exec(command)?.[1] ?? command);
-    expect(benches.sort()).toEqual(['bench-cli', 'bench-scale', 'bench-search']);
+    const benches = Object.keys(scripts).filter((name) => name.startsWith('bench:')).sort();
+    // Here, or in the test file named (bench:faults' smoke run needs the process tier's fault injection).
+    const smokeRuns: Record<string, string> = { 'bench:cli': HERE, 'bench:faults': 'test/process/output-processes.test.ts', 'bench:scale': HERE, 'bench:search': HERE, 'bench:triage': HERE };
+    expect(benches).toEqual(Object.keys(smokeRuns));
+    for (const name of benches) {
+      const file = smokeRuns[name]!;
+      const script = /scripts\/[\w-]+\.ts/.exec(scripts[name]!)![0];
+      expect(readFileSync(join(root, file), 'utf8'), `${file} runs ${name}`).toContain(file === HERE ? `it('${name}:` : `'${script}'`);
+    }
   });
+
 
   it('bench:scale: 100 entries on the edge fixture, beside plain Starlight', () => {
     const text = bench('bench-scale', ['--sizes', '100', '--data', 'test/fixtures/edge', '--work', join(work, 'scale')], 'Scale');
@@ -53,4 +62,11 @@ describe('benchmark scripts, smallest size', () => {
     expect(rows(text).filter((r) => /^\| v\d+\.\d+\.\d+ \|/.test(r))).toHaveLength(1);
     expect(rows(text).filter((r) => r.startsWith('| library'))).toHaveLength(4);
   }, 300_000);
+
+  it('bench:triage: a 1 MB log through the compiled CLI, the counts as written', () => {
+    const r = spawnSync(process.execPath, ['scripts/bench-triage.ts', '--size', '1', '--work', join(work, 'triage')], { cwd: root, encoding: 'utf8', env: buildEnv() });
+    expect(r.status, (r.stdout + r.stderr).slice(-3000)).toBe(0);
+    console.log(`bench-triage (smoke run; figures not asserted):\n${r.stdout}`);
+    expect(r.stdout).toContain('counts as written');
+  }, 120_000);
 });

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser } from '../support/browser.ts';
+import { DIST } from '../support/browser.ts';
+import { sharedBrowser } from '../support/shared-browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
 
 let server: StaticServer;
@@ -27,12 +28,14 @@ const LOG = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'logs', 'mi
 
 beforeAll(async () => {
   server = await serveDir(DIST);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   page = await context.newPage();
   page.on('response', (r) => {
-    if (/\.json(?:$|\?)/.test(new URL(r.url()).pathname)) json.push(r.body().then((b) => ({ path: new URL(r.url()).pathname, bytes: b.length })));
+    // A body the page navigated away from cannot be read any more: its size is then the header's.
+    const path = new URL(r.url()).pathname;
+    if (/\.json(?:$|\?)/.test(path)) json.push(r.body().then((b) => ({ path, bytes: b.length }), () => ({ path, bytes: Number(r.headers()['content-length'] ?? 0) })));
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
 });
