@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { searchIndexOf } from '../src/node/search-files.ts';
-import { SearchClient, type SearchHit } from '../src/core/search/query.ts';
+import { rangeFiles, SearchClient, type SearchHit } from '../src/core/search/query.ts';
+import type { SearchManifest } from '../src/core/search/format.ts';
+import { compactCode } from '../src/core/normalize.ts';
+import { messageKey } from '../src/core/search/tokenize.ts';
 import { corrections, cuts, distanceWithin, editsFor } from '../src/core/search/typos.ts';
 
 const kb = loadKnowledgeBase();
@@ -86,20 +89,52 @@ describe('tickets', () => {
 
 describe('the first result', () => {
   it('is shown once a code decides it, before the words are scored', async () => {
+    // Every index file but those the code is looked up in (its words `modelarts` and `4204` are elsewhere) is held back.
+    const manifest = JSON.parse(files.get('manifest.json')!) as SearchManifest;
+    const codeFiles = new Set(rangeFiles(manifest.text_starts, compactCode('ModelArts.4204'), 3).map((f) => `text/${f}.json`));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
     const slow = new SearchClient(async (path) => {
-      if (path.startsWith('text/')) await gate;
+      if (path.startsWith('text/') && !codeFiles.has(path)) {
+        held.push(path);
+        await gate;
+      }
       return JSON.parse(files.get(path)!);
     });
     const firsts: SearchHit[] = [];
-    const search = slow.search('222202', { onFirst: (hit) => firsts.push(hit) });
+    const search = slow.search('ModelArts.4204', { onFirst: (hit) => firsts.push(hit) });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(firsts.map((h) => h.doc.c)).toEqual(['222202']);
+    expect(held.length).toBeGreaterThan(0);
+    expect(firsts.map((h) => h.doc.c)).toEqual(['ModelArts.4204']);
     release();
     const hits = await search;
-    expect(hits[0]?.doc.c).toBe('222202');
+    expect(hits[0]?.doc.c).toBe('ModelArts.4204');
     expect(firsts).toHaveLength(1);
+  });
+
+  it('is shown once a message decides it, before the words are scored', async () => {
+    // The files of its code lookup (none matches) and of its message are let through; its words' files are held back.
+    const q = 'Access token expired';
+    const manifest = JSON.parse(files.get('manifest.json')!) as SearchManifest;
+    const through = new Set([...rangeFiles(manifest.text_starts, compactCode(q), 3), ...rangeFiles(manifest.text_starts, messageKey(q), 1)].map((f) => `text/${f}.json`));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    const slow = new SearchClient(async (path) => {
+      if (path.startsWith('text/') && !through.has(path)) {
+        held.push(path);
+        await gate;
+      }
+      return JSON.parse(files.get(path)!);
+    });
+    const firsts: string[] = [];
+    const search = slow.search(q, { onFirst: (hit) => firsts.push(`${hit.doc.v}/${hit.doc.c}`) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(held.length).toBeGreaterThan(0);
+    expect(firsts).toEqual(['baidu-face/111']);
+    release();
+    expect((await search)[0]?.reason).toBe('message');
   });
 
   it('waits for the words when nothing stronger decides it, and respects the filters', async () => {

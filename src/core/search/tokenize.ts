@@ -11,7 +11,7 @@
  *   Bigrams need no dictionary, so Node's and the browser's ICU versions (which segment words
  *   differently) can never disagree.
  */
-import { cleanText } from '../normalize.ts';
+import { cleanText, normalizeMessage } from '../normalize.ts';
 import { CHINESE_PARTICLE, CHINESE_QUERY_FILLERS, FILLER_WORDS } from './vocabulary.ts';
 
 export const HAN = '\\u3400-\\u9FFF\\uF900-\\uFAFF\\u{20000}-\\u{2FFFF}';
@@ -91,11 +91,23 @@ export function phraseTokens(input: unknown, max = 20_000): string[] {
   return out;
 }
 
+/** Ends a whole-keyword token (never produced by `tokenize`). */
+export const WHOLE_MARK = `${PHRASE_JOIN}=`;
+
 /**
- * The token of a whole keyword or query (`Too many requests` → `=too~many~requests`, `QPS超限` →
- * `=qps~超限`): a query that is exactly one of an entry's or a category's keywords matches it.
+ * The token of a whole keyword or query (`Too many requests` → `too~many~requests~=`, `QPS超限` →
+ * `qps~超限~=`): a query that is exactly one of an entry's or a category's keywords matches it. It
+ * begins with the first word, so it sorts beside that word and lives in its index file.
  */
 export function wholeToken(input: unknown): string | undefined {
   const parts = pieces(input, 200);
-  return parts.length > 0 && parts.length <= 8 ? `=${parts.join(PHRASE_JOIN)}` : undefined;
+  return parts.length > 0 && parts.length <= 8 ? `${parts.join(PHRASE_JOIN)}${WHOLE_MARK}` : undefined;
+}
+
+/**
+ * The key a literal message is filed under in the index: its first token (`''` when it has none), so
+ * the file of a message typed as a query is the file of the query's first word, fetched anyway.
+ */
+export function messageKey(message: string): string {
+  return tokenize(normalizeMessage(message), 2000)[0] ?? '';
 }

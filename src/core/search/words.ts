@@ -7,15 +7,18 @@
  * the singular or plural finds the other.
  */
 import type { Index } from './flexsearch.ts';
-import { paths, type SearchManifest } from './format.ts';
-import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, typedFiller, wholeToken } from './tokenize.ts';
+import { paths, type CodeRecord, type SearchManifest } from './format.ts';
+import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, typedFiller, WHOLE_MARK, wholeToken } from './tokenize.ts';
 import { corrections, cuts, editsFor, inVocab, type VocabFile } from './typos.ts';
 import { FIELD_GROUPS, FIELD_WEIGHTS, PHRASE_GROUP } from './vocabulary.ts';
 
-/** A text file, its field groups imported. */
+/** An index file as read: its field groups (each imported on first use), vocabulary, codes, messages and statuses. */
 export interface TextShard {
-  groups: Map<string, Index>;
+  group(name: string): Index | undefined;
   vocabulary: string[];
+  codes: CodeRecord[];
+  messages: Record<string, number[]>;
+  statuses: Record<string, number[]>;
 }
 
 /** How scoreWords reads the index's files (the client's cache). */
@@ -102,7 +105,7 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
   // Rare words count more (inverse document frequency over the whole index).
   const idf = new Map([...found].map(([term, docs]) => [term, Math.log(1 + manifest.docs / docs.size)]));
   const queryWeight = [...idf.values()].reduce((a, b) => a + b, 0);
-  const wholes = new Set([whole, ...phrases.filter((p) => p.startsWith('='))]);
+  const wholes = new Set([whole, ...phrases.filter((p) => p.endsWith(WHOLE_MARK))]);
 
   const together = new Map<number, number>();
   await Promise.all(
@@ -112,7 +115,7 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
       const weightOf = (w: string) => idf.get(w) ?? idf.get([...fixed].find(([, to]) => to.split(' ').includes(w))?.[0] ?? '') ?? 0;
       const bonus = wholes.has(phrase) ? WHOLE_WEIGHT * queryWeight : (PHRASE_WEIGHT * (weightOf(first) + weightOf(second))) / 2;
       if (bonus === 0) return;
-      for (const id of (shard?.groups.get(PHRASE_GROUP)?.search(phrase, { limit: 2000 }) ?? []) as number[])
+      for (const id of (shard?.group(PHRASE_GROUP)?.search(phrase, { limit: 2000 }) ?? []) as number[])
         together.set(id, (together.get(id) ?? 0) + bonus);
     }),
   );
@@ -170,7 +173,7 @@ function numberForms(word: string): string[] {
 /** Adds the documents of one word of a text file to `best`: field weight × `exactness`, position as a tie-breaker. */
 function scoreWord(shard: TextShard, word: string, exactness: number, best: Map<number, number>): void {
   for (const group of FIELD_GROUPS) {
-    const ids = (shard.groups.get(group)?.search(word, { limit: 2000 }) ?? []) as number[];
+    const ids = (shard.group(group)?.search(word, { limit: 2000 }) ?? []) as number[];
     // Within a field, FlexSearch lists earlier positions first: a small tie-breaker.
     const weight = FIELD_WEIGHTS[group] * exactness;
     ids.forEach((id, rank) => {
