@@ -72,6 +72,29 @@ describe('codes as people type them', () => {
     // A number of a sentence is still no code: no code-tier result for these.
     for (const q of ['after 10 minutes', 'face 22', 'error after 10 minutes']) expect((await client.search(q, { limit: 5 })).filter((h) => h.reason !== 'text'), q).toEqual([]);
   });
+
+  it('a short number right after a label is a code, whatever words follow', async () => {
+    expect(await ids('返回码 -7 图片坏了', 1)).toEqual(['picwish/state/-7']);
+    expect(await ids('state=-8 for an hour', 1)).toEqual(['picwish/state/-8']);
+  });
+
+  it('words around a code spelt with spaces are tried both ways', async () => {
+    // `got.17.from` is no code; `17` after the label, at the vendor named, is.
+    const [hit] = await client.search('got err_code 17 from baidu');
+    expect([hit?.reason, `${hit?.doc.v}/${hit?.doc.c}`]).toEqual(['code', 'baidu-face/17']);
+  });
+
+  it('a status with words around it lists its entries, the ones the words describe first', async () => {
+    const hits = await client.search('AILabTools returns 422 no face detected for selfies', { limit: 3 });
+    expect(hits.map((h) => [h.reason, h.doc.c])[0]).toEqual(['status', 'ERROR_NO_FACE_IN_FILE']);
+    const firsts: string[] = [];
+    const again = await new SearchClient(async (path) => JSON.parse(files.get(path)!)).search('AILabTools returns 422 no face detected for selfies', {
+      limit: 3,
+      onFirst: (hit) => firsts.push(hit.doc.c ?? ''),
+    });
+    // The first shown is the first for good: with words to weigh, the status alone does not decide it.
+    expect(firsts).toEqual([again[0]!.doc.c]);
+  });
 });
 
 describe('tickets', () => {
@@ -84,6 +107,20 @@ describe('tickets', () => {
   it('a vendor named in the words puts its entries first', async () => {
     expect((await client.search('佐糖任务超时'))[0]?.doc.v).toBe('picwish');
     expect((await client.search('picwish task timeout'))[0]?.doc.v).toBe('picwish');
+    // …also named by its product alone: 如影 of 商汤如影, 人脸识别 of 百度人脸识别.
+    expect(await ids('如影 令牌无效', 1)).toEqual(['softsugar/84115943']);
+    expect(await ids('如影报错 60112505', 1)).toEqual(['softsugar/60112505']);
+    expect((await client.search('人脸识别 活体检测没过'))[0]?.doc.v).toBe('baidu-face');
+  });
+
+  it('a keyword is matched whole once the vendor named beside it is set aside', async () => {
+    // `rate limit` is a keyword of the rate-limited category; 89999998's message holds the words too.
+    expect(await ids('SenseTime rate limit', 1)).toEqual(['softsugar/89999999']);
+  });
+
+  it('a literal message standing inside a ticket counts more than its words apart', async () => {
+    expect(await ids('our G42 calls fail with Invalid token since this morning', 1)).toEqual(['g42-image/ModelArts.0203']);
+    expect(await ids('如影接口一直返回 Token is invalid', 1)).toEqual(['softsugar/84115943']);
   });
 });
 

@@ -18,7 +18,7 @@ import { Index } from './flexsearch.ts';
 import type { EntryKind, Lang } from '../artifact-types.ts';
 import { cleanText, compactCode, httpStatusQuery, normalizeCode, normalizeMessage } from '../normalize.ts';
 import { matchesTemplate } from '../templates.ts';
-import { codeInPhrase, codeQueryWords, vendorInPhrase, type CodeQueryWords } from './code-query.ts';
+import { codeQueryWords, readQuery, type CodeQueryWords } from './code-query.ts';
 import { FLEX_OPTIONS } from './flex-options.ts';
 import { rangeFiles, scoreWords, type ShardIO, type TextShard } from './words.ts';
 import { messageKey } from './tokenize.ts';
@@ -53,7 +53,7 @@ export type Loader = (path: string) => Promise<unknown>;
 /** A message quoted inside a query: "…", '…', “…”, 「…」. */
 const QUOTED = /["“「']([^"”」']{8,300})["”」']/g;
 /** How much more the entries of a vendor the words name score. */
-const VENDOR_BOOST = 1.5;
+const VENDOR_BOOST = 3;
 
 /**
  * A query's candidates, ranked. `first`: as soon as the lookups that can outrank the rest are in, the
@@ -189,17 +189,30 @@ export class SearchClient {
 
   #rank(query: string, manifest: SearchManifest): Ranking {
     const candidates = new Map<number, Candidate>();
+    // What the words score each document, whatever tier it is in: among equals of a stronger tier,
+    // the words around a code decide (`AILabTools returns 422 no face detected`: of the 422s, the face one).
+    const wordScore = new Map<number, number>();
     const add = (id: number, reason: SearchReason, score = 0) => {
+      if (reason === 'text') wordScore.set(id, score);
       const existing = candidates.get(id);
       if (!existing || TIER[reason] < TIER[existing.reason] || (reason === existing.reason && score > existing.score))
         candidates.set(id, { id, reason, score });
     };
-    const sorted = () => [...candidates.values()].sort((a, b) => TIER[a.reason] - TIER[b.reason] || b.score - a.score || a.id - b.id);
 
     // `错误码 222207`, `PicWish 401`: the code (or status) is looked up as if typed alone, at the vendor named.
     let words = this.#codeWords.get(manifest);
     if (!words) this.#codeWords.set(manifest, (words = codeQueryWords(manifest.vendors)));
-    const phrase = codeInPhrase(query, words);
+    const reading = readQuery(query, words);
+    const phrase = reading.code;
+    const wordsDecide = phrase?.exact === true;
+    const sorted = () =>
+      [...candidates.values()].sort(
+        (a, b) =>
+          TIER[a.reason] - TIER[b.reason] ||
+          b.score - a.score ||
+          (wordsDecide ? (wordScore.get(b.id) ?? 0) - (wordScore.get(a.id) ?? 0) : 0) ||
+          a.id - b.id,
+      );
     const ranges = phrase?.vendor ? manifest.vendors.find((v) => v.id === phrase.vendor)?.docs : undefined;
     const named = (id: number, reason: SearchReason, score?: number) => {
       if (!ranges || ranges.some(([first, end]) => id >= first && id < end)) add(id, reason, score);
@@ -208,30 +221,36 @@ export class SearchClient {
     // A code among words is that code only, never the codes it begins or is part of.
     const exactOnly = (id: number, reason: SearchReason, score?: number) => (reason === 'code' ? named(id, reason, score) : undefined);
     // The words' files are requested first: they are the most, and a browser fetches six at a time.
-    const scored = scoreWords(query, manifest, this.#io, add);
+    const scored = scoreWords(query, manifest, this.#io, add, { wholes: reading.vendor && reading.bare ? [reading.bare] : [] });
     // The query as a whole is also a code when some entry has it (`.-é-错_1Ａ` splits into tokens as a
     // phrase would): search finds every code lookup finds.
     const wholeCode = (id: number, reason: SearchReason, score?: number) => (reason === 'code' ? add(id, reason, score) : undefined);
     const codes = Promise.all([
       this.#codes(code, manifest, phrase?.exact ? exactOnly : phrase ? named : add),
       phrase && phrase.code !== query ? this.#codes(query, manifest, wholeCode) : undefined,
+      phrase?.alt ? this.#codes(phrase.alt, manifest, exactOnly) : undefined,
     ]);
     const messages = this.#messages(query, manifest, add);
     const statuses = this.#status(code, manifest, phrase ? named : add);
-    // The candidates of the tiers up to `tier` (the words not yet scored are never among them).
-    const upTo = (tier: number) => sorted().filter((c) => TIER[c.reason] <= tier);
+    // The candidates of the tiers up to `tier` (the words not yet scored are never among them), when
+    // their first is certain: when the words may reorder a tier, only if it has one candidate.
+    const upTo = (tier: number) => {
+      const found = sorted().filter((c) => TIER[c.reason] <= tier);
+      if (wordsDecide && found.length > 1 && found[1]!.reason === found[0]!.reason && found[1]!.score === found[0]!.score) return undefined;
+      return found;
+    };
     const first = (async () => {
       await codes;
-      if (upTo(TIER.code).length > 0) return upTo(TIER.code);
+      if (upTo(TIER.code)?.length !== 0) return upTo(TIER.code) ?? [];
       await messages;
-      if (upTo(TIER.message).length > 0) return upTo(TIER.message);
+      if (upTo(TIER.message)?.length !== 0) return upTo(TIER.message) ?? [];
       await statuses;
-      return upTo(TIER.status);
+      return upTo(TIER.status) ?? [];
     })();
     const strong = Promise.all([codes, messages, statuses]);
     const all = Promise.all([strong, scored]).then(() => {
       // Words that name a vendor (`佐糖任务超时`, `PicWish timeout`): that vendor's entries come first among equals.
-      const vendor = phrase ? undefined : vendorInPhrase(query, words);
+      const vendor = reading.vendor;
       const own = vendor ? manifest.vendors.find((v) => v.id === vendor)?.docs : undefined;
       if (own) for (const c of candidates.values()) if (c.reason === 'text' && own.some(([first, end]) => c.id >= first && c.id < end)) c.score *= VENDOR_BOOST;
       return sorted();

@@ -8,7 +8,7 @@
  */
 import type { Index } from './flexsearch.ts';
 import { paths, type CodeRecord, type SearchManifest } from './format.ts';
-import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, typedFiller, WHOLE_MARK, wholeToken } from './tokenize.ts';
+import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, tokenize, typedFiller, WHOLE_MARK, wholeToken } from './tokenize.ts';
 import { corrections, cuts, editsFor, inVocab, type VocabFile } from './typos.ts';
 import { FIELD_GROUPS, FIELD_WEIGHTS, PHRASE_GROUP } from './vocabulary.ts';
 
@@ -34,8 +34,15 @@ type Reason = 'text';
 const PHRASE_WEIGHT = 2;
 /** What a query that is exactly one of a document's keywords adds, per unit of the query's weight. */
 const WHOLE_WEIGHT = 3;
+/** What a literal message standing inside the query adds, per unit of its words' weight: it says more than a keyword. */
+const MESSAGE_WEIGHT = 6;
 
-export async function scoreWords(query: string, manifest: SearchManifest, io: ShardIO, add: (id: number, r: Reason, s?: number) => void): Promise<void> {
+/** What scoreWords may be told besides the query: other texts whose whole counts as the query's (the query without the vendor it names). */
+export interface WordOptions {
+  wholes?: string[];
+}
+
+export async function scoreWords(query: string, manifest: SearchManifest, io: ShardIO, add: (id: number, r: Reason, s?: number) => void, options: WordOptions = {}): Promise<void> {
   const terms = queryTokens(query);
   // The last word may still be being typed: it also matches words it is the start of. A filler
   // word there (`is`, `image for`) is not a term, but what it begins is (`issue`, `format`).
@@ -51,7 +58,14 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
   const phrases = [...new Set(phraseTokens(query, 500))].slice(0, 8);
   const whole = wholeToken(query);
   if (whole) phrases.push(whole);
+  // `SenseTime rate limit` is the keyword `rate limit` at the vendor it names.
+  for (const text of options.wholes ?? []) {
+    const other = wholeToken(text);
+    if (other && !phrases.includes(other)) phrases.push(other);
+  }
   const phraseShards = phrases.map((phrase) => phraseShard(phrase, manifest, io));
+  // The files of the query's words, which also hold the literal messages that begin with them.
+  const termShards = new Set<TextShard>();
   // Words the index does not have, as read instead (typos.ts): `tiemout` → `timeout`, `ratelimit` → `rate limit`.
   const fixed = new Map<string, string>();
   await Promise.all(
@@ -60,6 +74,7 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
       if (!isCjk(term) && term.length < 2) return;
       const typingThis = term === typing;
       const shards = await Promise.all(rangeFiles(manifest.text_starts, term, typingThis ? 3 : 1).map((f) => io.textShard(f)));
+      for (const shard of shards) termShards.add(shard);
       const best = new Map<number, number>();
       let known = false;
       for (const shard of shards) {
@@ -130,12 +145,39 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
       scores.set(id, s);
     }
   }
+  // A literal message standing inside the query (`our calls fail with Invalid token since this
+  // morning`, `如影接口一直返回 Token is invalid`) adds its words' weight, MESSAGE_WEIGHT times.
+  for (const [id, weight] of messagesInside(query, termShards, idf)) together.set(id, (together.get(id) ?? 0) + MESSAGE_WEIGHT * weight);
   // Documents that cover more of the query (by weight) first, then by where and how the words
   // are found; a pair of query words standing together adds its weight again.
   for (const [id, { sum, covered }] of scores) {
     const coverage = covered / queryWeight;
     add(id, 'text', coverage * coverage * sum + (together.get(id) ?? 0));
   }
+}
+
+/** Letters and digits only, words one space apart, between spaces: `Token is invalid.` → ` token is invalid `. */
+const spaced = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/**
+ * The documents whose literal message (of two words or more) stands in the query, with the weight of
+ * its words found in the query. The messages that begin with a query word are in that word's file.
+ */
+function messagesInside(query: string, shards: Set<TextShard>, idf: Map<string, number>): Map<number, number> {
+  const out = new Map<number, number>();
+  const text = spaced(query);
+  for (const shard of shards) {
+    for (const [message, docs] of Object.entries(shard.messages)) {
+      const words = tokenize(message, 2000);
+      if (words.length < 2) continue;
+      const m = spaced(message);
+      // Chinese has no spaces between words: a message stands anywhere in a run.
+      if (!(isCjk(message) ? text.includes(m.trim()) : text.includes(m))) continue;
+      const weight = [...new Set(words)].reduce((sum, w) => sum + (idf.get(w) ?? 0), 0);
+      for (const doc of docs) out.set(doc, Math.max(out.get(doc) ?? 0, weight));
+    }
+  }
+  return out;
 }
 
 /** The text file a phrase (or whole-query) token falls in; failures surface where it is awaited. */
