@@ -5,7 +5,8 @@
 import { Index } from './flexsearch.ts';
 import type { ArtifactCategory, ArtifactEntry, EntryKind, Lang } from '../artifact-types.ts';
 import { codeSuffixes, compactCode, normalizeCode, normalizeMessage } from '../normalize.ts';
-import { messageKey, phraseTokens, tokenize, wholeToken } from './tokenize.ts';
+import { chineseCharacters, isCjk, messageKey, phraseTokens, tokenize, wholeToken } from './tokenize.ts';
+import { HOMOPHONES } from './homophones.ts';
 import { FIELD_GROUPS, OUTCOME_WORDS, PHRASE_GROUP, type FieldGroup } from './vocabulary.ts';
 import { FLEX_OPTIONS } from './flex-options.ts';
 import { paths, SEARCH_FORMAT_VERSION, type TextShardFile, type CodeRecord, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
@@ -59,9 +60,12 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     const vendor = vendorName.get(e.vendor);
     const own = keywordList(e.keywords);
     const shared = [cat?.name.en, cat?.name.zh, ...keywordList(cat?.keywords), ...(e.task_outcome ? OUTCOME_WORDS[e.task_outcome] : [])];
+    const text = fieldText([e.message, e.meaning.en, e.meaning.zh, ...own]);
+    const sharedText = fieldText(shared);
     fields.push({
-      text: tokenize(fieldText([e.message, e.meaning.en, e.meaning.zh, ...own])),
-      keywords: tokenize(fieldText(shared)),
+      // Chinese: bigrams, then the single characters (searched only where a query's bigrams miss, chinese.ts).
+      text: [...tokenize(text), ...chineseCharacters(text)],
+      keywords: [...tokenize(sharedText), ...chineseCharacters(sharedText)],
       context: tokenize(fieldText([vendor?.en, vendor?.zh, e.remedy.en, e.remedy.zh])),
       phrase: [...phrasesOf([e.message, e.meaning.en, ...own, ...shared]), ...wholeTokens([...own, ...shared])],
     });
@@ -109,6 +113,9 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     vocab.set(term[0]!, list);
   }
   for (const [first, list] of vocab) files.set(paths.vocab(first), json(list.sort((a, b) => (a[0] < b[0] ? -1 : 1))));
+  // Homophones for Chinese typos (chinese.ts): the pinyin groups that hold a character of the index.
+  const sounds = soundGroups(postings.keys());
+  if (sounds.length > 0) files.set(paths.sounds, json(sounds));
   // Codes: every suffix of a code that starts at a part boundary, so fragments match.
   const records: CodeRecord[] = [];
   input.entries.forEach((e, doc) => {
@@ -216,9 +223,26 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     statuses,
     kinds,
     vocab: [...vocab.keys()].sort(),
+    ...(sounds.length > 0 ? { sounds: true } : {}),
   };
   files.set(paths.manifest, json(manifest));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * The homophone groups (homophones.ts) that hold a character of the index's Chinese words, each as
+ * [those characters, the group's other characters]: what a typed character may have been meant as.
+ */
+function soundGroups(words: Iterable<string>): [string, string][] {
+  const chars = new Set<string>();
+  for (const word of words) if (isCjk(word)) for (const char of word) chars.add(char);
+  const out: [string, string][] = [];
+  for (const entry of HOMOPHONES.split(/\s+/)) {
+    const group = [...entry.slice(entry.indexOf(':') + 1)];
+    const index = group.filter((c) => chars.has(c));
+    if (index.length > 0) out.push([index.join(''), group.filter((c) => !chars.has(c)).join('')]);
+  }
+  return out;
 }
 
 /** The [first, end) ranges of the doc ids (entry positions) of one vendor's entries. */

@@ -48,6 +48,8 @@ export interface SearchManifest {
   kinds: EntryKind[];
   /** The first characters that have a vocabulary file (`vocab/<c>.json`: [word, documents][]), for typo tolerance. */
   vocab?: string[];
+  /** Whether sounds.json (homophone groups for Chinese typos, chinese.ts) exists. */
+  sounds?: true;
 }
 
 /** A code-index record: [suffix key, compact suffix key, doc id, whole code? 1 : 0, code length]. */
@@ -76,4 +78,5 @@ export const paths = {
   templates: 'templates.json',
   docs: (block: number) => `docs/${block}.json`,
   vocab: (first: string) => `vocab/${first}.json`,
+  sounds: 'sounds.json',
 };

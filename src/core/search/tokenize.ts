@@ -111,3 +111,53 @@ export function wholeToken(input: unknown): string | undefined {
 export function messageKey(message: string): string {
   return tokenize(normalizeMessage(message), 2000)[0] ?? '';
 }
+
+/** The Chinese runs of a query, in order, split as its tokens are (at 的 and the words of a ticket). */
+export function chineseRuns(input: unknown): string[] {
+  return pieces(input, 500, true).filter((piece) => CJK.test(piece));
+}
+
+/**
+ * The distinct Chinese characters of a text (的 aside), indexed beside its bigrams so that a character
+ * a query's bigrams miss is still found (chinese.ts).
+ */
+export function chineseCharacters(input: unknown, max = 20_000): string[] {
+  const out = new Set<string>();
+  for (const piece of pieces(input, max)) if (CJK.test(piece)) for (const char of piece) out.add(char);
+  return [...out];
+}
+
+/**
+ * The whole-keyword tokens (wholeToken) of the spans inside a query, the whole query aside: a keyword
+ * standing in it (`the api key is rejected` → `api~key~=`; `上传的不是图片` → `不是图片~=`; `图片太糊` →
+ * `太糊~=`). A Chinese run may be cut anywhere, Latin words only whole; a span has two words or
+ * Chinese characters at least and at most eight pieces. At most `max`, the shortest first.
+ */
+export function innerWholeTokens(input: unknown, max = 64): string[] {
+  const parts = pieces(input, 500, true);
+  const spans: string[][] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const first = parts[i]!;
+    const firstChars = [...first];
+    const cjkFirst = CJK.test(first);
+    for (let a = 0; a < (cjkFirst ? firstChars.length : 1); a++) {
+      const head = firstChars.slice(a).join('');
+      // The span within the first piece: a Chinese substring of two characters or more.
+      if (cjkFirst) for (let b = a + 2; b <= firstChars.length; b++) spans.push([firstChars.slice(a, b).join('')]);
+      for (let j = i + 1; j < parts.length && j - i < 8; j++) {
+        const last = [...parts[j]!];
+        const middle = parts.slice(i + 1, j);
+        const ends = CJK.test(parts[j]!) ? last.map((_, b) => last.slice(0, b + 1).join('')) : [parts[j]!];
+        for (const end of ends) spans.push([head, ...middle, end]);
+      }
+    }
+  }
+  const whole = wholeToken(input);
+  const out = new Set<string>();
+  for (const span of spans.sort((x, y) => x.join('').length - y.join('').length)) {
+    const token = `${span.join(PHRASE_JOIN)}${WHOLE_MARK}`;
+    if (token !== whole) out.add(token);
+    if (out.size >= max) break;
+  }
+  return [...out];
+}

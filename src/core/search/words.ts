@@ -8,8 +8,9 @@
  */
 import type { Index } from './flexsearch.ts';
 import { paths, type CodeRecord, type SearchManifest } from './format.ts';
-import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, tokenize, typedFiller, WHOLE_MARK, wholeToken } from './tokenize.ts';
+import { innerWholeTokens, isCjk, PHRASE_JOIN, phraseTokens, queryTokens, tokenize, typedFiller, WHOLE_MARK, wholeToken } from './tokenize.ts';
 import { corrections, cuts, editsFor, inVocab, type VocabFile } from './typos.ts';
+import { chineseTerms, HOMOPHONE_EXACTNESS, type SoundGroups } from './chinese.ts';
 import { FIELD_GROUPS, FIELD_WEIGHTS, PHRASE_GROUP } from './vocabulary.ts';
 
 /** An index file as read: its field groups (each imported on first use), vocabulary, codes, messages and statuses. */
@@ -106,6 +107,21 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
       if (best.size > 0) found.set(term, best);
     }),
   );
+  // Chinese the bigrams miss (chinese.ts): a homophone's word (图片太胡 → 太糊), a character by itself.
+  const zhFixes: string[] = [];
+  if (terms.some(isCjk)) {
+    const known = async (token: string) => inVocab((await io.textShard(rangeFiles(manifest.text_starts, token, 1)[0]!)).vocabulary, token);
+    const sounds = () => (manifest.sounds ? io.maybe<SoundGroups>(paths.sounds, []) : Promise.resolve([]));
+    await Promise.all(
+      (await chineseTerms(query, known, sounds)).map(async ({ term, exactness }) => {
+        if (found.has(term)) return;
+        if (exactness === HOMOPHONE_EXACTNESS) zhFixes.push(term);
+        const best = new Map<number, number>();
+        for (const f of rangeFiles(manifest.text_starts, term, 1)) scoreWord(await io.textShard(f), term, exactness, best);
+        if (best.size > 0) found.set(term, best);
+      }),
+    );
+  }
   if (found.size === 0) return;
   // Phrases of the query as read with its corrections (`qouta exceeded` → `quota~exceeded`).
   if (fixed.size > 0) {
@@ -117,10 +133,20 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
       }
     }
   }
+  // Keywords standing inside the query (`上传的不是图片` holds 不是图片; 图片太胡 read as 太糊 holds 太糊).
+  const inner = new Set([...innerWholeTokens(query), ...(fixed.size > 0 ? innerWholeTokens(queryTokens(query).map((t) => fixed.get(t) ?? t).join(' ')) : []), ...zhFixes.map(wholeToken)]);
+  for (const token of inner) {
+    if (token && !phrases.includes(token)) {
+      phrases.push(token);
+      phraseShards.push(phraseShard(token, manifest, io));
+    }
+  }
   // Rare words count more (inverse document frequency over the whole index).
   const idf = new Map([...found].map(([term, docs]) => [term, Math.log(1 + manifest.docs / docs.size)]));
   const queryWeight = [...idf.values()].reduce((a, b) => a + b, 0);
-  const wholes = new Set([whole, ...phrases.filter((p) => p.endsWith(WHOLE_MARK))]);
+  const wholes = new Set([whole, ...(options.wholes ?? []).map(wholeToken)]);
+  // A keyword inside the query weighs what its words found weigh.
+  const spanWeight = (token: string) => [...new Set(tokenize(token.split(PHRASE_JOIN).join(' '), 500))].reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
 
   const together = new Map<number, number>();
   await Promise.all(
@@ -128,7 +154,13 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
       const [shard] = await phraseShards[i]!;
       const [first, second] = phrase.split(PHRASE_JOIN) as [string, string];
       const weightOf = (w: string) => idf.get(w) ?? idf.get([...fixed].find(([, to]) => to.split(' ').includes(w))?.[0] ?? '') ?? 0;
-      const bonus = wholes.has(phrase) ? WHOLE_WEIGHT * queryWeight : (PHRASE_WEIGHT * (weightOf(first) + weightOf(second))) / 2;
+      const bonus = wholes.has(phrase)
+        ? WHOLE_WEIGHT * queryWeight
+        : inner.has(phrase)
+          ? PHRASE_WEIGHT * spanWeight(phrase)
+          : phrase.endsWith(WHOLE_MARK)
+            ? WHOLE_WEIGHT * queryWeight
+            : (PHRASE_WEIGHT * (weightOf(first) + weightOf(second))) / 2;
       if (bonus === 0) return;
       for (const id of (shard?.group(PHRASE_GROUP)?.search(phrase, { limit: 2000 }) ?? []) as number[])
         together.set(id, (together.get(id) ?? 0) + bonus);
