@@ -1,18 +1,27 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// Two tiers. `unit`: everything that needs no site build and no browser (npm run test:unit, under a minute).
-// `build`: tests that read the built dist/ or build a site themselves, and the browser tests.
-// `npm test` builds first, then runs both.
+// Three tiers (budgets in docs/testing.md). `unit`: in-process tests that need no site build and no
+// browser (npm run test:unit, the fast feedback). `process`: the package, the CLI and the build
+// scripts run as child processes (npm pack, kill -9, a full disk). `build`: tests that read the built
+// dist/ or build a site themselves, and the browser tests. `npm test` builds first, then runs all three.
 export default defineConfig({
   test: {
+    // One worker per core, not vitest's default of one fewer: on 2 cores that default runs the files one
+    // at a time, and much of a file's time is spent waiting on a child process (a build, the CLI, Chromium).
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 30_000,
     hookTimeout: 600_000,
     projects: [
       // Tests of one area in a folder of their own (test/cli/, test/explain/); real-index-setup builds the real index once.
-      { extends: true, test: { name: 'unit', include: ['test/*.test.ts', 'test/cli/*.test.ts', 'test/explain/*.test.ts'], globalSetup: ['test/support/real-index-setup.ts'] } },
+      // isolate: false: the files of a worker share their modules (and the data each loads once) instead
+      // of importing and validating them again per file; no unit test changes module state or the environment.
+      { extends: true, test: { name: 'unit', include: ['test/*.test.ts', 'test/explain/*.test.ts'], globalSetup: ['test/support/real-index-setup.ts'], isolate: false } },
+      { extends: true, test: { name: 'process', include: ['test/cli/*.test.ts', 'test/process/*.test.ts'], globalSetup: ['test/support/real-index-setup.ts'], isolate: false } },
       // A browser on a busy 2-core CI machine can take more than expect.poll's default 1 s to fetch and
       // render; a poll still ends as soon as its condition holds.
-      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'], expect: { poll: { timeout: 5_000 } } } },
+      // browser-setup starts the one Chromium every browser test file connects to.
+      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'], globalSetup: ['test/support/browser-setup.ts'], expect: { poll: { timeout: 5_000 } } } },
     ],
   },
 });

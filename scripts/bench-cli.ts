@@ -1,5 +1,5 @@
 /**
- * npm run bench:cli [-- --runs 21] [-- --node /path/to/node …] [-- --bundles-only] — the package as its users get it:
+ * npm run bench:cli [-- --runs 21] [-- --node /path/to/node …] [-- --bundles-only] [-- --report FILE] — the package as its users get it:
  *
  * - CLI start-up: `vision-errors 222202` from the packed package installed into an empty folder,
  *   beside a bare `node -e 0`, median of --runs runs each (alternating, after one warm-up), for the
@@ -21,10 +21,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { replaceSection } from './lib/benchmarks-md.ts';
+import { writeSection } from './lib/benchmarks-md.ts';
 
 const root = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, node: { type: 'string', multiple: true, default: [] }, 'bundles-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, node: { type: 'string', multiple: true, default: [] }, 'bundles-only': { type: 'boolean', default: false }, report: { type: 'string' } } });
 // On a busy machine start-up times say more about the load than about the CLI: --bundles-only measures
 // the bundles (which do not depend on the load) and rewrites only their table, keeping the start-up figures.
 const bundlesOnly = values['bundles-only'];
@@ -139,9 +139,9 @@ const body = [
   `| the decision table \`decisions/baidu-face.json\` alone (the file as shipped, not minified) | ${kb(table.min)} | ${kb(table.gzip)} |`,
 ].join('\n');
 
-const file = join(root, 'BENCHMARKS.md');
-const markdown = readFileSync(file, 'utf8');
 if (bundlesOnly) {
+  const file = values.report ? values.report : join(root, 'BENCHMARKS.md');
+  const markdown = readFileSync(file, 'utf8');
   // The bundle table (its intro line and rows) replaced in place; a note says when; the rest kept.
   const table = body.slice(body.indexOf('### Browser bundle'));
   const start = markdown.indexOf('### Browser bundle');
@@ -155,6 +155,6 @@ if (bundlesOnly) {
   writeFileSync(file, `${markdown.slice(0, start)}${table}\n\n${note}\n\n${rest}`);
   console.log(`${table}\n\n${note}`);
 } else {
-  writeFileSync(file, replaceSection(markdown, 'CLI start-up and bundle size', body));
   console.log(body);
+  console.error(`[bench:cli] wrote the CLI start-up and bundle size section of ${writeSection(values.report, 'CLI start-up and bundle size', body)}`);
 }

@@ -1,21 +1,34 @@
 /**
- * npm run bench:scale [-- --sizes 1k,10k,50k]
+ * npm run bench:scale [-- --sizes 1k,10k,50k] [-- --data DIR] [-- --report FILE]
  *
  * Builds the site from synthetic data of each size and, in the same run, a plain Starlight site with
  * the same number of Markdown pages (the baseline). Reports build time per page, peak memory, output
  * size and file count, search bytes per query and the largest vendor page. Rewrites the "Scale"
- * section of BENCHMARKS.md. A benchmark: it prints figures and never fails on them.
+ * section of BENCHMARKS.md (or of --report). A benchmark: it prints figures and never fails on them.
+ * --data: the data the synthetic entries are added to (default data/); the suite's smoke run
+ * (test/build/benchmarks.test.ts) uses test/fixtures/edge/ and --sizes 100, to run in seconds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/node/data-files.ts';
 import { SearchClient } from '../src/core/search/query.ts';
-import { replaceSection } from './lib/benchmarks-md.ts';
+import { writeSection } from './lib/benchmarks-md.ts';
 import { dirStats } from './lib/dir-stats.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1k,10k,50k' }, work: { type: 'string', default: '/tmp/kb-scale' } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1k,10k,50k' },
+    work: { type: 'string', default: '/tmp/kb-scale' },
+    data: { type: 'string' },
+    report: { type: 'string' },
+    repeat: { type: 'string', default: '1' },
+  },
+});
+// Each build runs this many times, ours and the baseline taking turns; the fastest run of each counts.
+const repeat = Math.max(1, Number(values.repeat) || 1);
 const sizes = values.sizes!.split(',');
 const work = values.work!;
 const log = (m: string) => console.error(`[bench:scale] ${m}`);
@@ -23,16 +36,28 @@ const log = (m: string) => console.error(`[bench:scale] ${m}`);
 interface Run {
   seconds: number;
   peakMb: number;
+  /** User + system CPU time of the build and its children: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
 }
 
 /** Runs a command under GNU time: wall time and the peak resident memory of its largest process. */
 function timed(command: string, args: string[], cwd: string, env: Record<string, string>): Run {
   const started = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr.slice(-3000)}`);
-  const kb = Number(result.stderr.trim().split('\n').pop());
-  return { seconds, peakMb: kb / 1024 };
+  if (result.status !== 0) {
+    // The build's own lines (a data error is the validator's file:line:column lines), not a stack of ours.
+    console.error(`[bench:scale] ${command} ${args.join(' ')} failed (exit ${result.status}):\n${(result.stdout + result.stderr).trim().slice(-3000)}`);
+    process.exit(1);
+  }
+  const [kb, user, sys] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
+  return { seconds, peakMb: kb / 1024, cpuSeconds: user + sys };
+}
+
+/** The fastest of several runs (the least disturbed by other work on the machine), with the highest peak memory of them all. */
+function best(runs: Run[]): Run {
+  const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return { ...fastest, peakMb: Math.max(...runs.map((r) => r.peakMb)), cpuSeconds: Math.min(...runs.map((r) => r.cpuSeconds)) };
 }
 
 /**
@@ -81,8 +106,8 @@ async function searchBytes(dist: string): Promise<number> {
   return total / queries.length;
 }
 
-/** Issue 7's targets. */
-const TARGET_RATIO = 1.2;
+/** Issue 26's target for time per page (issue 7 asked for 1.2×); issue 7's for memory and flatness. */
+const TARGET_RATIO = 1.0;
 /** "Under 2 GB", read strictly: 2,000 MiB rather than 2,048. */
 const TARGET_PEAK_MB_AT_50K = 2000;
 /** "Flat": per-page time at the largest size within this factor of the smallest. */
@@ -101,23 +126,40 @@ interface Measurement {
 
 const perPage = (run: Run, pages: number) => (run.seconds * 1000) / pages;
 const ratio = (m: Measurement) => perPage(m.ours, m.pages) / perPage(m.base, m.basePages);
+const cpuRatio = (m: Measurement) => m.ours.cpuSeconds / m.pages / (m.base.cpuSeconds / m.basePages);
 
 const measurements: Measurement[] = [];
 mkdirSync(work, { recursive: true });
+const loadBefore = loadavg();
 for (const size of sizes) {
   const total = Number(size.replace(/k$/, '000'));
+  if (!Number.isInteger(total) || total <= 0) {
+    console.error(`[bench:scale] --sizes: "${size}" is not a number of entries (100, 1k, 50k)`);
+    process.exit(2);
+  }
   const data = join(work, `data-${size}`);
   const dist = join(work, `site-${size}`);
   log(`${size}: generating data`);
-  execFileSync(process.execPath, ['scripts/generate-synthetic.ts', '--out', data, '--total', String(total), '--mode', 'vendors'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-  // A fresh output folder, like the baseline's: Astro would otherwise spend time deleting the last run's.
-  rmSync(dist, { recursive: true, force: true });
-  log(`${size}: building our site (npm run build: pages, JSON artifact, search index)`);
-  const ours = timed('npm', ['run', '-s', 'build'], PROJECT_ROOT, { KB_DATA_DIR: data, KB_OUT_DIR: dist });
+  execFileSync(process.execPath, ['scripts/generate-synthetic.ts', '--out', data, '--total', String(total), '--mode', 'vendors', ...(values.data ? ['--data', values.data] : [])], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const oursRuns: Run[] = [];
+  const baseRuns: Run[] = [];
+  let baseDir = '';
+  for (let run = 1; run <= repeat; run++) {
+    // A fresh output folder, like the baseline's: Astro would otherwise spend time deleting the last run's.
+    rmSync(dist, { recursive: true, force: true });
+    log(`${size}: building our site (npm run build: pages, JSON artifact, search index)${repeat > 1 ? `, run ${run} of ${repeat}` : ''}`);
+    oursRuns.push(timed('npm', ['run', '-s', 'build'], PROJECT_ROOT, { KB_DATA_DIR: data, KB_OUT_DIR: dist }));
+    const pages = dirStats(dist).html;
+    log(`${size}: ${pages} pages in ${oursRuns.at(-1)!.seconds.toFixed(0)} s; building the plain Starlight baseline with as many pages`);
+    // A new project each time: the baseline's content layer starts cold, as ours reads its data afresh.
+    if (baseDir) rmSync(baseDir, { recursive: true, force: true });
+    baseDir = baselineProject(pages);
+    baseRuns.push(timed(join(baseDir, 'node_modules/.bin/astro'), ['build', '--silent'], baseDir, {}));
+    log(`${size}: baseline in ${baseRuns.at(-1)!.seconds.toFixed(0)} s (load average ${loadavg()[0]!.toFixed(1)})`);
+  }
+  const ours = best(oursRuns);
+  const base = best(baseRuns);
   const out = dirStats(dist);
-  log(`${size}: ${out.html} pages in ${ours.seconds.toFixed(0)} s; building the plain Starlight baseline with as many pages`);
-  const baseDir = baselineProject(out.html);
-  const base = timed(join(baseDir, 'node_modules/.bin/astro'), ['build', '--silent'], baseDir, {});
   const baseOut = dirStats(join(baseDir, 'dist'));
   const vendorPages = readdirSync(dist).filter((d) => existsSync(join(dist, d, 'index.html')) && existsSync(join(dist, 'api/v1', `${d}.json`)));
   const m: Measurement = {
@@ -131,12 +173,12 @@ for (const size of sizes) {
     largestVendorPage: Math.max(...vendorPages.map((d) => statSync(join(dist, d, 'index.html')).size)),
   };
   measurements.push(m);
-  log(`${size}: ours ${perPage(ours, m.pages).toFixed(2)} ms/page, ${ours.peakMb.toFixed(0)} MB; baseline ${perPage(base, m.basePages).toFixed(2)} ms/page, ${base.peakMb.toFixed(0)} MB; ratio ${ratio(m).toFixed(2)}×`);
+  log(`${size}: ours ${perPage(ours, m.pages).toFixed(2)} ms/page, ${ours.peakMb.toFixed(0)} MB; baseline ${perPage(base, m.basePages).toFixed(2)} ms/page, ${base.peakMb.toFixed(0)} MB; ratio ${ratio(m).toFixed(2)}× (CPU time ${cpuRatio(m).toFixed(2)}×)`);
   rmSync(baseDir, { recursive: true, force: true });
 }
 
 const row = (m: Measurement) =>
-  `| ${m.size} | ${m.pages} | ${m.ours.seconds.toFixed(0)} s | ${perPage(m.ours, m.pages).toFixed(2)} ms | ${m.base.seconds.toFixed(0)} s (${m.basePages} pages) | ${perPage(m.base, m.basePages).toFixed(2)} ms | ${ratio(m).toFixed(2)}× | ${m.ours.peakMb.toFixed(0)} MB | ${m.base.peakMb.toFixed(0)} MB | ${(m.output.bytes / 2 ** 20).toFixed(0)} MB, ${m.output.files} files | ${(m.searchBytes / 1024).toFixed(0)} KB | ${(m.largestVendorPage / 1024).toFixed(0)} KB |`;
+  `| ${m.size} | ${m.pages} | ${m.ours.seconds.toFixed(0)} s | ${perPage(m.ours, m.pages).toFixed(2)} ms | ${m.base.seconds.toFixed(0)} s (${m.basePages} pages) | ${perPage(m.base, m.basePages).toFixed(2)} ms | ${ratio(m).toFixed(2)}× | ${m.ours.cpuSeconds.toFixed(0)} s / ${m.base.cpuSeconds.toFixed(0)} s = ${cpuRatio(m).toFixed(2)}× | ${m.ours.peakMb.toFixed(0)} MB | ${m.base.peakMb.toFixed(0)} MB | ${(m.output.bytes / 2 ** 20).toFixed(0)} MB, ${m.output.files} files | ${(m.searchBytes / 1024).toFixed(0)} KB | ${(m.largestVendorPage / 1024).toFixed(0)} KB |`;
 
 /** Each target, read against these figures: met, not met, or not measured at this size. */
 function verdicts(): string[] {
@@ -157,18 +199,22 @@ function verdicts(): string[] {
   return lines;
 }
 
+const loadAfter = loadavg();
+const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
 const body = [
-  `Measured by \`npm run bench:scale\` on ${new Date().toISOString().slice(0, 10)} (2 cores, 24 GiB). Synthetic vendors of up to 10,000 codes are added to the real data.`,
+  `Measured by \`npm run bench:scale\` on ${new Date().toISOString().slice(0, 10)} (${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average (1/5/15 min) ${load(loadBefore)} before, ${load(loadAfter)} after). ` +
+    `Synthetic vendors of up to 10,000 codes are added to ${values.data ? `\`${values.data}\`` : 'the real data'}.`,
   'Our build is the whole `npm run build`: `astro build`, which validates the data as it reads it, renders the pages, writes the JSON artifact and the search index and checks the Markdown links. The baseline is `astro build` of a plain Starlight site with the same number of Markdown pages and a fixed sidebar like ours, run right after it. Both start from an empty output folder.',
-  'Peak memory is the resident memory of the largest process of each build (GNU time), in MiB ("MB" in the table). Search bytes: the mean of what eight typical queries fetch from the index (the search code itself, ~40 KB once, excluded). The largest vendor page is page 1 of its list (lists are split into pages of 500 rows).',
+  `${repeat > 1 ? `Each build ran ${repeat} times, ours and the baseline taking turns; the table gives the fastest run of each (the least disturbed by other work) and the highest peak memory. ` : ''}CPU time is user + system time of the build and its children (GNU time), steadier than wall time on a shared machine; the ratio column is wall time. ` +
+    'Peak memory is the resident memory of the largest process of each build (GNU time), in MiB ("MB" in the table).' +
+    ' Search bytes: the mean of what eight typical queries fetch from the index (the search code itself, ~40 KB once, excluded). The largest vendor page is page 1 of its list (lists are split into pages of 500 rows).',
   '',
-  '| entries | pages built | our build | per page | plain Starlight | per page | ratio | our peak memory | baseline peak memory | output | search bytes/query | largest vendor page |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| entries | pages built | our build | per page | plain Starlight | per page | ratio | CPU time (ours / baseline, per page) | our peak memory | baseline peak memory | output | search bytes/query | largest vendor page |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...measurements.map(row),
   '',
-  'Against the targets of issue 7:',
+  'Against the targets (issue 26: time per page; issue 7: flatness and memory):',
   ...verdicts(),
 ].join('\n');
-const file = join(PROJECT_ROOT, 'BENCHMARKS.md');
-writeFileSync(file, replaceSection(existsSync(file) ? readFileSync(file, 'utf8') : '', 'Scale', body));
 console.log(body);
+log(`wrote the Scale section of ${writeSection(values.report, 'Scale', body)}`);

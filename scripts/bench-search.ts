@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --sizes real,50k] [-- --relevance all|tuning|none] [-- --work /tmp/kb-bench]
+ * npm run bench:search [-- --sizes real,50k] [-- --relevance all|tuning|none] [-- --site DIR] [-- --quick] [-- --report FILE] [-- --work /tmp/kb-bench]
  *
  * Our search vs Pagefind's default search on the same built pages, in Debian's Chromium:
  * bytes downloaded and time from keypress to first result, per query, cold (fresh browser
@@ -10,9 +10,14 @@
  * scores only the sets the engine is tuned on (the judged and the development set): while the engine is
  * being changed, the held-out sets are not looked at, not even their figures.
  * A benchmark, not a test: it reports figures and never fails on them.
+ *
+ * --site DIR: for the real size, a site already built from the real data (e.g. dist/) instead of a
+ * new build; it is hard-linked into the work folder, since Pagefind adds its index to the site.
+ * --quick: two queries, one warm run each, the first four queries of each judged set. With both,
+ * the suite's smoke run (test/build/benchmarks.test.ts) takes seconds. --report: write there, not BENCHMARKS.md.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
@@ -21,11 +26,18 @@ import { launchBrowser } from '../test/support/browser.ts';
 import { serveDir } from '../test/support/static-server.ts';
 import { SearchClient } from '../src/core/search/query.ts';
 import { JUDGED_SETS, loadJudged, rankByPaths, resultId, score, type JudgedQuery, type JudgedSetName, type RelevanceReport } from '../test/support/relevance.ts';
-import { replaceSection } from './lib/benchmarks-md.ts';
+import { writeSection } from './lib/benchmarks-md.ts';
 import { dirStats } from './lib/dir-stats.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: 'real,50k' }, work: { type: 'string', default: '/tmp/kb-bench' }, relevance: { type: 'string', default: 'all' } },
+  options: {
+    sizes: { type: 'string', default: 'real,50k' },
+    work: { type: 'string', default: '/tmp/kb-bench' },
+    relevance: { type: 'string', default: 'all' },
+    site: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    report: { type: 'string' },
+  },
 });
 const sizes = values.sizes!.split(',');
 if (!['all', 'tuning', 'none'].includes(values.relevance!)) throw new Error(`--relevance must be all, tuning or none, not ${values.relevance}`);
@@ -56,9 +68,16 @@ function prepare(size: string): { dist: string; buildSeconds: number; pagefindSe
     log(`generating ${total} entries…`);
     run(NODE, ['scripts/generate-synthetic.ts', '--out', dataDir, '--total', String(total), '--mode', 'vendors'], {});
   }
-  log(`building the site for ${size} into ${dist} (this is the slow part)…`);
   let t = performance.now();
-  run('npm', ['run', '-s', 'build'], { KB_DATA_DIR: dataDir, KB_OUT_DIR: dist });
+  rmSync(dist, { recursive: true, force: true });
+  if (size === 'real' && values.site) {
+    log(`linking the site built in ${values.site} into ${dist}…`);
+    mkdirSync(work, { recursive: true });
+    execFileSync('cp', ['-al', values.site, dist]);
+  } else {
+    log(`building the site for ${size} into ${dist} (this is the slow part)…`);
+    run('npm', ['run', '-s', 'build'], { KB_DATA_DIR: dataDir, KB_OUT_DIR: dist });
+  }
   const buildSeconds = (performance.now() - t) / 1000;
   log(`running Pagefind (default settings) over the same pages…`);
   t = performance.now();
@@ -158,7 +177,7 @@ interface SetRelevance {
 /** Top-1 and MRR@5 of both engines over each set of judged queries (RELEVANCE_SETS: the tuning sets, the held-out sets), real data only. */
 async function relevance(browser: Browser, dist: string, url: string): Promise<SetRelevance[]> {
   const out: SetRelevance[] = [];
-  for (const set of RELEVANCE_SETS) out.push({ ...set, ...(await relevanceOf(loadJudged(set.file), browser, dist, url)) });
+  for (const set of RELEVANCE_SETS) out.push({ ...set, ...(await relevanceOf(loadJudged(set.file).slice(0, values.quick ? 4 : undefined), browser, dist, url)) });
   return out;
 }
 
@@ -183,7 +202,7 @@ async function relevanceOf(judged: JudgedQuery[], browser: Browser, dist: string
   return { ours: score(judged, ours), pagefind: score(judged, theirs) };
 }
 
-const WARM_RUNS = 3;
+const WARM_RUNS = values.quick ? 1 : 3;
 const median = (runs: Measure[]) => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -198,7 +217,7 @@ try {
     const ourIndex = dirStats(join(dist, 'search-index'));
     const theirIndex = dirStats(join(dist, 'pagefind-default'));
     const server = await serveDir(dist);
-    const queries = QUERIES[size] ?? QUERIES['50k']!;
+    const queries = (QUERIES[size] ?? QUERIES['50k']!).slice(0, values.quick ? 2 : undefined);
     const rows: string[] = [];
     const totals = { ours: { cold: 0, warm: 0, bytes: 0 }, pf: { cold: 0, warm: 0, bytes: 0 } };
     const latency = await nodeLatency(dist, queries);
@@ -231,7 +250,7 @@ try {
       [
         `### ${size === 'real' ? 'Real data' : `${size} entries (real + synthetic)`}`,
         '',
-        `Site build ${buildSeconds.toFixed(0)} s; Pagefind indexing ${pagefindSeconds.toFixed(0)} s. ` +
+        `${size === 'real' && values.site ? `Site built beforehand (${values.site})` : `Site build ${buildSeconds.toFixed(0)} s`}; Pagefind indexing ${pagefindSeconds.toFixed(0)} s. ` +
           `Index on disk: ours ${kb(ourIndex.bytes)} in ${ourIndex.files} files, Pagefind ${kb(theirIndex.bytes)} in ${theirIndex.files} files.`,
         '',
         '| query | ours: bytes (cold) | Pagefind: bytes (cold) | ratio | ours: keypress → first result (cold) | Pagefind (cold) | ratio | ours (warm) | Pagefind (warm) | core query in Node (median) | our first result | Pagefind first result |',
@@ -273,6 +292,5 @@ const body = [
   '',
   ...sections,
 ].join('\n');
-const file = join(PROJECT_ROOT, 'BENCHMARKS.md');
-writeFileSync(file, replaceSection(existsSync(file) ? readFileSync(file, 'utf8') : '', 'Search', body));
 console.log(body);
+log(`wrote the Search section of ${writeSection(values.report, 'Search', body)}`);

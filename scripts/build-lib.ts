@@ -16,8 +16,14 @@
  * tsc writes into a temporary folder; only files whose content changed are copied into lib/, so a
  * CLI running from lib/ meanwhile (the test suite packs the project while other tests run it)
  * never reads a half-written file.
+ *
+ * When nothing tsc reads has changed since the last build (a hash of src/core, src/cli, src/content/i18n,
+ * the tsconfigs, this script and the versions of TypeScript, FlexSearch and @types/node, kept in
+ * lib/.inputs-hash), lib/ is left as it is: `npm install`, `npm test` and every `npm pack` of the suite
+ * would otherwise compile the same sources again (5 s of CPU each). `--force` compiles anyway.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -26,8 +32,34 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const lib = join(root, 'lib');
-const out = mkdtempSync(join(tmpdir(), 'vision-errors-lib-'));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesIn(join(dir, d.name)) : [join(dir, d.name)]));
+}
+
+/** Everything the compiled lib/ depends on, hashed (paths and contents, in a fixed order). */
+function inputsHash(): string {
+  const hash = createHash('sha256');
+  const packageJson = (name: string) => join(root, 'node_modules', name, 'package.json');
+  const inputs = [
+    ...['src/core', 'src/cli', 'src/content/i18n'].flatMap((dir) => filesIn(join(root, dir))),
+    ...['tsconfig.json', 'tsconfig.lib.json', 'tsconfig.cli.json', 'scripts/build-lib.ts'].map((f) => join(root, f)),
+    ...['typescript', 'flexsearch', '@types/node'].map(packageJson),
+  ].sort();
+  for (const file of inputs) hash.update(`${relative(root, file)}\u0000`).update(readFileSync(file)).update('\u0000');
+  return hash.digest('hex');
+}
+
+const HASH_FILE = join(lib, '.inputs-hash');
+const hash = inputsHash();
+const OUTPUTS = ['core/index.js', 'core/index.d.ts', 'cli/main.js', 'json/index.d.ts', 'json/vendor.d.ts'];
+if (!process.argv.includes('--force') && existsSync(HASH_FILE) && readFileSync(HASH_FILE, 'utf8') === hash && OUTPUTS.every((f) => existsSync(join(lib, f)))) {
+  console.log('build:lib: lib/ is up to date with its sources (nothing compiled; --force to compile anyway)');
+  process.exit(0);
+}
+rmSync(HASH_FILE, { force: true });
+const out = mkdtempSync(join(tmpdir(), 'vision-errors-lib-'));
 
 for (const project of ['tsconfig.lib.json', 'tsconfig.cli.json']) {
   const result = spawnSync(process.execPath, [tsc, '-p', join(root, project), '--outDir', out], { stdio: 'inherit' });
@@ -36,10 +68,6 @@ for (const project of ['tsconfig.lib.json', 'tsconfig.cli.json']) {
     console.error(`build:lib: tsc -p ${project} failed`);
     process.exit(1);
   }
-}
-
-function filesIn(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesIn(join(dir, d.name)) : [join(dir, d.name)]));
 }
 
 /** Write `text` to lib/<path> unless it holds exactly that already (write aside, then rename). */
@@ -90,4 +118,5 @@ if (problems.length) {
   console.error(`build:lib:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
+writeFileSync(HASH_FILE, hash);
 console.log('build:lib: lib/core (library + declarations), lib/cli (CLI), lib/json (types of the JSON exports)');

@@ -12,7 +12,7 @@
  *           (waiting for the lock, taking a dead writer's over) and leave one complete artifact.
  *
  * `--at <n>` kills at change n (then at random) without first counting a build's changes.
- * Prints what it saw and exits 1 on any violation. test/output-processes.test.ts runs a small one.
+ * Prints what it saw and exits 1 on any violation. test/process/output-processes.test.ts runs a small one.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';

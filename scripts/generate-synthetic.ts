@@ -8,14 +8,16 @@
  *   node scripts/generate-synthetic.ts --out /tmp/kb-50k --total 50000 --mode vendors
  *
  * `--vendor` appends every synthetic entry to that one vendor (else they are shared out in turn).
+ * `--data` is the folder copied (default: data/, or KB_DATA_DIR): the benchmarks' smoke runs start
+ * from test/fixtures/edge/, five entries, to build in seconds.
  * A synthetic vendor copies PicWish's vendor block and envelope, so it also gets PicWish's task-state
  * entries: its envelope reads task states (task_id_field), which only a vendor with some may do.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { DEFAULT_DATA_DIR } from '../src/node/data-files.ts';
+import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../src/node/data-files.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,14 +27,16 @@ const { values } = parseArgs({
     mode: { type: 'string', default: 'append' },
     'per-vendor': { type: 'string', default: '10000' },
     vendor: { type: 'string' },
+    data: { type: 'string' },
   },
 });
 if (!values.out || (!values.extra && !values.total)) {
-  console.error('usage: generate-synthetic.ts --out DIR (--extra N | --total N) [--mode append|vendors] [--per-vendor N] [--vendor ID]');
+  console.error('usage: generate-synthetic.ts --out DIR (--extra N | --total N) [--mode append|vendors] [--per-vendor N] [--vendor ID] [--data DIR]');
   process.exit(2);
 }
 
-const categoryList = (parse(readFileSync(join(DEFAULT_DATA_DIR, 'categories.yaml'), 'utf8')) as { categories: { id: string; retryable_default: boolean; action_default: string }[] })
+const base = values.data ? resolve(values.data) : DEFAULT_DATA_DIR;
+const categoryList = (parse(readFileSync(join(base, 'categories.yaml'), 'utf8')) as { categories: { id: string; retryable_default: boolean; action_default: string }[] })
   .categories;
 const categories = categoryList.map((c) => c.id);
 // Entries take their category's retryable_default and action_default (the validator asks for a reason otherwise).
@@ -46,8 +50,8 @@ const USER_NEXT: Record<string, { en: string; zh: string }> = {
   none: { en: 'Nothing to do.', zh: '无需操作。' },
 };
 const USER_NEXT_OTHER = { en: "We're looking into it.", zh: '我们正在处理。' };
-const realCount = readdirSync(join(DEFAULT_DATA_DIR, 'vendors')).reduce(
-  (n, f) => n + (readFileSync(join(DEFAULT_DATA_DIR, 'vendors', f), 'utf8').match(/^  - kind: /gm)?.length ?? 0),
+const realCount = readdirSync(join(base, 'vendors')).reduce(
+  (n, f) => n + (readFileSync(join(base, 'vendors', f), 'utf8').match(/^  - kind: /gm)?.length ?? 0),
   0,
 );
 const extra = values.extra ? Number(values.extra) : Math.max(0, Number(values.total) - realCount);
@@ -88,18 +92,18 @@ function entryYaml(code: string): string {
 const out = values.out;
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'vendors'), { recursive: true });
-cpSync(join(DEFAULT_DATA_DIR, 'categories.yaml'), join(out, 'categories.yaml'));
+cpSync(join(base, 'categories.yaml'), join(out, 'categories.yaml'));
 // The real entries keep their equivalence groups (and so their pages their size).
-if (existsSync(join(DEFAULT_DATA_DIR, 'equivalence-groups.yaml'))) cpSync(join(DEFAULT_DATA_DIR, 'equivalence-groups.yaml'), join(out, 'equivalence-groups.yaml'));
-const vendorFiles = readdirSync(join(DEFAULT_DATA_DIR, 'vendors')).sort();
-for (const f of vendorFiles) cpSync(join(DEFAULT_DATA_DIR, 'vendors', f), join(out, 'vendors', f));
+if (existsSync(join(base, 'equivalence-groups.yaml'))) cpSync(join(base, 'equivalence-groups.yaml'), join(out, 'equivalence-groups.yaml'));
+const vendorFiles = readdirSync(join(base, 'vendors')).sort();
+for (const f of vendorFiles) cpSync(join(base, 'vendors', f), join(out, 'vendors', f));
 
 if (values.mode === 'append') {
   // Entries are the last key of every vendor file, so appending list items extends them.
   const chunks = new Map<string, string[]>();
   const only = values.vendor ? `${values.vendor}.yaml` : undefined;
   if (only && !vendorFiles.includes(only)) {
-    console.error(`--vendor ${values.vendor}: no such vendor in ${join(DEFAULT_DATA_DIR, 'vendors')}`);
+    console.error(`--vendor ${values.vendor}: no such vendor in ${join(base, 'vendors')}`);
     process.exit(2);
   }
   for (let i = 0; i < extra; i++) {
@@ -113,7 +117,8 @@ if (values.mode === 'append') {
   for (const [file, list] of chunks) appendFileSync(join(out, 'vendors', file), `\n${list.join('')}`);
 } else if (values.mode === 'vendors') {
   const perVendor = Number(values['per-vendor']);
-  const picwish = readFileSync(join(DEFAULT_DATA_DIR, 'vendors', 'picwish.yaml'), 'utf8');
+  // The template is always the project's own PicWish file, whatever folder is copied.
+  const picwish = readFileSync(join(PROJECT_ROOT, 'data', 'vendors', 'picwish.yaml'), 'utf8');
   // PicWish's task-state entries, as written (entries are the file's last key, one `  - kind:` item each).
   const taskStates = picwish
     .split('\nentries:\n')[1]!
@@ -140,4 +145,4 @@ if (values.mode === 'append') {
   console.error(`unknown --mode ${values.mode}`);
   process.exit(2);
 }
-console.log(`wrote ${out}: ${realCount} real + ${extra} synthetic entries (${values.mode})`);
+console.log(`wrote ${out}: ${realCount} entries of ${base} + ${extra} synthetic entries (${values.mode})`);

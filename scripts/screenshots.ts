@@ -24,6 +24,22 @@ const openSearch = (query: string): Setup => async (page) => {
   await page.locator('#site-search-results li').first().waitFor({ timeout: 10_000 });
 };
 
+/** The Explain page after explaining a text (the answer scrolled into view), or one of its examples (a ticket, a log). */
+const explained = async (page: Page) => {
+  await page.locator('[data-explain-result]').waitFor({ state: 'visible' });
+  await page.waitForTimeout(600); // the smooth scroll to the answer
+};
+const explainText = (text: string): Setup => async (page) => {
+  await page.locator('form[data-kb-explain] textarea[name=body]').fill(text);
+  await page.locator('form[data-kb-explain] button[type=submit]').click();
+  await explained(page);
+};
+const explainExample = (n: number): Setup => async (page) => {
+  await page.locator('.kb-explain-example').nth(n).click();
+  await explained(page);
+  await page.evaluate(() => scrollTo(0, 0)); // a full page, shot from its top
+};
+
 const PAGES: { name: string; path: string; setup?: Setup; fullPage?: boolean }[] = [
   { name: 'home', path: '/' },
   { name: 'vendor', path: '/baidu-face/' },
@@ -42,17 +58,9 @@ const PAGES: { name: string; path: string; setup?: Setup; fullPage?: boolean }[]
   { name: 'changelog', path: '/changelog/' },
   { name: 'search', path: '/search/?q=face' },
   { name: 'search-dialog', path: '/picwish/', setup: openSearch('face'), fullPage: false },
-  {
-    name: 'explain',
-    path: '/explain/',
-    fullPage: false,
-    setup: async (page) => {
-      await page.locator('form[data-kb-explain] textarea[name=body]').fill('{"error_code": 222202, "error_msg": "pic not has face", "log_id": 1}');
-      await page.locator('form[data-kb-explain] button[type=submit]').click();
-      await page.locator('[data-explain-result]').waitFor({ state: 'visible' });
-      await page.waitForTimeout(600); // the smooth scroll to the answer
-    },
-  },
+  { name: 'explain', path: '/explain/', fullPage: false, setup: explainText('{"error_code": 222202, "error_msg": "pic not has face", "log_id": 1}') },
+  { name: 'explain-ticket', path: '/explain/', setup: explainExample(0) },
+  { name: 'explain-log', path: '/explain/', setup: explainExample(1) },
   { name: '404', path: '/baidu-face/22220/', setup: async (page) => void (await page.locator('#not-found-search-results li').first().waitFor({ timeout: 10_000 })) },
 ];
 const LANGS = [{ lang: 'en', prefix: '' }, { lang: 'zh', prefix: '/zh-cn' }] as const;

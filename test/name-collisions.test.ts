@@ -60,7 +60,7 @@ describe('reserved vendor ids', () => {
       ...readdirSync(join(root, 'src/content/docs')),
       ...readdirSync(join(root, 'public')).map(stem),
       // What the integrations write (src/node/site-outputs.ts, sitemap.ts) beside the pages.
-      'api', 'search-index', 'sitemap-index', 'sitemap-0', 'sitemap-7',
+      'api', 'search-index', 'explain-index', 'sitemap-index', 'sitemap-0', 'sitemap-7',
     ];
     const kb = validateSources(categories, [vendorWith('minimal', ['1'])]);
     if (!kb.ok) throw new Error(kb.problems.map(formatProblem).join('\n'));

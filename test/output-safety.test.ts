@@ -1,7 +1,7 @@
 /**
  * The output writer under faults and concurrency (issue 25, items 1–4 and 7), in this process: a
  * failing or "killed" call is injected at the file system call (test/support/faulty-fs.ts), another
- * process is played by a holder with a pid no process has. test/output-processes.test.ts does the
+ * process is played by a holder with a pid no process has. test/process/output-processes.test.ts does the
  * same with real processes and kill -9; scripts/fuzz-output.ts is the long randomized sweep.
  */
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';

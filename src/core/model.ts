@@ -23,6 +23,21 @@ export function listPageCount(entries: number): number {
   return Math.max(1, Math.ceil(entries / ENTRIES_PER_LIST_PAGE));
 }
 
+/** The rows page `page` (from 1) of a long list shows. */
+export function listPageRows<T>(items: readonly T[], page: number): T[] {
+  return items.slice((page - 1) * ENTRIES_PER_LIST_PAGE, page * ENTRIES_PER_LIST_PAGE);
+}
+
+/** The page (from 1) that shows the row at `index` (from 0). */
+export function listPageOf(index: number): number {
+  return Math.floor(index / ENTRIES_PER_LIST_PAGE) + 1;
+}
+
+/** The pages a pager links to: the first, the last and two either side of the current one, so never more than 7. */
+export function pagerPages(page: number, pages: number): number[] {
+  return [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+}
+
 /** `base` is the list's first page path (with trailing slash); page 1 is the base itself. */
 export function listPagePath(base: string, page: number): string {
   return page <= 1 ? base : `${base}page/${page}/`;
@@ -45,6 +60,7 @@ export const RESERVED_VENDOR_IDS: ReadonlyMap<string, string> = new Map([
   ['404', 'the page 404.html'],
   ['api', 'the JSON artifact under /api/'],
   ['search-index', 'the search index under /search-index/'],
+  ['explain-index', 'the Explain page\'s data under /explain-index/'],
   ['favicon', 'the file favicon.svg (public/)'],
   ['sitemap-index', 'the file sitemap-index.xml'],
   // The artifact's own files in /api/v1/.

@@ -1,6 +1,6 @@
 /**
- * `astro dev` serves what `astro build` writes besides the pages: the JSON artifact under /api/v1/
- * and the search index under /search-index/v1/, built in memory from the same data the pages read
+ * `astro dev` serves what `astro build` writes besides the pages: the JSON artifact under /api/v1/,
+ * the search index under /search-index/v1/ and the Explain page's data under /explain-index/v1/, built in memory from the same data the pages read
  * (loadKnowledgeBase, keyed on the files' content) and rebuilt when the data changes. Without them
  * the search dialog and the Explain page do not work in dev.
  *
@@ -9,17 +9,20 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Artifact } from '../core/artifact.ts';
+import type { ArtifactIndex } from '../core/artifact-types.ts';
+import { explainDataFiles } from '../core/explain-data.ts';
 import { searchIndexOf } from './search-files.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
 import { buildArtifactForSite } from './artifact-files.ts';
 import { decodedPath } from '../core/model.ts';
 import { DataValidationError, loadKnowledgeBase } from './data-files.ts';
 
-const PREFIXES = { '/api/v1/': 'api', '/search-index/v1/': 'search' } as const;
+const PREFIXES = { '/api/v1/': 'api', '/search-index/v1/': 'search', '/explain-index/v1/': 'explain' } as const;
 
 interface Outputs {
   api: Map<string, string>;
   search: Map<string, string>;
+  explain: Map<string, string>;
 }
 
 const built = new WeakMap<KnowledgeBase, Outputs>();
@@ -30,7 +33,8 @@ function outputsFor(kb: KnowledgeBase): Outputs {
     const artifact: Artifact = buildArtifactForSite(kb);
     const search = searchIndexOf(kb, artifact);
     // Keyed by the decoded path, as the files are named on disk (see writeArtifact).
-    outputs = { api: new Map([...artifact.files].map(([path, text]) => [decodedPath(path), text])), search };
+    const explain = explainDataFiles(JSON.parse(artifact.files.get('index.json')!) as ArtifactIndex);
+    outputs = { api: new Map([...artifact.files].map(([path, text]) => [decodedPath(path), text])), search, explain };
     built.set(kb, outputs);
   }
   return outputs;

@@ -1,16 +1,19 @@
 /**
- * What the site serves besides its pages: the JSON artifact (dist/api/v1/) and the search index
- * (dist/search-index/v1/, which also indexes the prose of the built pages). An Astro integration
- * writes both when `astro build` is done, in the same process, so the data is read once more
- * rather than three times; the build:api and build:search scripts call the same functions.
+ * What the site serves besides its pages: the JSON artifact (dist/api/v1/), the search index
+ * (dist/search-index/v1/, which also indexes the prose of the built pages) and the Explain page's
+ * data (dist/explain-index/v1/, from the artifact's index). An Astro integration writes them when
+ * `astro build` is done, in the same process, so the data is read once more rather than three
+ * times; the build:api and build:search scripts call the same functions.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Artifact } from '../core/artifact.ts';
+import type { ArtifactIndex } from '../core/artifact-types.ts';
+import { EXPLAIN_DATA_ROOT, explainDataFiles } from '../core/explain-data.ts';
 import type { KnowledgeBase } from '../core/validate.ts';
-import { buildArtifactForSite, writeArtifact } from './artifact-files.ts';
+import { sharedArtifact, writeArtifact } from './artifact-files.ts';
 import { DataValidationError, loadKnowledgeBase, PROJECT_ROOT } from './data-files.ts';
 import { buildSearchFiles, writeFiles } from './search-files.ts';
 import { assertWritableOutput, OUTPUT_MARKER, OutputFolderError } from './write-files.ts';
@@ -39,6 +42,14 @@ export function writeSearchIndexFiles(kb: KnowledgeBase, artifact: Artifact, dis
   );
 }
 
+/** Writes the Explain page's data into `<distDir>/explain-index/v1/`; returns the line to print. */
+export function writeExplainDataFiles(artifact: Artifact, distDir: string, started = performance.now()): string {
+  const files = explainDataFiles(JSON.parse(artifact.files.get('index.json')!) as ArtifactIndex);
+  writeFiles(files, join(distDir, ...EXPLAIN_DATA_ROOT.split('/').filter(Boolean)), 'explain data', { makeParent: true });
+  const bytes = [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0);
+  return `✔ explain data: ${files.size} files, ${(bytes / 1024).toFixed(0)} KiB in ${elapsed(started)}`;
+}
+
 export function siteOutputs(): AstroIntegration {
   return {
     name: 'vision-errors:outputs',
@@ -48,7 +59,7 @@ export function siteOutputs(): AstroIntegration {
       // The data is validated here too, before Astro bundles anything: a problem stops the build in
       // seconds with the validator's lines alone. Thrown later, from a page's getStaticPaths, Astro
       // would print it with its own stack trace. (`astro dev` shows it per page instead.)
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
         try {
           const distDir = resolve(fileURLToPath(config.outDir));
@@ -56,7 +67,8 @@ export function siteOutputs(): AstroIntegration {
           loadKnowledgeBase();
         } catch (error) {
           if (!(error instanceof DataValidationError || error instanceof OutputFolderError)) throw error;
-          logger.error(error.message);
+          // stderr itself, not Astro's logger, which --silent mutes.
+          process.stderr.write(`${error.message}\n`);
           process.exit(1);
         }
       },
@@ -67,9 +79,10 @@ export function siteOutputs(): AstroIntegration {
         writeFileSync(join(distDir, OUTPUT_MARKER), '');
         const started = performance.now();
         const kb = loadKnowledgeBase();
-        const artifact = buildArtifactForSite(kb);
+        const { artifact } = sharedArtifact(kb);
         logger.info(writeArtifactFiles(artifact, join(distDir, 'api', 'v1'), started));
         logger.info(writeSearchIndexFiles(kb, artifact, distDir));
+        logger.info(writeExplainDataFiles(artifact, distDir));
       },
     },
   };

@@ -22,7 +22,8 @@ export interface Verdict {
   schedule: string | undefined;
 }
 
-const TONE: Record<Action, VerdictTone> = {
+/** Each action's tone. */
+export const VERDICT_TONE: Record<Action, VerdictTone> = {
   none: 'done',
   poll: 'again',
   retry: 'again',
@@ -34,6 +35,23 @@ const TONE: Record<Action, VerdictTone> = {
   'fix-account': 'stop',
   'contact-vendor': 'stop',
 };
+
+/** The Starlight icon the verdict's <Aside> shows for each action: which kind of step it is. */
+export const VERDICT_ICON: Record<Action, 'approve-check-circle' | 'clock' | 'add-document' | 'padlock' | 'pencil' | 'warning' | 'setting' | 'comment'> = {
+  none: 'approve-check-circle',
+  poll: 'clock',
+  retry: 'clock',
+  wait: 'clock',
+  'recreate-task': 'add-document',
+  'refresh-credentials': 'padlock',
+  'fix-request': 'pencil',
+  'fix-input': 'warning',
+  'fix-account': 'setting',
+  'contact-vendor': 'comment',
+};
+
+/** The <Aside> type of a verdict: orange for "do not retry", blue for everything else. */
+export const asideType = (tone: VerdictTone): 'caution' | 'note' => (tone === 'stop' ? 'caution' : 'note');
 
 /** A number of seconds in the largest unit that divides it: "2 s", "5 min", "1 h", "1 day". */
 export function duration(seconds: number, t: Translate): string {
@@ -80,7 +98,7 @@ export function schedule(retry: Schedule, t: Translate): string {
 export function verdictOf(decision: { action: Action; retry: Schedule | null | undefined }, vendorName: string, t: Translate): Verdict {
   const { action, retry } = decision;
   const text = retry && action !== 'none' ? timed(action, retry, t) : t(UNTIMED[action], { vendor: vendorName });
-  return { text, tone: TONE[action], schedule: retry ? schedule(retry, t) : undefined };
+  return { text, tone: VERDICT_TONE[action], schedule: retry ? schedule(retry, t) : undefined };
 }
 
 /** A schedule in a table cell: "1 s → 20 s, 3 calls in all, Retry-After". */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildEnv } from '../support/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'test/fixtures');
@@ -15,7 +16,7 @@ describe('astro build on bad data', () => {
     copyFileSync(join(root, 'data/categories.yaml'), join(work, 'data/categories.yaml'));
     copyFileSync(join(fixtures, 'broken/duplicate-code.yaml'), join(work, 'data/vendors/acme.yaml'));
     const out = join(work, 'dist');
-    const r = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, KB_DATA_DIR: join(work, 'data'), KB_OUT_DIR: out } });
+    const r = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, encoding: 'utf8', env: buildEnv({ KB_DATA_DIR: join(work, 'data'), KB_OUT_DIR: out }) });
     expect(r.status).not.toBe(0);
     expect(r.stdout + r.stderr).toContain(`${join(work, 'data/vendors/acme.yaml')}:28:11 entries[1].code: duplicate code "1" (kind error)`);
     // The validator's lines alone: no stack trace, Astro's or ours.

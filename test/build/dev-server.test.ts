@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editKeepingSizeAndTime } from '../support/same-size-edit.ts';
+import { buildEnv } from '../support/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-dev-'));
@@ -39,11 +40,7 @@ async function eventually(path: string, check: (r: { status: number; text: strin
 }
 
 /** The environment of `npm run dev`, without vitest's own variables (NODE_ENV=test and VITEST make Astro serve nothing). */
-function devEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, KB_DATA_DIR: data, NO_COLOR: '1' };
-  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
-  return env;
-}
+const devEnv = () => buildEnv({ KB_DATA_DIR: data, NO_COLOR: '1' });
 
 /** A port nobody listens on now (the system picks it), so a second run or another server never collides. */
 function freePort(): Promise<number> {
@@ -102,7 +99,7 @@ describe('the dev server', () => {
     expect(added.text).toContain('a code added while the dev server runs');
   }, 90_000);
 
-  it('serves the artifact and the search index from the data, and follows edits', async () => {
+  it('serves the artifact, the search index and the Explain page\'s data from the data, and follows edits', async () => {
     const index = await eventually('/api/v1/index.json', (r) => r.status === 200);
     const entries = JSON.parse(index.text).entries as { id: string; meaning: { en: string } }[];
     expect(entries.find((e) => e.id === 'baidu-face/222202')?.meaning.en).toBe('There is no face in the picture (edited).');
@@ -112,6 +109,11 @@ describe('the dev server', () => {
     const manifest = JSON.parse((await eventually('/search-index/v1/manifest.json', (r) => r.status === 200)).text);
     expect(manifest.docs).toBe(entries.length);
     expect((await get('/search-index/v1/templates.json')).status).toBe(200);
+    // The Explain page's data, with the entry added while it runs.
+    expect(JSON.parse((await get('/explain-index/v1/vendors.json')).text).vendors.length).toBeGreaterThan(0);
+    const shard = JSON.parse((await get('/explain-index/v1/en/baidu-face.json')).text) as { entries: { code: string; meaning: string }[] };
+    expect(shard.entries.find((e) => e.code === '999999')).toBeDefined();
+    expect(shard.entries.find((e) => e.code === '222202')?.meaning).toBe('There is no face in the picture (edited).');
 
     // Same size, time stamp put back: only the content says it changed.
     editKeepingSizeAndTime(baidu, 'in the picture (edited).', 'in the PICTURE (edited).');

@@ -1,5 +1,5 @@
 /**
- * `astro build` with KB_OUT_DIR never empties a folder it did not write (test/output-folders.test.ts
+ * `astro build` with KB_OUT_DIR never empties a folder it did not write (test/process/output-folders.test.ts
  * has the other writers); no vendor id can take a name the build writes at the top (issue 25).
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { reservedVendorId } from '../../src/core/model.ts';
 import { id as idSchema } from '../../src/core/schema.ts';
 import { loadKnowledgeBase } from '../../src/node/data-files.ts';
 import { outDir } from '../../src/node/site-config.ts';
+import { buildEnv } from '../support/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-out-site-'));
@@ -22,7 +23,7 @@ const scratch = (name: string): string => foreignFolder(work, name);
 describe('astro build with KB_OUT_DIR', () => {
   it('refuses a non-empty folder that is not an earlier build, before emptying it', () => {
     const dir = scratch('site');
-    const r = spawnSync(join(root, 'node_modules/.bin/astro'), ['build', '--silent'], { cwd: root, encoding: 'utf8', env: { ...process.env, KB_OUT_DIR: dir } });
+    const r = spawnSync(join(root, 'node_modules/.bin/astro'), ['build', '--silent'], { cwd: root, encoding: 'utf8', env: buildEnv({ KB_OUT_DIR: dir }) });
     expect(r.status).not.toBe(0);
     expect(r.stdout + r.stderr).toContain(`refusing to write the site into ${dir}`);
     expect(readFileSync(join(dir, 'data', 'keep.yaml'), 'utf8')).toBe('mine\n');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST } from '../support/browser.ts';
 import { CLONES, renamedDataDir, ROOT } from '../support/cloned-vendors.ts';
+import { buildEnv } from '../support/build-env.ts';
 
 /** The page's <main>, with the originals' ids in links, ids and JSON mapped to the clones'. */
 function mainOf(html: string, mapIds: boolean): string {
@@ -25,7 +26,7 @@ describe('pages of vendors copied under new ids', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'kb-clones-site-')), 'dist');
     execFileSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--silent'], {
       cwd: ROOT,
-      env: { ...process.env, KB_DATA_DIR: renamedDataDir(), KB_OUT_DIR: out },
+      env: buildEnv({ KB_DATA_DIR: renamedDataDir(), KB_OUT_DIR: out }),
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const pages = ['{v}/', 'zh-cn/{v}/', '{v}/state/-8/', 'zh-cn/{v}/state/-8/', '{v}/http/429/', '{v}/ERROR_NO_FACE_IN_FILE/', 'zh-cn/{v}/ERROR_NO_FACE_IN_FILE/'];

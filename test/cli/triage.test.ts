@@ -16,6 +16,8 @@ describe('triage', () => {
     expect(rows[2]).toMatch(/^baidu-face\/18\s+2\s+retry\s+yes\s+11\s+16$/);
     expect(r.stdout).toContain('18 lines: 9 vendor responses with an entry, 1 unrecognised.');
     expect(cli(['triage', file, '--lang', 'zh']).stdout).toMatch(/^条目\s+次数\s+处理\s+可重试/);
+    const one = cli(['triage'], { input: 'x {"error_code":18,"error_msg":"Open api qps request limit reached"}\n' });
+    expect(one.stdout).toContain('1 line: 1 vendor response with an entry, 0 unrecognised.');
   });
 
   it('--json from stdin gives lines, found, unrecognised and the entries', () => {

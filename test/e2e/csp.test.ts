@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser } from '../support/browser.ts';
+import { DIST } from '../support/browser.ts';
+import { sharedBrowser } from '../support/shared-browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
 import { listFiles, tags } from '../support/links.ts';
 
@@ -23,7 +24,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await serveDir(DIST);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   await context.exposeBinding('__cspViolation', ({ page }, text: string) => violations.push(`${page.url()}: ${text}`));
@@ -161,13 +162,17 @@ describe('in Chromium, under the policy', () => {
     }
   });
 
-  it('the explain page, with a pasted body and with an example button', async () => {
+  it('the explain page, with a pasted body, its examples and a copy button', async () => {
     await page.goto(`${server.url}/zh-cn/explain/`);
     await page.locator('form[data-kb-explain] textarea[name=body]').fill('{"error_code": 222202, "error_msg": "pic not has face"}');
     await page.locator('form[data-kb-explain] button[type=submit]').click();
-    await expect.poll(() => page.locator('[data-testid=explain-entry]').textContent()).toBe('baidu-face/222202');
-    await page.locator('.kb-explain-example').first().click();
-    await expect.poll(() => page.locator('#explain-outcome').textContent()).toMatch(/调用结果/);
+    await expect.poll(() => page.locator('[data-testid=explain-entry]').getAttribute('href')).toBe('/zh-cn/baidu-face/222202/');
+    // The examples: a ticket, a log (its table), a documented body.
+    await page.locator('.kb-explain-example').nth(1).click();
+    await expect.poll(() => page.locator('[data-testid=explain-log] tbody tr').count()).toBeGreaterThan(1);
+    await page.locator('.kb-explain-example').nth(2).click();
+    await expect.poll(() => page.locator('[data-testid=explain-log]').isVisible()).toBe(false);
+    await page.locator('[data-part=user] button.kb-copy').click();
   });
 
   it('the 404 page search', async () => {

@@ -14,12 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { sharedBrowser } from '../support/shared-browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
 import { checkLinks, listFiles, tags } from '../support/links.ts';
 import { loadKnowledgeBase, validateDataDir } from '../../src/node/data-files.ts';
 import { entryPagePath, vendorLabel } from '../../src/core/model.ts';
 import { titleMeaning } from '../../src/site/entry-title.ts';
+import { buildEnv } from '../support/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const DATA = join(root, 'test', 'fixtures', 'hostile');
@@ -43,11 +44,11 @@ const dialogs: string[] = [];
 beforeAll(async () => {
   const work = mkdtempSync(join(tmpdir(), 'kb-hostile-'));
   out = join(work, 'dist');
-  const env = { ...process.env, KB_DATA_DIR: DATA, KB_OUT_DIR: out };
+  const env = buildEnv({ KB_DATA_DIR: DATA, KB_OUT_DIR: out });
   const run = (file: string, args: string[]) => execFileSync(file, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   run(join(root, 'node_modules/.bin/astro'), ['build', '--silent']);
   server = await serveDir(out);
-  browser = await launchBrowser({ needsDist: false });
+  browser = await sharedBrowser({ needsDist: false });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   page = await context.newPage();
   page.on('dialog', (dialog) => {
@@ -210,14 +211,14 @@ describe('in Chromium, the hostile text is shown literally and nothing runs', ()
     const body = JSON.stringify({ code: 'XSS_SCRIPT', msg: `${SCRIPT}${IMG}` });
     await page.locator('form[data-kb-explain] textarea[name=body]').fill(body);
     await page.locator('form[data-kb-explain] button[type=submit]').click();
-    await expect.poll(() => page.locator('[data-testid=explain-entry]').textContent()).toBe('hostile/XSS_SCRIPT');
+    await expect.poll(() => page.locator('[data-testid=explain-entry]').textContent()).toMatch(/^XSS_SCRIPT · /);
     const result = await page.locator('[data-explain-result]').textContent();
     expect(result).toContain(`${SCRIPT}${IMG}`);
     expect(result).toContain(entry('XSS_SCRIPT').remedy.en);
     await expectClean();
     await page.locator('form[data-kb-explain] textarea[name=body]').fill(JSON.stringify({ code: MARKUP_CODE, msg: IMG }));
     await page.locator('form[data-kb-explain] button[type=submit]').click();
-    await expect.poll(() => page.locator('[data-testid=explain-entry]').textContent()).toBe(`hostile/${MARKUP_CODE}`);
+    await expect.poll(async () => (await page.locator('[data-testid=explain-entry]').textContent())?.startsWith(`${MARKUP_CODE} · `)).toBe(true);
     expect(decodeURIComponent(new URL((await page.locator('[data-testid=explain-entry]').getAttribute('href'))!, server.url).pathname)).toBe(`/hostile/${MARKUP_CODE}/`);
     await expectClean();
     for (const button of await page.locator('.kb-explain-example').all()) {

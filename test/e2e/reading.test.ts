@@ -4,7 +4,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser } from '../support/browser.ts';
+import { DIST } from '../support/browser.ts';
+import { sharedBrowser } from '../support/shared-browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
 
 let server: StaticServer;
@@ -14,7 +15,7 @@ const WIDTHS = [1280, 390] as const;
 
 beforeAll(async () => {
   server = await serveDir(DIST);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   for (const width of WIDTHS) contexts.set(width, await browser.newContext({ viewport: { width, height: width > 500 ? 800 : 844 } }));
 });
 afterAll(async () => {

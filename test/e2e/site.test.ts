@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser } from '../support/browser.ts';
+import { DIST } from '../support/browser.ts';
+import { sharedBrowser } from '../support/shared-browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
 
 let server: StaticServer;
@@ -15,7 +16,7 @@ let page: Page;
 
 beforeAll(async () => {
   server = await serveDir(DIST);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   page = await context.newPage();

@@ -74,6 +74,9 @@ describe('explain reason keys', () => {
       // A message the API was seen to return (a template variant), not the documented one.
       [JSON.stringify({ error_code: 'APIG.0308', error_msg: 'The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute' }), {}],
       ['{"data": {"state": 1}}', {}, withoutState1],
+      // A status from the era before the vendor changed it (AILabTools, 2026-01-08), and one of neither era.
+      [JSON.stringify({ error_detail: { code: 'UNSUPPORTED_PARAMETER_VALUES', code_message: 'Invalid parameter values.' } }), { httpStatus: 422 }],
+      [JSON.stringify({ error_detail: { code: 'UNSUPPORTED_PARAMETER_VALUES', code_message: 'Invalid parameter values.' } }), { httpStatus: 418 }],
       // Reading what people paste (issue 22): fragments, nested bodies, several responses, hints.
       ['"error_code":"ModelArts.4603","error_msg":"Obtaining the file from the URL failed."', {}],
       ['{"error": "Bad request", "detail": {"error_code": 222202}}', {}],

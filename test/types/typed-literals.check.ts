@@ -1,7 +1,7 @@
 /**
  * Type-level test, run by `tsc -p tsconfig.typecheck.json` (part of npm test): a misspelt vendor or code
  * literal is a compile error in lookup, find and createLookup(...).lookup; a string or number from a
- * response still type-checks. (test/consumer.test.ts checks the same through the packed package.)
+ * response still type-checks. (test/process/consumer.test.ts checks the same through the packed package.)
  */
 import { createLookup, find, lookup, type ArtifactIndex, type CodeOf, type EntryId, type VendorId } from '../../src/core/index.ts';
 

@@ -12,9 +12,11 @@ import { UsageError } from '../args.ts';
 import { escapeLine } from '../escape.ts';
 import { printJson, vendorArg, type CommandContext } from './context.ts';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const LABELS = {
   en: { entry: 'Entry', count: 'Count', action: 'Action', retry: 'Retry?', first: 'First line', last: 'Last line', yes: 'yes', no: 'no',
-    summary: (r: TriageReport) => `${r.lines} lines: ${r.found} vendor responses with an entry, ${r.unrecognised} unrecognised.`,
+    summary: (r: TriageReport) => `${plural(r.lines, 'line')}: ${plural(r.found, 'vendor response')} with an entry, ${r.unrecognised} unrecognised.`,
     none: 'No vendor response found.' },
   zh: { entry: '条目', count: '次数', action: '处理', retry: '可重试', first: '首次行号', last: '末次行号', yes: '是', no: '否',
     summary: (r: TriageReport) => `共 ${r.lines} 行：${r.found} 个能对应到条目的厂商响应，${r.unrecognised} 个未能识别。`,

@@ -8,6 +8,7 @@ import { bodyEntry, outcomeOf, settle, type Explainer } from './context.ts';
 import { codeFieldIn } from './recognise.ts';
 import { upstream } from './forwarded.ts';
 import { fromStatus } from './status.ts';
+import { checkStatus } from './status-era.ts';
 import { FALLBACK_FIELDS, rulesOf } from './vendor-rules.ts';
 import { at, codeString, quote, statusOf, textOf, type Rec } from './values.ts';
 
@@ -66,6 +67,7 @@ export function forVendor(x: Explainer, vendor: string, o: Rec): void {
     if (certainty === 'hint' && x.hint !== vendor) a.because('hintConfirms', { vendor });
     if (certainty === 'envelope') a.because('envelopeConfirms', { vendor });
     checkMessage(x, entry, primaryMessage);
+    checkStatus(x, entry);
     upstream(x, rules, otherMessages);
     return settle(x, [entry], 'failure');
   }

@@ -7,7 +7,8 @@
  *                   bodies nested in objects or strings), the text around them (free-text.ts), the
  *                   vendors it names (hints.ts); read-body.ts: text → JSON (lenient), a status line
  *   recognise.ts    which vendor's envelope (rules from the data: vendor-rules.ts)
- *   for-vendor.ts   a known vendor's body → entry; forwarded.ts: upstream messages inside it
+ *   for-vendor.ts   a known vendor's body → entry; forwarded.ts: upstream messages inside it;
+ *                   status-era.ts: the response's HTTP status beside the entry's, now and in its history
  *   generic.ts      no vendor recognised; text.ts: not a JSON object; status.ts: only a status
  *   request.ts      the request id and Retry-After (envelope fields, headers given)
  *   answer.ts       the answer under construction → ExplainResult (advice.ts: our own advice)

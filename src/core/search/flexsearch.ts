@@ -4,7 +4,7 @@
  * the real index), and both read the same exported files.
  *
  * Typed here by the few methods we use, not by FlexSearch's own declarations: those fail a strict
- * `tsc` (skipLibCheck off), and the library's declaration files must pass one (test/consumer.test.ts).
+ * `tsc` (skipLibCheck off), and the library's declaration files must pass one (test/process/consumer.test.ts).
  */
 import * as FlexSearch from 'flexsearch';
 

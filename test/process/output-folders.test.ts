@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { foreignFolder } from './support/scratch-folder.ts';
-import { OUTPUT_MARKER, OutputFolderError, writeFiles } from '../src/node/write-files.ts';
+import { foreignFolder } from '../support/scratch-folder.ts';
+import { OUTPUT_MARKER, OutputFolderError, writeFiles } from '../../src/node/write-files.ts';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-out-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

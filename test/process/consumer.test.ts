@@ -12,9 +12,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runnableBlocks } from './support/doc-blocks.ts';
+import { runnableBlocks } from '../support/doc-blocks.ts';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const SITE = 'https://errors.example.org';
 // npm is npm.cmd on Windows, which Node runs only through a shell.
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -9,9 +9,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectedArtifact, folderState, smallDataSets } from '../scripts/lib/output-check.ts';
+import { expectedArtifact, folderState, smallDataSets } from '../../scripts/lib/output-check.ts';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-output-processes-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SITE = 'https://errors.example.org';
