@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { searchIndexOf } from '../src/node/search-files.ts';
-import { SearchClient, type SearchHit } from '../src/core/search/query.ts';
+import { rangeFiles, SearchClient, type SearchHit } from '../src/core/search/query.ts';
+import type { SearchManifest } from '../src/core/search/format.ts';
+import { compactCode } from '../src/core/normalize.ts';
+import { messageKey } from '../src/core/search/tokenize.ts';
 import { corrections, cuts, distanceWithin, editsFor } from '../src/core/search/typos.ts';
 
 const kb = loadKnowledgeBase();
@@ -69,6 +72,29 @@ describe('codes as people type them', () => {
     // A number of a sentence is still no code: no code-tier result for these.
     for (const q of ['after 10 minutes', 'face 22', 'error after 10 minutes']) expect((await client.search(q, { limit: 5 })).filter((h) => h.reason !== 'text'), q).toEqual([]);
   });
+
+  it('a short number right after a label is a code, whatever words follow', async () => {
+    expect(await ids('返回码 -7 图片坏了', 1)).toEqual(['picwish/state/-7']);
+    expect(await ids('state=-8 for an hour', 1)).toEqual(['picwish/state/-8']);
+  });
+
+  it('words around a code spelt with spaces are tried both ways', async () => {
+    // `got.17.from` is no code; `17` after the label, at the vendor named, is.
+    const [hit] = await client.search('got err_code 17 from baidu');
+    expect([hit?.reason, `${hit?.doc.v}/${hit?.doc.c}`]).toEqual(['code', 'baidu-face/17']);
+  });
+
+  it('a status with words around it lists its entries, the ones the words describe first', async () => {
+    const hits = await client.search('AILabTools returns 422 no face detected for selfies', { limit: 3 });
+    expect(hits.map((h) => [h.reason, h.doc.c])[0]).toEqual(['status', 'ERROR_NO_FACE_IN_FILE']);
+    const firsts: string[] = [];
+    const again = await new SearchClient(async (path) => JSON.parse(files.get(path)!)).search('AILabTools returns 422 no face detected for selfies', {
+      limit: 3,
+      onFirst: (hit) => firsts.push(hit.doc.c ?? ''),
+    });
+    // The first shown is the first for good: with words to weigh, the status alone does not decide it.
+    expect(firsts).toEqual([again[0]!.doc.c]);
+  });
 });
 
 describe('tickets', () => {
@@ -81,25 +107,71 @@ describe('tickets', () => {
   it('a vendor named in the words puts its entries first', async () => {
     expect((await client.search('佐糖任务超时'))[0]?.doc.v).toBe('picwish');
     expect((await client.search('picwish task timeout'))[0]?.doc.v).toBe('picwish');
+    // …also named by its product alone: 如影 of 商汤如影, 人脸识别 of 百度人脸识别.
+    expect(await ids('如影 令牌无效', 1)).toEqual(['softsugar/84115943']);
+    expect(await ids('如影报错 60112505', 1)).toEqual(['softsugar/60112505']);
+    expect((await client.search('人脸识别 活体检测没过'))[0]?.doc.v).toBe('baidu-face');
+  });
+
+  it('a keyword is matched whole once the vendor named beside it is set aside', async () => {
+    // `rate limit` is a keyword of the rate-limited category; 89999998's message holds the words too.
+    expect(await ids('SenseTime rate limit', 1)).toEqual(['softsugar/89999999']);
+  });
+
+  it('a literal message standing inside a ticket counts more than its words apart', async () => {
+    expect(await ids('our G42 calls fail with Invalid token since this morning', 1)).toEqual(['g42-image/ModelArts.0203']);
+    expect(await ids('如影接口一直返回 Token is invalid', 1)).toEqual(['softsugar/84115943']);
   });
 });
 
 describe('the first result', () => {
   it('is shown once a code decides it, before the words are scored', async () => {
+    // Every index file but those the code is looked up in (its words `modelarts` and `4204` are elsewhere) is held back.
+    const manifest = JSON.parse(files.get('manifest.json')!) as SearchManifest;
+    const codeFiles = new Set(rangeFiles(manifest.text_starts, compactCode('ModelArts.4204'), 3).map((f) => `text/${f}.json`));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
     const slow = new SearchClient(async (path) => {
-      if (path.startsWith('text/')) await gate;
+      if (path.startsWith('text/') && !codeFiles.has(path)) {
+        held.push(path);
+        await gate;
+      }
       return JSON.parse(files.get(path)!);
     });
     const firsts: SearchHit[] = [];
-    const search = slow.search('222202', { onFirst: (hit) => firsts.push(hit) });
+    const search = slow.search('ModelArts.4204', { onFirst: (hit) => firsts.push(hit) });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(firsts.map((h) => h.doc.c)).toEqual(['222202']);
+    expect(held.length).toBeGreaterThan(0);
+    expect(firsts.map((h) => h.doc.c)).toEqual(['ModelArts.4204']);
     release();
     const hits = await search;
-    expect(hits[0]?.doc.c).toBe('222202');
+    expect(hits[0]?.doc.c).toBe('ModelArts.4204');
     expect(firsts).toHaveLength(1);
+  });
+
+  it('is shown once a message decides it, before the words are scored', async () => {
+    // The files of its code lookup (none matches) and of its message are let through; its words' files are held back.
+    const q = 'Access token expired';
+    const manifest = JSON.parse(files.get('manifest.json')!) as SearchManifest;
+    const through = new Set([...rangeFiles(manifest.text_starts, compactCode(q), 3), ...rangeFiles(manifest.text_starts, messageKey(q), 1)].map((f) => `text/${f}.json`));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    const slow = new SearchClient(async (path) => {
+      if (path.startsWith('text/') && !through.has(path)) {
+        held.push(path);
+        await gate;
+      }
+      return JSON.parse(files.get(path)!);
+    });
+    const firsts: string[] = [];
+    const search = slow.search(q, { onFirst: (hit) => firsts.push(`${hit.doc.v}/${hit.doc.c}`) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(held.length).toBeGreaterThan(0);
+    expect(firsts).toEqual(['baidu-face/111']);
+    release();
+    expect((await search)[0]?.reason).toBe('message');
   });
 
   it('waits for the words when nothing stronger decides it, and respects the filters', async () => {

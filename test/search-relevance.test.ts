@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../src/node/data-files.ts';
+import { loadKnowledgeBase, PROJECT_ROOT } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { searchIndexOf } from '../src/node/search-files.ts';
 import { SearchClient } from '../src/core/search/query.ts';
@@ -44,17 +44,35 @@ interface Floors {
  * 0.75 for both. Never above the judged set's floors; set them again only when a new held-out batch
  * replaces this one, never by tuning the engine on these queries.
  */
-const SETS: Record<JudgedSetName, { site: Floors; library: Floors; minQueries: number }> = {
+/**
+ * The development set for issue 22's classes (tickets, typos, colloquial Chinese, product names,
+ * codes inside words, pasted variants): a tuning set like the judged one, written before the engine
+ * was run on it, so that the engine is improved on it and never on held-out-tickets.yaml.
+ */
+const DEV_SET = {
+  name: 'dev-tickets',
+  file: join(PROJECT_ROOT, 'test/relevance/dev-tickets.yaml'),
+  types: ['code', 'message', 'symptom', 'synonym', 'mixed-script', 'typo', 'ticket'],
+} as const;
+type SetName = JudgedSetName | typeof DEV_SET.name;
+
+const SETS: Record<SetName, { site: Floors; library: Floors; minQueries: number }> = {
   judged: { site: { top1: 0.95, mrr5: 0.97 }, library: { top1: 0.95, mrr5: 0.97 }, minQueries: 80 },
   'held-out': { site: { top1: 0.7, mrr5: 0.75 }, library: { top1: 0.7, mrr5: 0.75 }, minQueries: 30 },
   // The fourth batch (tickets and typos, issue 22), written before the engine was run on it: measured
   // top-1 0.458, MRR@5 0.547 (site; library 0.458 / 0.533) before the engine's changes for issue 22 and
   // 0.813 / 0.844 (both) after them. With issue 23's 16 new entries in the index (Baidu's SDK codes,
   // AILabTools' two new codes) one query's first result changed: 0.792 / 0.844 (site), 0.792 / 0.849
-  // (library); floors 0.75 and 0.80, below what was measured, as for the other held-out sets. Issue 22
-  // asks for 0.9 top-1: not reached (docs/explain-and-search.md says what is missing), and never
-  // pursued by tuning on this set.
-  'held-out-tickets': { site: { top1: 0.75, mrr5: 0.8 }, library: { top1: 0.75, mrr5: 0.8 }, minQueries: 40 },
+  // (library). After the Chinese readings (homophones, single characters, keywords inside a query) and
+  // the dev set's keywords, measured once on 2026-12-07: 0.854 / 0.890 (site and library); floors 0.85
+  // and 0.85, just under that (tighter than the one-slip rule above: a drop here is a regression of
+  // issue 22's work). Issue 22 asks for 0.9 top-1: not reached (docs/explain-and-search.md says what
+  // is missing), and never pursued by tuning on this set.
+  'held-out-tickets': { site: { top1: 0.85, mrr5: 0.85 }, library: { top1: 0.85, mrr5: 0.85 }, minQueries: 40 },
+  // Written and committed before the engine was changed for it: measured top-1 0.726, MRR@5 0.792
+  // (site; library 0.714 / 0.788) over 84 queries; after the changes tuned on it, 0.952 / 0.961 (site),
+  // 0.940 / 0.955 (library) on 2026-12-07.
+  'dev-tickets': { site: { top1: 0.9, mrr5: 0.9 }, library: { top1: 0.9, mrr5: 0.9 }, minQueries: 60 },
 };
 
 const kb = loadKnowledgeBase();
@@ -69,7 +87,7 @@ const client = new SearchClient(async (path) => JSON.parse(files.get(path)!));
 const index = JSON.parse(artifact.files.get('index.json')!);
 const known = new Set([...artifact.entries.map((e) => e.id), ...kb.categories.flatMap((c) => [`/categories/${c.id}/`, `/zh-cn/categories/${c.id}/`])]);
 // Each file is read by its own tests, not here: a malformed one fails them, and the other set is still measured.
-const sets = JUDGED_SETS.map((s) => {
+const sets = [...JUDGED_SETS, DEV_SET].map((s) => {
   let loaded: JudgedQuery[] | undefined;
   return { ...s, ...SETS[s.name], get queries() { return (loaded ??= loadJudged(s.file)); } };
 });
@@ -127,8 +145,8 @@ for (const set of sets) {
 describe('the held-out sets stay held out', () => {
   const key = (q: string) => q.toLowerCase().replace(/\s+/g, ' ').trim();
   const heldOut = ['held-out', 'held-out-tickets'] as const;
-  it('share no query with the tuning set or with each other (case and spacing aside)', () => {
-    const tuned = new Set(sets.find((s) => s.name === 'judged')!.queries.map((j) => key(j.q)));
+  it('share no query with the tuning sets or with each other (case and spacing aside)', () => {
+    const tuned = new Set(sets.filter((s) => s.name === 'judged' || s.name === DEV_SET.name).flatMap((s) => s.queries.map((j) => key(j.q))));
     for (const name of heldOut) expect(sets.find((s) => s.name === name)!.queries.filter((j) => tuned.has(key(j.q))).map((j) => j.q), name).toEqual([]);
     const third = new Set(sets.find((s) => s.name === 'held-out')!.queries.map((j) => key(j.q)));
     expect(sets.find((s) => s.name === 'held-out-tickets')!.queries.filter((j) => third.has(key(j.q))).map((j) => j.q)).toEqual([]);

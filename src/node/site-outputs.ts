@@ -40,7 +40,7 @@ export function writeSearchIndexFiles(kb: KnowledgeBase, artifact: Artifact, dis
   const manifest = JSON.parse(files.get('manifest.json')!);
   return (
     `✔ search index: ${manifest.docs} documents, ${files.size} files, ${(bytes / 1024).toFixed(0)} KiB ` +
-    `(shards: ${manifest.shards.code} code, ${manifest.shards.text} text, ${manifest.shards.msg} message) in ${elapsed(started)}`
+    `(${manifest.shards.text} index files) in ${elapsed(started)}`
   );
 }
 

@@ -174,9 +174,12 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     if (selects.kind!.value) filters.kind = selects.kind!.value as EntryKind;
     countFilters();
     // Replaced, not pushed: Back leaves the page searched, with this search in its URL to restore.
-    history.replaceState(history.state, '', urlWithSearch(location.href, param, query, Object.fromEntries(FILTERS.map((name) => [name, selects[name]!.value]))));
+    // After the results are on screen: a same-document navigation costs the main thread a few
+    // milliseconds (style, the page's images) that the first result need not wait for.
+    const remember = () => history.replaceState(history.state, '', urlWithSearch(location.href, param, query, Object.fromEntries(FILTERS.map((name) => [name, selects[name]!.value]))));
     const mine = ++sequence;
     if (!query.trim()) {
+      remember();
       more.hidden = true;
       hits = [];
       render(hits);
@@ -191,7 +194,7 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
         if (list.firstElementChild !== cards.get(hit.doc.i)) render((hits = [hit]));
         root.dataset.first = String(mine);
       };
-      const result = await getClient().search(query, { lang, filters, limit: limit + 1, onFirst });
+      const result = await getClient().search(query, { lang, filters, limit: limit + 1, onFirst }).finally(() => mine === sequence && remember());
       if (mine !== sequence) return; // a newer keystroke has already been answered
       more.hidden = result.length <= limit;
       hits = result.slice(0, limit);

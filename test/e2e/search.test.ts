@@ -90,7 +90,8 @@ describe('the search dialog', () => {
       release();
       await expect.poll(() => results('page-search').first().locator('a').getAttribute('href')).toBe('/zh-cn/baidu-face/111/');
       expect(await page.locator('#page-search-q').inputValue()).toBe('token过期');
-      expect(new URL(page.url()).searchParams.get('q')).toBe('token过期');
+      // The query goes into the URL once all the results are in, a moment after the first is shown.
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('token过期');
     } finally {
       release();
       await page.unroute('**/search-index/v1/manifest.json');

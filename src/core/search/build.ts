@@ -5,9 +5,9 @@
 import { Index } from './flexsearch.ts';
 import type { ArtifactCategory, ArtifactEntry, EntryKind, Lang } from '../artifact-types.ts';
 import { codeSuffixes, compactCode, normalizeCode, normalizeMessage } from '../normalize.ts';
-import { phraseTokens, tokenize, wholeToken } from './tokenize.ts';
+import { chineseCharacters, isCjk, messageKey, phraseTokens, tokenize, wholeToken } from './tokenize.ts';
+import { HOMOPHONES } from './homophones.ts';
 import { FIELD_GROUPS, OUTCOME_WORDS, PHRASE_GROUP, type FieldGroup } from './vocabulary.ts';
-import { fnv1a } from './shard.ts';
 import { FLEX_OPTIONS } from './flex-options.ts';
 import { paths, SEARCH_FORMAT_VERSION, type TextShardFile, type CodeRecord, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
 
@@ -28,8 +28,8 @@ export interface SearchBuildInput {
   pages: SearchPage[];
 }
 
-/** Documents per display block; postings per text shard, records per code shard (targets). */
-export const SEARCH_TUNING = { block: 8, postingsPerTextFile: 1500, postingsPerWord: 1000, recordsPerCodeShard: 300, messagesPerShard: 150 };
+/** Documents per display block; postings (and code, message and status records) per index file, postings per word (targets). */
+export const SEARCH_TUNING = { block: 8, postingsPerTextFile: 1500, postingsPerWord: 1000 };
 
 const json = (value: unknown) => JSON.stringify(value);
 /** The path of an absolute URL (entry URLs are built escaped); no URL class, which the library's targets need not have. */
@@ -60,9 +60,12 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     const vendor = vendorName.get(e.vendor);
     const own = keywordList(e.keywords);
     const shared = [cat?.name.en, cat?.name.zh, ...keywordList(cat?.keywords), ...(e.task_outcome ? OUTCOME_WORDS[e.task_outcome] : [])];
+    const text = fieldText([e.message, e.meaning.en, e.meaning.zh, ...own]);
+    const sharedText = fieldText(shared);
     fields.push({
-      text: tokenize(fieldText([e.message, e.meaning.en, e.meaning.zh, ...own])),
-      keywords: tokenize(fieldText(shared)),
+      // Chinese: bigrams, then the single characters (searched only where a query's bigrams miss, chinese.ts).
+      text: [...tokenize(text), ...chineseCharacters(text)],
+      keywords: [...tokenize(sharedText), ...chineseCharacters(sharedText)],
       context: tokenize(fieldText([vendor?.en, vendor?.zh, e.remedy.en, e.remedy.zh])),
       phrase: [...phrasesOf([e.message, e.meaning.en, ...own, ...shared]), ...wholeTokens([...own, ...shared])],
     });
@@ -94,12 +97,10 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
   fields.length = 0; // every posting is in `best` now; let the token lists go (50k entries)
   const kept = new Map<string, [rank: number, position: number, doc: number][]>();
   const postings = new Map<string, number>();
-  let total = 0;
   for (const [term, list] of best) {
     const top = list.length > SEARCH_TUNING.postingsPerWord ? list.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).slice(0, SEARCH_TUNING.postingsPerWord) : list;
     kept.set(term, top);
     postings.set(term, top.length);
-    total += top.length;
   }
   best.clear();
   // Vocabulary files for typo tolerance (typos.ts): the Latin words of the index by first character,
@@ -112,8 +113,55 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     vocab.set(term[0]!, list);
   }
   for (const [first, list] of vocab) files.set(paths.vocab(first), json(list.sort((a, b) => (a[0] < b[0] ? -1 : 1))));
+  // Homophones for Chinese typos (chinese.ts): the pinyin groups that hold a character of the index.
+  const sounds = soundGroups(postings.keys());
+  if (sounds.length > 0) files.set(paths.sounds, json(sounds));
+  // Codes: every suffix of a code that starts at a part boundary, so fragments match.
+  const records: CodeRecord[] = [];
+  input.entries.forEach((e, doc) => {
+    const canonical = normalizeCode(e.code);
+    codeSuffixes(canonical).forEach((suffix, i) => records.push([suffix, compactCode(suffix), doc, i === 0 ? 1 : 0, canonical.length]));
+  });
+  // Literal messages: exact (normalised) text, and templates matched at query time. The vendor's
+  // own wording of a meaning (vendor_text) is the vendor's text too: pasted, it finds its entry
+  // the same way (Baidu's 人脸融合失败 is 222212's). Messages the API was seen to return (variants)
+  // are matched like the documented one.
+  const vendorWording = (e: ArtifactEntry) => (e.meaning.vendor_text === 'none' ? undefined : e.meaning[e.meaning.vendor_text]);
+  const variants = (e: ArtifactEntry, template: boolean) => (e.message_variants ?? []).filter((v) => (v.message_is_template === true) === template).map((v) => v.message);
+  // Maps, not plain objects: a message may be `constructor` or `__proto__` (issue 15).
+  const messages = new Map<string, number[]>();
+  const templates: TemplateRecord[] = [];
+  input.entries.forEach((e, doc) => {
+    if (e.message && e.message_is_template) templates.push([e.message, doc]);
+    for (const template of variants(e, true)) templates.push([template, doc]);
+    const texts = [e.message_is_template ? null : e.message, vendorWording(e), ...variants(e, false)].filter((t): t is string => !!t);
+    for (const key of new Set(texts.map(normalizeMessage))) {
+      const list = messages.get(key);
+      if (list) list.push(doc);
+      else messages.set(key, [doc]);
+    }
+  });
+  const byStatus = new Map<number, number[]>();
+  input.entries.forEach((e, doc) => {
+    if (e.http_status === null) return;
+    const list = byStatus.get(e.http_status) ?? [];
+    list.push(doc);
+    byStatus.set(e.http_status, list);
+  });
+  const statuses = [...byStatus.keys()].sort((a, b) => a - b);
+
+  // One key space for every file a query reads: a word's postings, a code (by its compact form), a
+  // message (by its first word, messageKey) and a status (as the number it is typed as) live in the
+  // file their key falls in. A query's code, message and status then mostly share the files of its
+  // own words: one round trip, few requests (a request costs more than its bytes on a busy machine).
+  const weights = new Map(postings);
+  const weigh = (key: string, n: number) => weights.set(key, (weights.get(key) ?? 0) + n);
+  for (const r of records) weigh(r[1], 1);
+  for (const [key, list] of messages) weigh(messageKey(key), list.length);
+  for (const [status, list] of byStatus) weigh(String(status), list.length);
   // Bigger files when there are many postings: the manifest lists files, each query fetches a few.
-  const text = rangePartition(postings, Math.max(SEARCH_TUNING.postingsPerTextFile, Math.round(4 * Math.sqrt(total))));
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const text = rangePartition(weights, Math.max(SEARCH_TUNING.postingsPerTextFile, Math.round(4 * Math.sqrt(total))));
   // perFile[file][groupRank]: doc → its [position, token] pairs of that group (put in order below).
   const perFile: Map<number, [number, string][]>[][] = Array.from({ length: text.starts.length }, () => GROUP_ORDER.map(() => new Map()));
   for (const [term, list] of kept) {
@@ -125,6 +173,12 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     }
   }
   kept.clear();
+  const codesOf: CodeRecord[][] = text.starts.map(() => []);
+  for (const r of [...records].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2]))) codesOf[text.fileOf.get(r[1])!]!.push(r);
+  const messagesOf: Map<string, number[]>[] = text.starts.map(() => new Map());
+  for (const key of [...messages.keys()].sort()) messagesOf[text.fileOf.get(messageKey(key))!]!.set(key, messages.get(key)!);
+  const statusesOf: Map<string, number[]>[] = text.starts.map(() => new Map());
+  for (const status of statuses) statusesOf[text.fileOf.get(String(status))!]!.set(String(status), byStatus.get(status)!);
   perFile.forEach((byGroup, file) => {
     const groups: Record<string, Record<string, string>> = {};
     const words = new Set<string>();
@@ -145,59 +199,13 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     });
     // The file's vocabulary lets the word being typed complete (`blu` → `blurry`).
     const shard: TextShardFile = { groups, vocabulary: [...words].sort() };
+    if (codesOf[file]!.length > 0) shard.codes = codesOf[file];
+    // Object.fromEntries defines own properties, so `__proto__` is written as a key like any other.
+    if (messagesOf[file]!.size > 0) shard.messages = Object.fromEntries(messagesOf[file]!);
+    if (statusesOf[file]!.size > 0) shard.statuses = Object.fromEntries(statusesOf[file]!);
     files.set(paths.text(file), json(shard));
   });
-
-  // Code shards: every suffix of a code that starts at a part boundary, so fragments match.
-  const records: CodeRecord[] = [];
-  input.entries.forEach((e, doc) => {
-    const canonical = normalizeCode(e.code);
-    codeSuffixes(canonical).forEach((suffix, i) => records.push([suffix, compactCode(suffix), doc, i === 0 ? 1 : 0, canonical.length]));
-  });
-  const codeWeights = new Map<string, number>();
-  for (const r of records) codeWeights.set(r[1], (codeWeights.get(r[1]) ?? 0) + 1);
-  const code = rangePartition(codeWeights, SEARCH_TUNING.recordsPerCodeShard);
-  const codeBuckets: CodeRecord[][] = Array.from({ length: code.starts.length }, () => []);
-  for (const r of [...records].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2]))) codeBuckets[code.fileOf.get(r[1])!]!.push(r);
-  codeBuckets.forEach((bucket, file) => files.set(paths.code(file), json(bucket)));
-
-  // Literal messages: exact (normalised) text, and templates matched at query time. The vendor's
-  // own wording of a meaning (vendor_text) is the vendor's text too: pasted, it finds its entry
-  // the same way (Baidu's 人脸融合失败 is 222212's). Messages the API was seen to return (variants)
-  // are matched like the documented one.
-  const vendorWording = (e: ArtifactEntry) => (e.meaning.vendor_text === 'none' ? undefined : e.meaning[e.meaning.vendor_text]);
-  const variants = (e: ArtifactEntry, template: boolean) => (e.message_variants ?? []).filter((v) => (v.message_is_template === true) === template).map((v) => v.message);
-  const exactTexts = input.entries.map((e) =>
-    [...new Set([e.message_is_template ? null : e.message, vendorWording(e), ...variants(e, false)].filter((t): t is string => !!t).map(normalizeMessage))],
-  );
-  const msgShards = Math.max(1, Math.ceil(exactTexts.flat().length / SEARCH_TUNING.messagesPerShard));
-  // Maps, not plain objects: a message may be `constructor` or `__proto__` (issue 15).
-  const msgBuckets: Map<string, number[]>[] = Array.from({ length: msgShards }, () => new Map());
-  const templates: TemplateRecord[] = [];
-  input.entries.forEach((e, doc) => {
-    if (e.message && e.message_is_template) templates.push([e.message, doc]);
-    for (const template of variants(e, true)) templates.push([template, doc]);
-    for (const key of exactTexts[doc]!) {
-      const bucket = msgBuckets[fnv1a(key) % msgShards]!;
-      const list = bucket.get(key);
-      if (list) list.push(doc);
-      else bucket.set(key, [doc]);
-    }
-  });
-  // Object.fromEntries defines own properties, so `__proto__` is written as a key like any other.
-  msgBuckets.forEach((bucket, shard) => files.set(paths.msg(shard), json(Object.fromEntries(bucket))));
   files.set(paths.templates, json(templates));
-
-  // HTTP statuses.
-  const byStatus = new Map<number, number[]>();
-  input.entries.forEach((e, doc) => {
-    if (e.http_status === null) return;
-    const list = byStatus.get(e.http_status) ?? [];
-    list.push(doc);
-    byStatus.set(e.http_status, list);
-  });
-  const statuses = [...byStatus.keys()].sort((a, b) => a - b);
-  for (const status of statuses) files.set(paths.status(status), json(byStatus.get(status)));
 
   for (let b = 0; b * SEARCH_TUNING.block < docs.length; b++)
     files.set(paths.docs(b), json(docs.slice(b * SEARCH_TUNING.block, (b + 1) * SEARCH_TUNING.block)));
@@ -206,8 +214,7 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
   const manifest: SearchManifest = {
     version: SEARCH_FORMAT_VERSION,
     data_version: input.dataVersion,
-    shards: { code: code.starts.length, text: text.starts.length, msg: msgShards },
-    code_starts: code.starts,
+    shards: { text: text.starts.length },
     text_starts: text.starts,
     docs: docs.length,
     block: SEARCH_TUNING.block,
@@ -216,9 +223,26 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     statuses,
     kinds,
     vocab: [...vocab.keys()].sort(),
+    ...(sounds.length > 0 ? { sounds: true } : {}),
   };
   files.set(paths.manifest, json(manifest));
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * The homophone groups (homophones.ts) that hold a character of the index's Chinese words, each as
+ * [those characters, the group's other characters]: what a typed character may have been meant as.
+ */
+function soundGroups(words: Iterable<string>): [string, string][] {
+  const chars = new Set<string>();
+  for (const word of words) if (isCjk(word)) for (const char of word) chars.add(char);
+  const out: [string, string][] = [];
+  for (const entry of HOMOPHONES.split(/\s+/)) {
+    const group = [...entry.slice(entry.indexOf(':') + 1)];
+    const index = group.filter((c) => chars.has(c));
+    if (index.length > 0) out.push([index.join(''), group.filter((c) => !chars.has(c)).join('')]);
+  }
+  return out;
 }
 
 /** The [first, end) ranges of the doc ids (entry positions) of one vendor's entries. */

@@ -4,10 +4,11 @@
  * out, what is left must be one code-like token (a number, or a token with a digit, `_` or `.`), or
  * the phrase is not a code query: words in a pasted message (`after 10 minutes`) never are. A vendor
  * named in the phrase (vendor-names.ts: id, the start of one id, a name, the brand word that begins
- * a name, or the start of a Chinese name) narrows the code to that vendor's.
+ * a name, the start of a Chinese name, or the product word that ends one after its two-character
+ * brand: 如影 of 商汤如影, 人脸识别 of 百度人脸识别) narrows the code to that vendor's.
  */
 import { cleanText } from '../normalize.ts';
-import { vendorNamed, type VendorNames } from '../vendor-names.ts';
+import type { VendorNames } from '../vendor-names.ts';
 import { HAN, isCjk } from './tokenize.ts';
 import { CHINESE_QUERY_FILLERS, CODE_LABELS } from './vocabulary.ts';
 
@@ -20,15 +21,21 @@ const SPLIT = new RegExp(`[\\s:=：,，;；"'“”‘’{}()（）[\\]<>]+|(?<=
 const CODE_LIKE = /^(?:-?\d{1,20}|(?=.*[\d_.])[\p{L}\p{N}_.\-/]{2,64})$/u;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** What `codeInPhrase` needs to know of the vendors and labels; made once per search index. */
+/** What `readQuery` needs to know of the vendors and labels; made once per search index. */
 export interface CodeQueryWords {
   vendors: VendorNames[];
   /** Each vendor name as a pattern (whole words, spaces optional between Latin and Chinese). */
   names: { pattern: RegExp; vendor: string }[];
   /** Brand words that begin a name (`baidu`, `g42`, `sensetime`) and the starts of Chinese names (`百度`). */
   starts: Map<string, string>;
+  /** Every name in lower case (NFKC) to the vendor it names alone (as vendorNamed reads names, made once). */
+  named: Map<string, string>;
+  /** The Chinese starts (and product words), longest first. */
+  chineseStarts: [string, string][];
   labels: Set<string>;
   chineseLabels: RegExp | undefined;
+  /** A Chinese run that ends with a label (`百度返回码`, `报错`): what follows it is labelled. */
+  chineseLabelEnd: RegExp | undefined;
 }
 
 export function codeQueryWords(vendors: readonly { id: string; name: { en: string; zh: string }; names?: string[] }[]): CodeQueryWords {
@@ -50,23 +57,60 @@ export function codeQueryWords(vendors: readonly { id: string; name: { en: strin
       for (const run of clean.match(new RegExp(`[${HAN}]+`, 'gu')) ?? []) {
         const chars = [...run];
         for (let n = 2; n < chars.length; n++) start(chars.slice(0, n).join(''), v.id);
+        // A name that is all Chinese is a brand and a product (商汤 + 如影, 百度 + 人脸识别): people name
+        // the product alone. A word two vendors end with (识别) names neither, as for starts.
+        if (run === clean && chars.length >= 4) start(chars.slice(2).join(''), v.id);
       }
     }
   }
   names.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
   const chinese = CODE_LABELS.filter(isCjk).sort((a, b) => b.length - a.length).map(escape);
+  // vendorNamed's reading of names, made once: a name only one vendor goes by (ids are checked per token).
+  const byName = new Map<string, string | null>();
+  for (const v of named) for (const n of v.names) {
+    const key = n.normalize('NFKC').toLowerCase();
+    byName.set(key, byName.has(key) && byName.get(key) !== v.id ? null : v.id);
+  }
+  const kept = new Map([...starts].filter((e): e is [string, string] => e[1] !== null));
   return {
     vendors: named,
     names,
-    starts: new Map([...starts].filter((e): e is [string, string] => e[1] !== null)),
+    named: new Map([...byName].filter((e): e is [string, string] => e[1] !== null)),
+    chineseStarts: [...kept].filter(([start]) => isCjk(start)).sort((a, b) => b[0].length - a[0].length),
+    starts: kept,
     labels: new Set(CODE_LABELS.filter((w) => !isCjk(w))),
     chineseLabels: chinese.length > 0 ? new RegExp(chinese.join('|'), 'gu') : undefined,
+    chineseLabelEnd: chinese.length > 0 ? new RegExp(`(?:${chinese.join('|')})$`, 'u') : undefined,
   };
 }
 
+/** What a query says about codes and vendors, read once (readQuery). */
+export interface QueryReading {
+  /** The code it asks for, when it is a code query (see the top of this file). */
+  code?: CodeInPhrase;
+  /** The vendor it names, if exactly one. */
+  vendor?: string;
+  /** The query without the vendor names in it (`SenseTime rate limit` → `rate limit`), lower case. */
+  bare: string;
+}
+
+export interface CodeInPhrase {
+  code: string;
+  vendor?: string;
+  /** Only that exact code, never the codes it begins (a code with words around it). */
+  exact?: true;
+  /** Another reading to try as an exact code (`got err_code 17 from baidu`: `got.17.from`, or `17`). */
+  alt?: string;
+}
+
+export function readQuery(query: string, words: CodeQueryWords): QueryReading {
+  const reading = readPhrase(query, words);
+  const vendor = reading.vendors.size === 1 ? [...reading.vendors][0] : undefined;
+  return { code: codeOf(reading), ...(vendor ? { vendor } : {}), bare: reading.kept.join(' ') };
+}
+
 /** The code a phrase asks for, and the vendor it names if exactly one; undefined when the phrase is not a code query. */
-export function codeInPhrase(query: string, words: CodeQueryWords): { code: string; vendor?: string; exact?: true } | undefined {
-  const { vendors, tokens, rest } = readPhrase(query, words);
+function codeOf({ vendors, tokens, rest, labelled }: Phrase): CodeInPhrase | undefined {
   // A lone token with nothing taken out is the query itself: the plain code lookup reads it.
   if (tokens.length < 2 && vendors.size === 0) return undefined;
   const vendor = vendors.size === 1 ? { vendor: [...vendors][0]! } : {};
@@ -75,25 +119,32 @@ export function codeInPhrase(query: string, words: CodeQueryWords): { code: stri
   const tookOut = vendors.size > 0 || rest.length < tokens.length;
   const spaced = tookOut && rest.length <= 3 && rest.some((t) => /[\d_]/.test(t)) && !rest.some(isCjk) ? rest.join('.') : undefined;
   const code = rest.length === 1 ? rest[0]! : spaced;
-  if (code !== undefined && CODE_LIKE.test(code)) return { code, ...vendor };
   // A code with words around it (`customer gets 222202 from Baidu`, `百度 111 令牌`, `AIS.0503 on every
-  // photo`): the one code-like token, when it cannot be a number of the sentence — it has letters with
-  // digits, `_` or `.`, or five digits or more, or it is a number beside the vendor's name. Only that
-  // exact code then, never codes it begins or is part of.
+  // photo`, `返回码 -7 图片坏了`): the one code-like token, when it cannot be a number of the sentence —
+  // it has letters with digits, `_` or `.`, or five digits or more, or it is a number beside the
+  // vendor's name or right after a label. Only that exact code then, never codes it begins or is part of.
   const codeLike = rest.filter((t) => !isCjk(t) && CODE_LIKE.test(t));
   const only = codeLike.length === 1 ? codeLike[0]! : undefined;
-  if (!only || !(DISTINCTIVE.test(only) || (vendors.size === 1 && /^-?\d+$/.test(only)))) return undefined;
-  return { code: only, ...vendor, exact: true };
+  const exact = only !== undefined && (DISTINCTIVE.test(only) || (/^-?\d+$/.test(only) && (vendors.size === 1 || labelled.has(only))));
+  // A code spelt with spaces may be words around a code (`got err_code 17 from baidu`): both are tried.
+  if (code !== undefined && CODE_LIKE.test(code)) return { code, ...vendor, ...(exact && only !== code ? { alt: only } : {}) };
+  return exact ? { code: only, ...vendor, exact: true } : undefined;
 }
 
-/** The vendor a query names, if exactly one (`佐糖任务超时`, `PicWish timeout`), code or not. */
-export function vendorInPhrase(query: string, words: CodeQueryWords): string | undefined {
-  const { vendors } = readPhrase(query, words);
-  return vendors.size === 1 ? [...vendors][0] : undefined;
+/**
+ * The vendors a phrase names, its tokens, the tokens left once names, labels and ticket words are out,
+ * and the tokens right after a label (`返回码 -7`, `err_code 17`, `state=-8`): a number there is a code.
+ */
+interface Phrase {
+  vendors: Set<string>;
+  tokens: string[];
+  rest: string[];
+  labelled: Set<string>;
+  /** Every token but the vendors' names, in order (a Chinese run without the name in it). */
+  kept: string[];
 }
 
-/** The vendors a phrase names, its tokens, and the tokens left once names, labels and ticket words are out. */
-function readPhrase(query: string, words: CodeQueryWords): { vendors: Set<string>; tokens: string[]; rest: string[] } {
+function readPhrase(query: string, words: CodeQueryWords): Phrase {
   let text = cleanText(query, 200).toLowerCase();
   const vendors = new Set<string>();
   for (const { pattern, vendor } of words.names) {
@@ -104,27 +155,44 @@ function readPhrase(query: string, words: CodeQueryWords): { vendors: Set<string
   }
   const tokens = text.split(SPLIT).filter(Boolean);
   const rest: string[] = [];
+  const labelled = new Set<string>();
+  const kept: string[] = [];
+  let afterLabel = false;
   for (const token of tokens) {
+    const label = isCjk(token) ? words.chineseLabelEnd?.test(token) === true : words.labels.has(token);
+    if (afterLabel && !isCjk(token)) labelled.add(token);
+    afterLabel = label;
     if (isCjk(token)) {
       let left = (words.chineseLabels ? token.replace(words.chineseLabels, '') : token).replace(QUERY_FILLERS, '');
       const vendor = words.starts.get(left);
       if (vendor) vendors.add(vendor);
       else {
         // A vendor's Chinese name inside a run of words (`请问百度返回` → 百度): taken out like a label.
-        const inside = [...words.starts].find(([start]) => isCjk(start) && left.includes(start));
+        const inside = words.chineseStarts.find(([start]) => left.includes(start));
         if (inside) {
           vendors.add(inside[1]);
           left = left.replace(inside[0], '');
         }
         if (left !== '') rest.push(token);
+        kept.push(inside ? token.replace(inside[0], ' ') : token);
       }
     } else if (!words.labels.has(token)) {
-      const vendor = words.starts.get(token) ?? (token.length >= 3 ? vendorNamed(token, words.vendors) : undefined);
+      const vendor = words.starts.get(token) ?? (token.length >= 3 ? nameOf(token, words) : undefined);
       if (vendor) vendors.add(vendor);
-      else rest.push(token);
-    }
+      else {
+        rest.push(token);
+        kept.push(token);
+      }
+    } else kept.push(token);
   }
-  return { vendors, tokens, rest };
+  return { vendors, tokens, rest, labelled, kept };
+}
+
+/** The vendor a lower-case token names alone, as vendorNamed reads it (an id, the start of one id, a name). */
+function nameOf(token: string, words: CodeQueryWords): string | undefined {
+  const prefixed = words.vendors.filter((v) => v.id.startsWith(token));
+  if (prefixed.length === 1 || prefixed.some((v) => v.id === token)) return prefixed.length === 1 ? prefixed[0]!.id : token;
+  return words.named.get(token);
 }
 
 /** A token that is no number of a sentence: letters with digits, `_` or `.` (`ais.0503`, `error_no_face`), or 5+ digits. */

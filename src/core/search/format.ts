@@ -6,7 +6,7 @@
 import type { EntryKind, Lang } from '../artifact-types.ts';
 
 export const SEARCH_INDEX_ROOT = '/search-index/v1/';
-export const SEARCH_FORMAT_VERSION = 2;
+export const SEARCH_FORMAT_VERSION = 3;
 
 /** What a result needs to be displayed and filtered: kept small on purpose. */
 export interface SearchDoc {
@@ -33,10 +33,11 @@ export interface SearchDoc {
 export interface SearchManifest {
   version: number;
   data_version: string;
-  shards: { code: number; text: number; msg: number };
-  /** First key of each code-index file (sorted): a key lives in the last file whose start is ≤ it. */
-  code_starts: string[];
-  /** First word of each text-index file, in the same way. */
+  shards: { text: number };
+  /**
+   * First key of each index file (sorted): a key lives in the last file whose start is ≤ it. One key
+   * space for words, codes (compact form), messages (messageKey) and statuses (the number as typed).
+   */
   text_starts: string[];
   docs: number;
   block: number;
@@ -47,18 +48,25 @@ export interface SearchManifest {
   kinds: EntryKind[];
   /** The first characters that have a vocabulary file (`vocab/<c>.json`: [word, documents][]), for typo tolerance. */
   vocab?: string[];
+  /** Whether sounds.json (homophone groups for Chinese typos, chinese.ts) exists. */
+  sounds?: true;
 }
 
 /** A code-index record: [suffix key, compact suffix key, doc id, whole code? 1 : 0, code length]. */
 export type CodeRecord = [string, string, number, 0 | 1, number];
 
 /**
- * A text file: for some words, one exported FlexSearch index per field group (see FIELD_WEIGHTS in
- * vocabulary.ts, plus the phrase index), and the sorted vocabulary of its words (phrases excluded).
+ * An index file: for the words of its key range, one exported FlexSearch index per field group (see
+ * FIELD_WEIGHTS in vocabulary.ts, plus the phrase index) and the sorted vocabulary of its words
+ * (phrases excluded); the code records whose compact key, the literal messages (normalised) whose
+ * messageKey and the HTTP statuses whose number falls in its range.
  */
 export interface TextShardFile {
   groups: Record<string, Record<string, string>>;
   vocabulary: string[];
+  codes?: CodeRecord[];
+  messages?: Record<string, number[]>;
+  statuses?: Record<string, number[]>;
 }
 
 /** Template messages: [template text, doc id]. */
@@ -66,11 +74,9 @@ export type TemplateRecord = [string, number];
 
 export const paths = {
   manifest: 'manifest.json',
-  code: (shard: number) => `code/${shard}.json`,
   text: (shard: number) => `text/${shard}.json`,
-  msg: (shard: number) => `msg/${shard}.json`,
-  status: (status: number) => `status/${status}.json`,
   templates: 'templates.json',
   docs: (block: number) => `docs/${block}.json`,
   vocab: (first: string) => `vocab/${first}.json`,
+  sounds: 'sounds.json',
 };

@@ -18,11 +18,11 @@ import { Index } from './flexsearch.ts';
 import type { EntryKind, Lang } from '../artifact-types.ts';
 import { cleanText, compactCode, httpStatusQuery, normalizeCode, normalizeMessage } from '../normalize.ts';
 import { matchesTemplate } from '../templates.ts';
-import { fnv1a } from './shard.ts';
-import { codeInPhrase, codeQueryWords, vendorInPhrase, type CodeQueryWords } from './code-query.ts';
+import { codeQueryWords, readQuery, type CodeQueryWords } from './code-query.ts';
 import { FLEX_OPTIONS } from './flex-options.ts';
 import { rangeFiles, scoreWords, type ShardIO, type TextShard } from './words.ts';
-import { paths, type TextShardFile, type CodeRecord, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
+import { messageKey } from './tokenize.ts';
+import { paths, type TextShardFile, type SearchDoc, type SearchManifest, type TemplateRecord } from './format.ts';
 
 export type SearchReason = 'code' | 'message' | 'prefix' | 'fragment' | 'status' | 'text';
 const TIER: Record<SearchReason, number> = { code: 0, message: 1, prefix: 2, fragment: 3, status: 4, text: 5 };
@@ -53,11 +53,16 @@ export type Loader = (path: string) => Promise<unknown>;
 /** A message quoted inside a query: "…", '…', “…”, 「…」. */
 const QUOTED = /["“「']([^"”」']{8,300})["”」']/g;
 /** How much more the entries of a vendor the words name score. */
-const VENDOR_BOOST = 1.5;
+const VENDOR_BOOST = 3;
 
-/** A query's candidates: those of the codes, messages and statuses first (`strong`), then all, ranked. */
+/**
+ * A query's candidates, ranked. `first`: as soon as the lookups that can outrank the rest are in, the
+ * candidates certain to come before anything still unknown (a code found decides before the messages
+ * are in; a message before the statuses; all of them before the words), possibly none; `all`: every
+ * candidate, once the words are scored too.
+ */
 interface Ranking {
-  strong: Promise<Candidate[]>;
+  first: Promise<Candidate[]>;
   all: Promise<Candidate[]>;
 }
 
@@ -117,13 +122,21 @@ export class SearchClient {
     let p = this.#text.get(shard);
     if (!p) {
       p = this.#get<TextShardFile>(paths.text(shard)).then((file) => {
-        const groups = new Map<string, Index>();
-        for (const [group, parts] of Object.entries(file.groups)) {
-          const index = new Index(FLEX_OPTIONS);
-          for (const [key, data] of Object.entries(parts)) index.import(key, data);
-          groups.set(group, index);
-        }
-        return { groups, vocabulary: file.vocabulary };
+        // A group is imported when first searched: a file read for a code or a message imports none.
+        const groups = new Map<string, Index | undefined>();
+        const group = (name: string) => {
+          if (!groups.has(name)) {
+            const parts = Object.hasOwn(file.groups, name) ? file.groups[name] : undefined;
+            let index: Index | undefined;
+            if (parts) {
+              index = new Index(FLEX_OPTIONS);
+              for (const [key, data] of Object.entries(parts)) index.import(key, data);
+            }
+            groups.set(name, index);
+          }
+          return groups.get(name);
+        };
+        return { group, vocabulary: file.vocabulary, codes: file.codes ?? [], messages: file.messages ?? {}, statuses: file.statuses ?? {} };
       });
       this.#text.set(shard, p);
     }
@@ -158,11 +171,11 @@ export class SearchClient {
       }
     };
     if (onFirst) {
-      void ranked.strong
-        .then(async (strong) => {
-          if (done || strong.length === 0) return;
+      void ranked.first
+        .then(async (certain) => {
+          if (done || certain.length === 0) return;
           // The first of them that the filters and the language let through is the final first result too.
-          const [hit] = await this.#resolve(strong.slice(0, 8), manifest, { ...options, onFirst: undefined }, 1);
+          const [hit] = await this.#resolve(certain.slice(0, 8), manifest, { ...options, onFirst: undefined }, 1);
           if (hit && !done) shown(hit);
         })
         .catch(() => undefined);
@@ -176,17 +189,30 @@ export class SearchClient {
 
   #rank(query: string, manifest: SearchManifest): Ranking {
     const candidates = new Map<number, Candidate>();
+    // What the words score each document, whatever tier it is in: among equals of a stronger tier,
+    // the words around a code decide (`AILabTools returns 422 no face detected`: of the 422s, the face one).
+    const wordScore = new Map<number, number>();
     const add = (id: number, reason: SearchReason, score = 0) => {
+      if (reason === 'text') wordScore.set(id, score);
       const existing = candidates.get(id);
       if (!existing || TIER[reason] < TIER[existing.reason] || (reason === existing.reason && score > existing.score))
         candidates.set(id, { id, reason, score });
     };
-    const sorted = () => [...candidates.values()].sort((a, b) => TIER[a.reason] - TIER[b.reason] || b.score - a.score || a.id - b.id);
 
     // `错误码 222207`, `PicWish 401`: the code (or status) is looked up as if typed alone, at the vendor named.
     let words = this.#codeWords.get(manifest);
     if (!words) this.#codeWords.set(manifest, (words = codeQueryWords(manifest.vendors)));
-    const phrase = codeInPhrase(query, words);
+    const reading = readQuery(query, words);
+    const phrase = reading.code;
+    const wordsDecide = phrase?.exact === true;
+    const sorted = () =>
+      [...candidates.values()].sort(
+        (a, b) =>
+          TIER[a.reason] - TIER[b.reason] ||
+          b.score - a.score ||
+          (wordsDecide ? (wordScore.get(b.id) ?? 0) - (wordScore.get(a.id) ?? 0) : 0) ||
+          a.id - b.id,
+      );
     const ranges = phrase?.vendor ? manifest.vendors.find((v) => v.id === phrase.vendor)?.docs : undefined;
     const named = (id: number, reason: SearchReason, score?: number) => {
       if (!ranges || ranges.some(([first, end]) => id >= first && id < end)) add(id, reason, score);
@@ -195,25 +221,43 @@ export class SearchClient {
     // A code among words is that code only, never the codes it begins or is part of.
     const exactOnly = (id: number, reason: SearchReason, score?: number) => (reason === 'code' ? named(id, reason, score) : undefined);
     // The words' files are requested first: they are the most, and a browser fetches six at a time.
-    const scored = scoreWords(query, manifest, this.#io, add);
+    const scored = scoreWords(query, manifest, this.#io, add, { wholes: reading.vendor && reading.bare ? [reading.bare] : [] });
     // The query as a whole is also a code when some entry has it (`.-é-错_1Ａ` splits into tokens as a
     // phrase would): search finds every code lookup finds.
     const wholeCode = (id: number, reason: SearchReason, score?: number) => (reason === 'code' ? add(id, reason, score) : undefined);
-    const strong = Promise.all([
+    const codes = Promise.all([
       this.#codes(code, manifest, phrase?.exact ? exactOnly : phrase ? named : add),
       phrase && phrase.code !== query ? this.#codes(query, manifest, wholeCode) : undefined,
-      this.#messages(query, manifest, add),
-      this.#status(code, manifest, phrase ? named : add),
-    ]).then(sorted);
+      phrase?.alt ? this.#codes(phrase.alt, manifest, exactOnly) : undefined,
+    ]);
+    const messages = this.#messages(query, manifest, add);
+    const statuses = this.#status(code, manifest, phrase ? named : add);
+    // The candidates of the tiers up to `tier` (the words not yet scored are never among them), when
+    // their first is certain: when the words may reorder a tier, only if it has one candidate.
+    const upTo = (tier: number) => {
+      const found = sorted().filter((c) => TIER[c.reason] <= tier);
+      if (wordsDecide && found.length > 1 && found[1]!.reason === found[0]!.reason && found[1]!.score === found[0]!.score) return undefined;
+      return found;
+    };
+    const first = (async () => {
+      await codes;
+      if (upTo(TIER.code)?.length !== 0) return upTo(TIER.code) ?? [];
+      await messages;
+      if (upTo(TIER.message)?.length !== 0) return upTo(TIER.message) ?? [];
+      await statuses;
+      return upTo(TIER.status) ?? [];
+    })();
+    const strong = Promise.all([codes, messages, statuses]);
     const all = Promise.all([strong, scored]).then(() => {
       // Words that name a vendor (`佐糖任务超时`, `PicWish timeout`): that vendor's entries come first among equals.
-      const vendor = phrase ? undefined : vendorInPhrase(query, words);
+      const vendor = reading.vendor;
       const own = vendor ? manifest.vendors.find((v) => v.id === vendor)?.docs : undefined;
       if (own) for (const c of candidates.values()) if (c.reason === 'text' && own.some(([first, end]) => c.id >= first && c.id < end)) c.score *= VENDOR_BOOST;
       return sorted();
     });
     strong.catch(() => undefined);
-    return { strong, all };
+    first.catch(() => undefined);
+    return { first, all };
   }
 
   async #codes(code: string, manifest: SearchManifest, add: (id: number, r: SearchReason, s?: number) => void) {
@@ -227,8 +271,8 @@ export class SearchClient {
     const canonical = normalizeCode(code);
     const compact = compactCode(code);
     if (!compact || compact.length > 100) return;
-    const files = rangeFiles(manifest.code_starts, compact, compact.length >= 2 ? 3 : 1);
-    const records = (await Promise.all(files.map((f) => this.#maybe<CodeRecord[]>(paths.code(f), [])))).flat();
+    const files = rangeFiles(manifest.text_starts, compact, compact.length >= 2 ? 3 : 1);
+    const records = (await Promise.all(files.map((f) => this.#textShard(f)))).flatMap((shard) => shard.codes);
     for (const [suffix, suffixCompact, doc, whole, length] of records) {
       if (whole && (suffix === canonical || suffixCompact === compact)) add(doc, 'code');
       else if (compact.length >= 2 && (suffix.startsWith(canonical) || suffixCompact.startsWith(compact)))
@@ -246,19 +290,20 @@ export class SearchClient {
   async #message(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason) => void) {
     if (query.length < 2) return;
     const key = normalizeMessage(query);
-    // The bucket and the templates are requested together: one round trip, not two.
-    const [bucket, templates] = await Promise.all([
-      this.#maybe<Record<string, number[]>>(paths.msg(fnv1a(key) % manifest.shards.msg), {}),
+    // The file of the message's first word (the query's, fetched for its words anyway) and the templates, together.
+    const [shard, templates] = await Promise.all([
+      this.#textShard(rangeFiles(manifest.text_starts, messageKey(key), 1)[0]!),
       query.length < 8 ? [] : this.#maybe<TemplateRecord[]>(paths.templates, []),
     ]);
-    if (Object.hasOwn(bucket, key)) for (const doc of bucket[key]!) add(doc, 'message');
+    if (Object.hasOwn(shard.messages, key)) for (const doc of shard.messages[key]!) add(doc, 'message');
     for (const [template, doc] of templates) if (matchesTemplate(template, query)) add(doc, 'message');
   }
 
   async #status(query: string, manifest: SearchManifest, add: (id: number, r: SearchReason) => void) {
     const status = httpStatusQuery(query);
     if (status === undefined || !manifest.statuses.includes(status)) return;
-    for (const doc of await this.#maybe<number[]>(paths.status(status), [])) add(doc, 'status');
+    const shard = await this.#textShard(rangeFiles(manifest.text_starts, String(status), 1)[0]!);
+    for (const doc of Object.hasOwn(shard.statuses, String(status)) ? shard.statuses[String(status)]! : []) add(doc, 'status');
   }
 
   async #resolve(ordered: Candidate[], manifest: SearchManifest, options: SearchOptions, limit: number): Promise<SearchHit[]> {
@@ -266,6 +311,9 @@ export class SearchClient {
     const f = options.filters ?? {};
     const filtering = Boolean(f.vendor || f.category || f.kind || f.http !== undefined);
     const hits: SearchHit[] = [];
+    // The first result's block alone first: the blocks of the others would compete with it for the
+    // browser's connections and main thread, and the first result is what is shown first.
+    if (ordered.length > 0) await this.#maybe<SearchDoc[]>(paths.docs(Math.floor(ordered[0]!.id / manifest.block)), []);
     // Fetch the result blocks a page of results needs in parallel, a page at a time.
     for (let start = 0, pages = 0; start < ordered.length && hits.length < limit && pages < 8; pages++) {
       // A few spare candidates cover pages dropped for the other language or by filters.

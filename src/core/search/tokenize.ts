@@ -11,7 +11,7 @@
  *   Bigrams need no dictionary, so Node's and the browser's ICU versions (which segment words
  *   differently) can never disagree.
  */
-import { cleanText } from '../normalize.ts';
+import { cleanText, normalizeMessage } from '../normalize.ts';
 import { CHINESE_PARTICLE, CHINESE_QUERY_FILLERS, FILLER_WORDS } from './vocabulary.ts';
 
 export const HAN = '\\u3400-\\u9FFF\\uF900-\\uFAFF\\u{20000}-\\u{2FFFF}';
@@ -91,11 +91,73 @@ export function phraseTokens(input: unknown, max = 20_000): string[] {
   return out;
 }
 
+/** Ends a whole-keyword token (never produced by `tokenize`). */
+export const WHOLE_MARK = `${PHRASE_JOIN}=`;
+
 /**
- * The token of a whole keyword or query (`Too many requests` → `=too~many~requests`, `QPS超限` →
- * `=qps~超限`): a query that is exactly one of an entry's or a category's keywords matches it.
+ * The token of a whole keyword or query (`Too many requests` → `too~many~requests~=`, `QPS超限` →
+ * `qps~超限~=`): a query that is exactly one of an entry's or a category's keywords matches it. It
+ * begins with the first word, so it sorts beside that word and lives in its index file.
  */
 export function wholeToken(input: unknown): string | undefined {
   const parts = pieces(input, 200);
-  return parts.length > 0 && parts.length <= 8 ? `=${parts.join(PHRASE_JOIN)}` : undefined;
+  return parts.length > 0 && parts.length <= 8 ? `${parts.join(PHRASE_JOIN)}${WHOLE_MARK}` : undefined;
+}
+
+/**
+ * The key a literal message is filed under in the index: its first token (`''` when it has none), so
+ * the file of a message typed as a query is the file of the query's first word, fetched anyway.
+ */
+export function messageKey(message: string): string {
+  return tokenize(normalizeMessage(message), 2000)[0] ?? '';
+}
+
+/** The Chinese runs of a query, in order, split as its tokens are (at 的 and the words of a ticket). */
+export function chineseRuns(input: unknown): string[] {
+  return pieces(input, 500, true).filter((piece) => CJK.test(piece));
+}
+
+/**
+ * The distinct Chinese characters of a text (的 aside), indexed beside its bigrams so that a character
+ * a query's bigrams miss is still found (chinese.ts).
+ */
+export function chineseCharacters(input: unknown, max = 20_000): string[] {
+  const out = new Set<string>();
+  for (const piece of pieces(input, max)) if (CJK.test(piece)) for (const char of piece) out.add(char);
+  return [...out];
+}
+
+/**
+ * The whole-keyword tokens (wholeToken) of the spans inside a query, the whole query aside: a keyword
+ * standing in it (`the api key is rejected` → `api~key~=`; `上传的不是图片` → `不是图片~=`; `图片太糊` →
+ * `太糊~=`). A Chinese run may be cut anywhere, Latin words only whole; a span has two words or
+ * Chinese characters at least and at most eight pieces. At most `max`, the shortest first.
+ */
+export function innerWholeTokens(input: unknown, max = 64): string[] {
+  const parts = pieces(input, 500, true);
+  const spans: string[][] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const first = parts[i]!;
+    const firstChars = [...first];
+    const cjkFirst = CJK.test(first);
+    for (let a = 0; a < (cjkFirst ? firstChars.length : 1); a++) {
+      const head = firstChars.slice(a).join('');
+      // The span within the first piece: a Chinese substring of two characters or more.
+      if (cjkFirst) for (let b = a + 2; b <= firstChars.length; b++) spans.push([firstChars.slice(a, b).join('')]);
+      for (let j = i + 1; j < parts.length && j - i < 8; j++) {
+        const last = [...parts[j]!];
+        const middle = parts.slice(i + 1, j);
+        const ends = CJK.test(parts[j]!) ? last.map((_, b) => last.slice(0, b + 1).join('')) : [parts[j]!];
+        for (const end of ends) spans.push([head, ...middle, end]);
+      }
+    }
+  }
+  const whole = wholeToken(input);
+  const out = new Set<string>();
+  for (const span of spans.sort((x, y) => x.join('').length - y.join('').length)) {
+    const token = `${span.join(PHRASE_JOIN)}${WHOLE_MARK}`;
+    if (token !== whole) out.add(token);
+    if (out.size >= max) break;
+  }
+  return [...out];
 }

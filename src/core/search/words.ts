@@ -7,15 +7,19 @@
  * the singular or plural finds the other.
  */
 import type { Index } from './flexsearch.ts';
-import { paths, type SearchManifest } from './format.ts';
-import { isCjk, PHRASE_JOIN, phraseTokens, queryTokens, typedFiller, wholeToken } from './tokenize.ts';
+import { paths, type CodeRecord, type SearchManifest } from './format.ts';
+import { innerWholeTokens, isCjk, PHRASE_JOIN, phraseTokens, queryTokens, tokenize, typedFiller, WHOLE_MARK, wholeToken } from './tokenize.ts';
 import { corrections, cuts, editsFor, inVocab, type VocabFile } from './typos.ts';
+import { chineseTerms, HOMOPHONE_EXACTNESS, type SoundGroups } from './chinese.ts';
 import { FIELD_GROUPS, FIELD_WEIGHTS, PHRASE_GROUP } from './vocabulary.ts';
 
-/** A text file, its field groups imported. */
+/** An index file as read: its field groups (each imported on first use), vocabulary, codes, messages and statuses. */
 export interface TextShard {
-  groups: Map<string, Index>;
+  group(name: string): Index | undefined;
   vocabulary: string[];
+  codes: CodeRecord[];
+  messages: Record<string, number[]>;
+  statuses: Record<string, number[]>;
 }
 
 /** How scoreWords reads the index's files (the client's cache). */
@@ -31,8 +35,15 @@ type Reason = 'text';
 const PHRASE_WEIGHT = 2;
 /** What a query that is exactly one of a document's keywords adds, per unit of the query's weight. */
 const WHOLE_WEIGHT = 3;
+/** What a literal message standing inside the query adds, per unit of its words' weight: it says more than a keyword. */
+const MESSAGE_WEIGHT = 6;
 
-export async function scoreWords(query: string, manifest: SearchManifest, io: ShardIO, add: (id: number, r: Reason, s?: number) => void): Promise<void> {
+/** What scoreWords may be told besides the query: other texts whose whole counts as the query's (the query without the vendor it names). */
+export interface WordOptions {
+  wholes?: string[];
+}
+
+export async function scoreWords(query: string, manifest: SearchManifest, io: ShardIO, add: (id: number, r: Reason, s?: number) => void, options: WordOptions = {}): Promise<void> {
   const terms = queryTokens(query);
   // The last word may still be being typed: it also matches words it is the start of. A filler
   // word there (`is`, `image for`) is not a term, but what it begins is (`issue`, `format`).
@@ -48,7 +59,14 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
   const phrases = [...new Set(phraseTokens(query, 500))].slice(0, 8);
   const whole = wholeToken(query);
   if (whole) phrases.push(whole);
+  // `SenseTime rate limit` is the keyword `rate limit` at the vendor it names.
+  for (const text of options.wholes ?? []) {
+    const other = wholeToken(text);
+    if (other && !phrases.includes(other)) phrases.push(other);
+  }
   const phraseShards = phrases.map((phrase) => phraseShard(phrase, manifest, io));
+  // The files of the query's words, which also hold the literal messages that begin with them.
+  const termShards = new Set<TextShard>();
   // Words the index does not have, as read instead (typos.ts): `tiemout` → `timeout`, `ratelimit` → `rate limit`.
   const fixed = new Map<string, string>();
   await Promise.all(
@@ -57,6 +75,7 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
       if (!isCjk(term) && term.length < 2) return;
       const typingThis = term === typing;
       const shards = await Promise.all(rangeFiles(manifest.text_starts, term, typingThis ? 3 : 1).map((f) => io.textShard(f)));
+      for (const shard of shards) termShards.add(shard);
       const best = new Map<number, number>();
       let known = false;
       for (const shard of shards) {
@@ -88,6 +107,21 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
       if (best.size > 0) found.set(term, best);
     }),
   );
+  // Chinese the bigrams miss (chinese.ts): a homophone's word (图片太胡 → 太糊), a character by itself.
+  const zhFixes: string[] = [];
+  if (terms.some(isCjk)) {
+    const known = async (token: string) => inVocab((await io.textShard(rangeFiles(manifest.text_starts, token, 1)[0]!)).vocabulary, token);
+    const sounds = () => (manifest.sounds ? io.maybe<SoundGroups>(paths.sounds, []) : Promise.resolve([]));
+    await Promise.all(
+      (await chineseTerms(query, known, sounds)).map(async ({ term, exactness }) => {
+        if (found.has(term)) return;
+        if (exactness === HOMOPHONE_EXACTNESS) zhFixes.push(term);
+        const best = new Map<number, number>();
+        for (const f of rangeFiles(manifest.text_starts, term, 1)) scoreWord(await io.textShard(f), term, exactness, best);
+        if (best.size > 0) found.set(term, best);
+      }),
+    );
+  }
   if (found.size === 0) return;
   // Phrases of the query as read with its corrections (`qouta exceeded` → `quota~exceeded`).
   if (fixed.size > 0) {
@@ -99,10 +133,20 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
       }
     }
   }
+  // Keywords standing inside the query (`上传的不是图片` holds 不是图片; 图片太胡 read as 太糊 holds 太糊).
+  const inner = new Set([...innerWholeTokens(query), ...(fixed.size > 0 ? innerWholeTokens(queryTokens(query).map((t) => fixed.get(t) ?? t).join(' ')) : []), ...zhFixes.map(wholeToken)]);
+  for (const token of inner) {
+    if (token && !phrases.includes(token)) {
+      phrases.push(token);
+      phraseShards.push(phraseShard(token, manifest, io));
+    }
+  }
   // Rare words count more (inverse document frequency over the whole index).
   const idf = new Map([...found].map(([term, docs]) => [term, Math.log(1 + manifest.docs / docs.size)]));
   const queryWeight = [...idf.values()].reduce((a, b) => a + b, 0);
-  const wholes = new Set([whole, ...phrases.filter((p) => p.startsWith('='))]);
+  const wholes = new Set([whole, ...(options.wholes ?? []).map(wholeToken)]);
+  // A keyword inside the query weighs what its words found weigh.
+  const spanWeight = (token: string) => [...new Set(tokenize(token.split(PHRASE_JOIN).join(' '), 500))].reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
 
   const together = new Map<number, number>();
   await Promise.all(
@@ -110,9 +154,15 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
       const [shard] = await phraseShards[i]!;
       const [first, second] = phrase.split(PHRASE_JOIN) as [string, string];
       const weightOf = (w: string) => idf.get(w) ?? idf.get([...fixed].find(([, to]) => to.split(' ').includes(w))?.[0] ?? '') ?? 0;
-      const bonus = wholes.has(phrase) ? WHOLE_WEIGHT * queryWeight : (PHRASE_WEIGHT * (weightOf(first) + weightOf(second))) / 2;
+      const bonus = wholes.has(phrase)
+        ? WHOLE_WEIGHT * queryWeight
+        : inner.has(phrase)
+          ? PHRASE_WEIGHT * spanWeight(phrase)
+          : phrase.endsWith(WHOLE_MARK)
+            ? WHOLE_WEIGHT * queryWeight
+            : (PHRASE_WEIGHT * (weightOf(first) + weightOf(second))) / 2;
       if (bonus === 0) return;
-      for (const id of (shard?.groups.get(PHRASE_GROUP)?.search(phrase, { limit: 2000 }) ?? []) as number[])
+      for (const id of (shard?.group(PHRASE_GROUP)?.search(phrase, { limit: 2000 }) ?? []) as number[])
         together.set(id, (together.get(id) ?? 0) + bonus);
     }),
   );
@@ -127,12 +177,39 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
       scores.set(id, s);
     }
   }
+  // A literal message standing inside the query (`our calls fail with Invalid token since this
+  // morning`, `如影接口一直返回 Token is invalid`) adds its words' weight, MESSAGE_WEIGHT times.
+  for (const [id, weight] of messagesInside(query, termShards, idf)) together.set(id, (together.get(id) ?? 0) + MESSAGE_WEIGHT * weight);
   // Documents that cover more of the query (by weight) first, then by where and how the words
   // are found; a pair of query words standing together adds its weight again.
   for (const [id, { sum, covered }] of scores) {
     const coverage = covered / queryWeight;
     add(id, 'text', coverage * coverage * sum + (together.get(id) ?? 0));
   }
+}
+
+/** Letters and digits only, words one space apart, between spaces: `Token is invalid.` → ` token is invalid `. */
+const spaced = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/**
+ * The documents whose literal message (of two words or more) stands in the query, with the weight of
+ * its words found in the query. The messages that begin with a query word are in that word's file.
+ */
+function messagesInside(query: string, shards: Set<TextShard>, idf: Map<string, number>): Map<number, number> {
+  const out = new Map<number, number>();
+  const text = spaced(query);
+  for (const shard of shards) {
+    for (const [message, docs] of Object.entries(shard.messages)) {
+      const words = tokenize(message, 2000);
+      if (words.length < 2) continue;
+      const m = spaced(message);
+      // Chinese has no spaces between words: a message stands anywhere in a run.
+      if (!(isCjk(message) ? text.includes(m.trim()) : text.includes(m))) continue;
+      const weight = [...new Set(words)].reduce((sum, w) => sum + (idf.get(w) ?? 0), 0);
+      for (const doc of docs) out.set(doc, Math.max(out.get(doc) ?? 0, weight));
+    }
+  }
+  return out;
 }
 
 /** The text file a phrase (or whole-query) token falls in; failures surface where it is awaited. */
@@ -170,7 +247,7 @@ function numberForms(word: string): string[] {
 /** Adds the documents of one word of a text file to `best`: field weight × `exactness`, position as a tie-breaker. */
 function scoreWord(shard: TextShard, word: string, exactness: number, best: Map<number, number>): void {
   for (const group of FIELD_GROUPS) {
-    const ids = (shard.groups.get(group)?.search(word, { limit: 2000 }) ?? []) as number[];
+    const ids = (shard.group(group)?.search(word, { limit: 2000 }) ?? []) as number[];
     // Within a field, FlexSearch lists earlier positions first: a small tie-breaker.
     const weight = FIELD_WEIGHTS[group] * exactness;
     ids.forEach((id, rank) => {
