@@ -64,11 +64,10 @@ const SETS: Record<SetName, { site: Floors; library: Floors; minQueries: number 
   // 0.813 / 0.844 (both) after them. With issue 23's 16 new entries in the index (Baidu's SDK codes,
   // AILabTools' two new codes) one query's first result changed: 0.792 / 0.844 (site), 0.792 / 0.849
   // (library). After the Chinese readings (homophones, single characters, keywords inside a query) and
-  // the dev set's keywords, measured once on 2026-12-07: 0.854 / 0.890 (site and library); floors 0.85
-  // and 0.85, just under that (tighter than the one-slip rule above: a drop here is a regression of
-  // issue 22's work). Issue 22 asks for 0.9 top-1: not reached (docs/explain-and-search.md says what
+  // the dev set's keywords, measured once on 2026-12-07: 0.854 / 0.890 (site and library); floors by
+  // the one-slip rule above: 0.80 top-1 (0.85 would leave less than one query of 48), 0.85 MRR@5. Issue 22 asks for 0.9 top-1: not reached (docs/explain-and-search.md says what
   // is missing), and never pursued by tuning on this set.
-  'held-out-tickets': { site: { top1: 0.85, mrr5: 0.85 }, library: { top1: 0.85, mrr5: 0.85 }, minQueries: 40 },
+  'held-out-tickets': { site: { top1: 0.8, mrr5: 0.85 }, library: { top1: 0.8, mrr5: 0.85 }, minQueries: 40 },
   // Written and committed before the engine was changed for it: measured top-1 0.726, MRR@5 0.792
   // (site; library 0.714 / 0.788) over 84 queries; after the changes tuned on it, 0.952 / 0.961 (site),
   // 0.940 / 0.955 (library) on 2026-12-07.
