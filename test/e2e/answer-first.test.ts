@@ -112,7 +112,8 @@ describe('Back restores every search', () => {
     await page.locator('button[data-open-search]').click();
     await page.keyboard.type('222202');
     await expect.poll(() => page.locator('#site-search-results .kb-hit-code').first().textContent()).toBe('222202');
-    expect(new URL(page.url()).searchParams.get('search')).toBe('222202');
+    // The query goes into the URL once the results are in (search-ui.ts), not with the first of them.
+    await expect.poll(() => new URL(page.url()).searchParams.get('search')).toBe('222202');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/baidu-face/222202/');
     await page.goBack();
