@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     // One worker per core, not vitest's default of one fewer: on 2 cores that default runs the files one
     // at a time, and much of a file's time is spent waiting on a child process (a build, the CLI, Chromium).
-    maxWorkers: Math.max(2, availableParallelism()),
+    maxWorkers: Number(process.env.KB_TEST_WORKERS) || Math.max(2, availableParallelism()),
     testTimeout: 30_000,
     hookTimeout: 600_000,
     projects: [

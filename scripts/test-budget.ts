@@ -20,8 +20,9 @@ import { PROJECT_ROOT } from '../src/node/data-files.ts';
 
 /** How far over its budget a run on a quiet machine may be before it fails: measurement noise. */
 export const MARGIN = 0.1;
+type Tier = 'unit' | 'process' | 'build';
 /** Files slower than this are named as worth a look (not a failure): the per-file guides of docs/testing.md. */
-const FILE_GUIDE_S = { unit: 5, build: 40 };
+const FILE_GUIDE_S: Record<Tier, number> = { unit: 5, process: 10, build: 40 };
 const SHOWN = 12;
 
 interface FileResult {
@@ -68,10 +69,10 @@ const start: Start | undefined = existsSync(startFile(run!)) ? JSON.parse(readFi
 
 const cores = availableParallelism();
 const loadEnd = loadavg()[0]!;
-const tierOf = (file: string) => (/^test\/(build|e2e)\//.test(file) ? 'build' : 'unit');
+const tierOf = (file: string): Tier => (/^test\/(build|e2e)\//.test(file) ? 'build' : /^test\/(cli|process)\//.test(file) ? 'process' : 'unit');
 const files = report.testResults
   .map((t) => ({ file: relative(PROJECT_ROOT, t.name), seconds: (t.endTime - t.startTime) / 1000 }))
-  .map((f) => ({ ...f, tier: tierOf(f.file) as 'unit' | 'build' }))
+  .map((f) => ({ ...f, tier: tierOf(f.file) }))
   .sort((a, b) => b.seconds - a.seconds);
 const vitestSeconds = (Math.max(...report.testResults.map((t) => t.endTime)) - report.startTime) / 1000;
 // The whole run (installs, builds, type-check and vitest) when `start` was called for it; else vitest alone.
@@ -80,13 +81,13 @@ const s = (x: number) => `${x.toFixed(1)} s`;
 
 const lines: string[] = [];
 lines.push(`${run}: ${s(runSeconds)} (budget ${budget} s on ${cores} quiet cores); vitest ${s(vitestSeconds)} of it`);
-for (const tier of ['unit', 'build'] as const) {
+for (const tier of ['unit', 'process', 'build'] as const) {
   const of = files.filter((f) => f.tier === tier);
   if (of.length) lines.push(`  ${tier} tier: ${of.length} files, ${s(of.reduce((n, f) => n + f.seconds, 0))} of file time`);
 }
 lines.push(`  load average: ${start ? start.load.toFixed(1) : '?'} at the start, ${loadEnd.toFixed(1)} at the end (${cores} cores)`);
 lines.push(`  slowest files (time from a file's first test to its last, set-up included):`);
-for (const f of files.slice(0, SHOWN)) lines.push(`  ${s(f.seconds).padStart(9)}  ${f.tier.padEnd(5)}  ${f.file}${f.seconds > FILE_GUIDE_S[f.tier] ? `  (over the ${FILE_GUIDE_S[f.tier]} s guide for a ${f.tier} file)` : ''}`);
+for (const f of files.slice(0, SHOWN)) lines.push(`  ${s(f.seconds).padStart(9)}  ${f.tier.padEnd(7)}  ${f.file}${f.seconds > FILE_GUIDE_S[f.tier] ? `  (over the ${FILE_GUIDE_S[f.tier]} s guide for a ${f.tier} file)` : ''}`);
 console.log(lines.join('\n'));
 
 const over = runSeconds / budget - 1;

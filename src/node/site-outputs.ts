@@ -86,10 +86,11 @@ export function siteOutputs(): AstroIntegration {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
         try {
-          releaseBuildLock = holdBuildLock();
           const distDir = resolve(fileURLToPath(config.outDir));
           if (distDir !== resolve(PROJECT_ROOT, 'dist')) assertWritableOutput(distDir, 'site');
           loadKnowledgeBase();
+          // After the checks, which need no lock: a refused folder or bad data fails at once.
+          releaseBuildLock = holdBuildLock();
         } catch (error) {
           if (!(error instanceof DataValidationError || error instanceof OutputFolderError)) throw error;
           // stderr itself, not Astro's logger, which --silent mutes.

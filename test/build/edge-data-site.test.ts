@@ -1,44 +1,66 @@
 /**
  * Data at the edges (test/fixtures/edge/: a 198-byte code, messages named `constructor`, `__proto__`…)
- * builds a whole site. Two builds of it start at once, into two folders outside the project: they
- * share Astro's working folder (.astro/.prerender/), so the second waits for the first
- * (src/node/site-outputs.ts) instead of deleting its chunks mid-build.
+ * builds a whole site. Builds of the project share Astro's working folder (.astro/.prerender/ for an
+ * output folder outside the project), so a build holds a lock (src/node/site-outputs.ts): one held by
+ * a live process makes the next build wait (here refuse, with no time to wait), one left by a killed
+ * build is taken over.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildEnv } from '../support/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const EDGE = join(root, 'test/fixtures/edge');
+const LOCK = join(root, '.astro', 'vision-errors-build.lock');
 const work = mkdtempSync(join(tmpdir(), 'kb-edge-site-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const LONG_CODE = '错'.repeat(66);
 
-function build(out: string): Promise<{ status: number | null; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(join(root, 'node_modules/.bin/astro'), ['build', '--silent'], { cwd: root, env: buildEnv({ KB_DATA_DIR: EDGE, KB_OUT_DIR: out }), stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (status) => done({ status, stderr }));
-  });
+const build = (out: string, extra: Record<string, string> = {}) =>
+  spawnSync(join(root, 'node_modules/.bin/astro'), ['build', '--silent'], { cwd: root, encoding: 'utf8', env: buildEnv({ KB_DATA_DIR: EDGE, KB_OUT_DIR: out, ...extra }) });
+
+/** Writes the lock as output-lock.ts does, once another test's build has given it back. */
+function placeLock(pid: number, started: number): void {
+  const text = `${JSON.stringify({ pid, started: new Date(started).toISOString(), host: hostname(), command: 'astro build', nonce: 'test' })}\n`;
+  mkdirSync(join(root, '.astro'), { recursive: true });
+  for (let i = 0; ; i++) {
+    try {
+      return writeFileSync(LOCK, text, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || i > 1200) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
 }
 
 describe('data at the edges', () => {
-  it('astro build writes every page, the artifact and the search index, also with another build running', async () => {
-    const outs = [join(work, 'site-1'), join(work, 'site-2')];
-    const results = await Promise.all(outs.map(build));
-    for (const [i, out] of outs.entries()) {
-      expect(results[i]!.status, results[i]!.stderr.slice(-2000)).toBe(0);
-      expect(existsSync(join(out, 'edge', LONG_CODE, 'index.html'))).toBe(true);
-      expect(JSON.parse(readFileSync(join(out, 'api/v1/edge', `${LONG_CODE}.json`), 'utf8')).entry.message).toBe('__proto__');
-      expect(existsSync(join(out, 'api/v1/edge/__proto__.json'))).toBe(true);
-      expect(existsSync(join(out, 'search-index/v1/manifest.json'))).toBe(true);
-    }
-    // One of them said it waited, and for whom.
-    expect(results.map((r) => r.stderr).join('\n')).toMatch(/waiting for another writer of .+ \(pid \d+/);
-    expect(existsSync(join(root, '.astro', 'vision-errors-build.lock'))).toBe(false);
+  it('astro build writes every page, the artifact and the search index, taking over a killed build\'s lock', () => {
+    // The lock of a build that was killed: its process is gone.
+    placeLock(2 ** 22 + 12345, Date.now());
+    const out = join(work, 'site');
+    const r = build(out);
+    expect(r.status, r.stderr.slice(-2000)).toBe(0);
+    expect(existsSync(join(out, 'edge', LONG_CODE, 'index.html'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'api/v1/edge', `${LONG_CODE}.json`), 'utf8')).entry.message).toBe('__proto__');
+    expect(existsSync(join(out, 'api/v1/edge/__proto__.json'))).toBe(true);
+    expect(existsSync(join(out, 'search-index/v1/manifest.json'))).toBe(true);
+    expect(existsSync(LOCK), 'the build gives its lock back').toBe(false);
   }, 300_000);
+
+  it('refuses, naming the other build, while a live one holds the lock and there is no time to wait', () => {
+    // This test's own process plays the other build: it is alive (and started when it says).
+    placeLock(process.pid, performance.timeOrigin);
+    try {
+      const r = build(join(work, 'refused'), { KB_BUILD_WAIT_S: '0' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`another writer (pid ${process.pid}, astro build, started`);
+      expect(r.stderr).toContain('vision-errors-build.lock');
+      expect(existsSync(join(work, 'refused'))).toBe(false);
+    } finally {
+      rmSync(LOCK, { force: true });
+    }
+  }, 60_000);
 });
