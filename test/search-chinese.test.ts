@@ -5,21 +5,12 @@
  * query (上传的不是图片 holds 不是图片). On the real index, and on made-up inputs for the rules.
  */
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../src/node/data-files.ts';
-import { buildArtifactForSite } from '../src/node/artifact-files.ts';
-import { searchIndexOf } from '../src/node/search-files.ts';
-import { SearchClient } from '../src/core/search/query.ts';
+import { realSearch } from './support/real-search.ts';
 import { chineseTerms, homophonesOf, type SoundGroups } from '../src/core/search/chinese.ts';
 import { HOMOPHONES } from '../src/core/search/homophones.ts';
 import { innerWholeTokens } from '../src/core/search/tokenize.ts';
 
-const kb = loadKnowledgeBase();
-const files = searchIndexOf(kb, buildArtifactForSite(kb, 'https://example.org'));
-const fetched: string[] = [];
-const client = new SearchClient(async (path) => {
-  fetched.push(path);
-  return JSON.parse(files.get(path)!);
-});
+const { fetched, client } = realSearch();
 const first = async (q: string) => {
   const [hit] = await client.search(q, { lang: 'zh', limit: 1 });
   return hit ? `${hit.doc.v}/${hit.doc.k === 'http-status' ? 'http/' : hit.doc.k === 'task-state' ? 'state/' : ''}${hit.doc.c}` : undefined;

@@ -5,22 +5,14 @@
  * ticket; and the first result as soon as a code, message or status decides it.
  */
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../src/node/data-files.ts';
-import { buildArtifactForSite } from '../src/node/artifact-files.ts';
-import { searchIndexOf } from '../src/node/search-files.ts';
+import { realSearch } from './support/real-search.ts';
 import { rangeFiles, SearchClient, type SearchHit } from '../src/core/search/query.ts';
 import type { SearchManifest } from '../src/core/search/format.ts';
 import { compactCode } from '../src/core/normalize.ts';
 import { messageKey } from '../src/core/search/tokenize.ts';
 import { corrections, cuts, distanceWithin, editsFor } from '../src/core/search/typos.ts';
 
-const kb = loadKnowledgeBase();
-const files = searchIndexOf(kb, buildArtifactForSite(kb, 'https://example.org'));
-const fetched: string[] = [];
-const client = new SearchClient(async (path) => {
-  fetched.push(path);
-  return JSON.parse(files.get(path)!);
-});
+const { files, fetched, client } = realSearch();
 const ids = async (q: string, n = 3) => (await client.search(q, { limit: n })).map((h) => `${h.doc.v}/${h.doc.k === 'http-status' ? 'http/' : h.doc.k === 'task-state' ? 'state/' : ''}${h.doc.c}`);
 
 describe('typos', () => {
