@@ -39,7 +39,8 @@ function placeLock(pid: number, started: number): void {
 describe('data at the edges', () => {
   it('astro build writes every page, the artifact and the search index, taking over a killed build\'s lock', () => {
     // The lock of a build that was killed: its process is gone.
-    placeLock(2 ** 22 + 12345, Date.now());
+    const DEAD = 2 ** 22 + 12345;
+    placeLock(DEAD, Date.now());
     const out = join(work, 'site');
     const r = build(out);
     expect(r.status, r.stderr.slice(-2000)).toBe(0);
@@ -47,7 +48,11 @@ describe('data at the edges', () => {
     expect(JSON.parse(readFileSync(join(out, 'api/v1/edge', `${LONG_CODE}.json`), 'utf8')).entry.message).toBe('__proto__');
     expect(existsSync(join(out, 'api/v1/edge/__proto__.json'))).toBe(true);
     expect(existsSync(join(out, 'search-index/v1/manifest.json'))).toBe(true);
-    expect(existsSync(LOCK), 'the build gives its lock back').toBe(false);
+    // The dead holder's lock is gone (another test's build may hold a lock of its own by now).
+    const after = existsSync(LOCK) ? readFileSync(LOCK, 'utf8') : '';
+    expect(after).not.toContain(`"pid":${DEAD},`);
+    // Given back: no lock, or one of a build still running.
+    if (after) expect(() => process.kill(JSON.parse(after).pid, 0), 'a lock left by a process that has ended').not.toThrow();
   }, 300_000);
 
   it('refuses, naming the other build, while a live one holds the lock and there is no time to wait', () => {
