@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import SpreadBuilds from './test/support/sequencer.ts';
 
 // Three tiers (budgets in docs/testing.md). `unit`: in-process tests that need no site build and no
 // browser (npm run test:unit, the fast feedback). `process`: the package, the CLI and the build
@@ -12,8 +11,6 @@ export default defineConfig({
     // spent waiting on a child process (a build, the CLI, Chromium), so a third worker on 2 cores fills
     // the waits (npm test on a clean clone, 2026-12-07: 299 s with three workers; two left a core idle).
     maxWorkers: Number(process.env.KB_TEST_WORKERS) || availableParallelism() + 1,
-    // The files that build a whole site spread among the others (test/support/sequencer.ts).
-    sequence: { sequencer: SpreadBuilds },
     testTimeout: 30_000,
     hookTimeout: 600_000,
     projects: [
