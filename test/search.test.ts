@@ -148,6 +148,12 @@ describe('rule 1: a query that is exactly a code puts that entry first, for ever
       expect((await client.search(q, { limit: 1 }))[0]?.reason, q).toBe('code');
     // Baidu has no code 2: PicWish's is not offered for it.
     expect(await search('baidu 2')).not.toContain('picwish/state/2');
+    // Names of every kind of edge (Latin, Latin then Chinese, Chinese, a host): one pattern reads them all.
+    expect((await search('G42图像识别 401'))[0]).toBe('g42-image/http/401');
+    expect((await search('wxtech.aoscdn.com 401'))[0]).toBe('picwish/http/401');
+    expect((await search('商汤如影 60102130'))[0]).toBe('softsugar/60102130');
+    // A name that runs on into letters is not that name: `picwishes 401` names no vendor.
+    expect((await client.search('picwishes 401', { limit: 1 }))[0]?.reason).not.toBe('code');
   });
 
   it('a labelled HTTP status lists every entry with that status, as `HTTP 413` does', async () => {
@@ -336,6 +342,29 @@ describe('filters', () => {
     expect(byKind.every((h) => h.doc.k === 'error' && h.doc.g === 'face-quality')).toBe(true);
     const byStatus = await client.search('face', { limit: 200, filters: { http: 422 } });
     expect(byStatus.every((h) => h.doc.h === 422)).toBe(true);
+  });
+});
+
+describe('a query no longer wanted', () => {
+  it('requests and reads no more result cards once its signal is aborted, and ends with what it had', async () => {
+    const blocks: string[] = [];
+    const watched = new SearchClient(async (path) => {
+      if (path.startsWith('docs/')) blocks.push(path);
+      return JSON.parse(files.get(path)!);
+    });
+    const all = await watched.search('face', { limit: 40 });
+    const allBlocks = new Set(blocks);
+    expect(allBlocks.size).toBeGreaterThan(1);
+
+    blocks.length = 0;
+    const fresh = new SearchClient(async (path) => {
+      if (path.startsWith('docs/')) blocks.push(path);
+      return JSON.parse(files.get(path)!);
+    });
+    const controller = new AbortController();
+    const hits = await fresh.search('face', { limit: 40, signal: controller.signal, onFirst: () => controller.abort() });
+    expect(ids(hits)).toEqual(ids(all.slice(0, 1)));
+    expect(blocks).toEqual([blocks[0]]);
   });
 });
 

@@ -58,6 +58,7 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
   let active = -1;
   let sequence = 0;
   let hits: SearchHit[] = [];
+  let pending: AbortController | undefined;
 
   const setStatus = (text: string) => (status.textContent = text);
 
@@ -178,6 +179,9 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
     // milliseconds (style, the page's images) that the first result need not wait for.
     const remember = () => history.replaceState(history.state, '', urlWithSearch(location.href, param, query, Object.fromEntries(FILTERS.map((name) => [name, selects[name]!.value]))));
     const mine = ++sequence;
+    // The previous query's remaining cards are not fetched or drawn: they would compete with this one's.
+    pending?.abort();
+    const controller = (pending = new AbortController());
     if (!query.trim()) {
       remember();
       more.hidden = true;
@@ -194,7 +198,7 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
         if (list.firstElementChild !== cards.get(hit.doc.i)) render((hits = [hit]));
         root.dataset.first = String(mine);
       };
-      const result = await getClient().search(query, { lang, filters, limit: limit + 1, onFirst }).finally(() => mine === sequence && remember());
+      const result = await getClient().search(query, { lang, filters, limit: limit + 1, onFirst, signal: controller.signal }).finally(() => mine === sequence && remember());
       if (mine !== sequence) return; // a newer keystroke has already been answered
       more.hidden = result.length <= limit;
       hits = result.slice(0, limit);

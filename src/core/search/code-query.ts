@@ -24,8 +24,14 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** What `readQuery` needs to know of the vendors and labels; made once per search index. */
 export interface CodeQueryWords {
   vendors: VendorNames[];
-  /** Each vendor name as a pattern (whole words, spaces optional between Latin and Chinese). */
-  names: { pattern: RegExp; vendor: string }[];
+  /**
+   * Every vendor name in one pattern (whole words at a Latin edge, spaces optional between words),
+   * longest first, each name a capture group: `nameVendors[i]` is the vendor of group i + 1. One
+   * pattern, not one per name: V8 compiles each pattern again for text with Chinese in it, and the
+   * Unicode classes at the edges took 5 ms to compile per query's first Chinese text as 26 patterns.
+   */
+  names: RegExp | undefined;
+  nameVendors: string[];
   /** Brand words that begin a name (`baidu`, `g42`, `sensetime`) and the starts of Chinese names (`百度`). */
   starts: Map<string, string>;
   /** Every name in lower case (NFKC) to the vendor it names alone (as vendorNamed reads names, made once). */
@@ -40,7 +46,7 @@ export interface CodeQueryWords {
 
 export function codeQueryWords(vendors: readonly { id: string; name: { en: string; zh: string }; names?: string[] }[]): CodeQueryWords {
   const named: VendorNames[] = vendors.map((v) => ({ id: v.id, names: v.names ?? [v.name.en, v.name.zh] }));
-  const names: CodeQueryWords['names'] = [];
+  const names: { body: string; before: boolean; after: boolean; vendor: string }[] = [];
   const starts = new Map<string, string | null>();
   const start = (word: string, vendor: string) => starts.set(word, starts.has(word) && starts.get(word) !== vendor ? null : vendor);
   for (const v of named) {
@@ -49,9 +55,7 @@ export function codeQueryWords(vendors: readonly { id: string; name: { en: strin
       if (clean.length < 2) continue;
       const body = clean.split(/\s+/).map(escape).join('\\s*');
       // Whole words at a Latin edge (`picwish`, not `picwishes`); a Chinese name may touch anything (百度人脸识别错误码).
-      const before = isCjk([...clean][0]!) ? '' : '(?<![\\p{L}\\p{N}])';
-      const after = isCjk([...clean].at(-1)!) ? '' : '(?![\\p{L}\\p{N}])';
-      names.push({ pattern: new RegExp(`${before}${body}${after}`, 'gu'), vendor: v.id });
+      names.push({ body, before: !isCjk([...clean][0]!), after: !isCjk([...clean].at(-1)!), vendor: v.id });
       const first = clean.split(/\s+/)[0]!;
       if (/^[\p{L}\p{N}]{3,}$/u.test(first) && !isCjk(first) && first !== clean) start(first, v.id);
       for (const run of clean.match(new RegExp(`[${HAN}]+`, 'gu')) ?? []) {
@@ -63,7 +67,20 @@ export function codeQueryWords(vendors: readonly { id: string; name: { en: strin
       }
     }
   }
-  names.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+  // Longest first, so that a name wins over a shorter one it begins (`baidu face` over `baidu`); the
+  // names of each kind of edge together, each edge's class written once for them all.
+  names.sort((a, b) => b.body.length - a.body.length);
+  const nameVendors: string[] = [];
+  const EDGE = '[\\p{L}\\p{N}]';
+  const alternatives: string[] = [];
+  for (const before of [true, false]) {
+    for (const after of [true, false]) {
+      const group = names.filter((n) => n.before === before && n.after === after);
+      if (group.length === 0) continue;
+      for (const n of group) nameVendors.push(n.vendor);
+      alternatives.push(`${before ? `(?<!${EDGE})` : ''}(?:${group.map((n) => `(${n.body})`).join('|')})${after ? `(?!${EDGE})` : ''}`);
+    }
+  }
   const chinese = CODE_LABELS.filter(isCjk).sort((a, b) => b.length - a.length).map(escape);
   // vendorNamed's reading of names, made once: a name only one vendor goes by (ids are checked per token).
   const byName = new Map<string, string | null>();
@@ -74,7 +91,8 @@ export function codeQueryWords(vendors: readonly { id: string; name: { en: strin
   const kept = new Map([...starts].filter((e): e is [string, string] => e[1] !== null));
   return {
     vendors: named,
-    names,
+    names: alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : undefined,
+    nameVendors,
     named: new Map([...byName].filter((e): e is [string, string] => e[1] !== null)),
     chineseStarts: [...kept].filter(([start]) => isCjk(start)).sort((a, b) => b[0].length - a[0].length),
     starts: kept,
@@ -147,9 +165,10 @@ interface Phrase {
 function readPhrase(query: string, words: CodeQueryWords): Phrase {
   let text = cleanText(query, 200).toLowerCase();
   const vendors = new Set<string>();
-  for (const { pattern, vendor } of words.names) {
-    text = text.replace(pattern, () => {
-      vendors.add(vendor);
+  if (words.names) {
+    text = text.replace(words.names, (...match: unknown[]) => {
+      const group = match.findIndex((part, i) => i > 0 && i <= words.nameVendors.length && part !== undefined);
+      vendors.add(words.nameVendors[group - 1]!);
       return ' ';
     });
   }

@@ -40,6 +40,11 @@ export interface SearchOptions {
   limit?: number;
   /** Called once with the first result as soon as its card is loaded, before the others are. */
   onFirst?: (hit: SearchHit) => void;
+  /**
+   * Aborted when the query is no longer wanted (the reader typed on): no more result cards are
+   * requested or read for it, and the search ends with the results it had. An `AbortSignal`.
+   */
+  signal?: { readonly aborted: boolean };
 }
 
 export interface SearchHit {
@@ -95,6 +100,12 @@ export class SearchClient {
   prefetch(): void {
     void this.manifest().catch(() => undefined);
     void this.#maybe(paths.templates, []);
+  }
+
+  #wordsOf(manifest: SearchManifest): CodeQueryWords {
+    let words = this.#codeWords.get(manifest);
+    if (!words) this.#codeWords.set(manifest, (words = codeQueryWords(manifest.vendors)));
+    return words;
   }
 
   #get<T>(path: string): Promise<T> {
@@ -200,9 +211,7 @@ export class SearchClient {
     };
 
     // `错误码 222207`, `PicWish 401`: the code (or status) is looked up as if typed alone, at the vendor named.
-    let words = this.#codeWords.get(manifest);
-    if (!words) this.#codeWords.set(manifest, (words = codeQueryWords(manifest.vendors)));
-    const reading = readQuery(query, words);
+    const reading = readQuery(query, this.#wordsOf(manifest));
     const phrase = reading.code;
     const wordsDecide = phrase?.exact === true;
     const sorted = () =>
@@ -313,20 +322,24 @@ export class SearchClient {
     const hits: SearchHit[] = [];
     // The first result's block alone first: the blocks of the others would compete with it for the
     // browser's connections and main thread, and the first result is what is shown first.
-    if (ordered.length > 0) await this.#maybe<SearchDoc[]>(paths.docs(Math.floor(ordered[0]!.id / manifest.block)), []);
+    const firstBlock = ordered.length > 0 ? Math.floor(ordered[0]!.id / manifest.block) : -1;
+    const firstDocs = firstBlock >= 0 ? await this.#maybe<SearchDoc[]>(paths.docs(firstBlock), []) : [];
     // Fetch the result blocks a page of results needs in parallel, a page at a time.
-    for (let start = 0, pages = 0; start < ordered.length && hits.length < limit && pages < 8; pages++) {
+    const wanted = () => !options.signal?.aborted;
+    for (let start = 0, pages = 0; start < ordered.length && hits.length < limit && pages < 8 && wanted(); pages++) {
       // A few spare candidates cover pages dropped for the other language or by filters.
       const page = ordered.slice(start, start + limit - hits.length + (filtering ? 8 : 2));
       start += page.length;
       const blocks = [...new Set(page.map((c) => Math.floor(c.id / manifest.block)))];
-      // Every block is requested at once; they are read in rank order, so the first result can be
-      // shown as soon as its own block is in.
-      const loading = new Map(blocks.map((b) => [b, this.#maybe<SearchDoc[]>(paths.docs(b), [])]));
+      // Every block is requested at once, once a result needs one not yet in (results of the first
+      // block, in hand, are read first, so the first result is shown before any other request is
+      // sent); they are read in rank order, so each result can be shown as soon as its block is in.
+      let loading: Map<number, Promise<SearchDoc[]>> | undefined;
       for (const c of page) {
-        if (hits.length >= limit) break;
+        if (hits.length >= limit || !wanted()) break;
         const block = Math.floor(c.id / manifest.block);
-        const doc = (await loading.get(block))?.[c.id - block * manifest.block];
+        const docs = block === firstBlock ? firstDocs : await (loading ??= new Map(blocks.map((b) => [b, this.#maybe<SearchDoc[]>(paths.docs(b), [])]))).get(block);
+        const doc = docs?.[c.id - block * manifest.block];
         if (!doc || doc.i !== c.id) continue;
         if (doc.t === 'p') {
           if (filtering || doc.l !== lang) continue;
