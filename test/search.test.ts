@@ -345,6 +345,23 @@ describe('filters', () => {
   });
 });
 
+describe('the cards a query reads', () => {
+  it("a code's card comes with the index file of the code: its first result needs no block of cards", async () => {
+    for (const code of ['222202', 'ModelArts.4204', 'ERROR_NO_FACE_IN_FILE']) {
+      const blocks: string[] = [];
+      const watched = new SearchClient(async (path) => {
+        if (path.startsWith('docs/')) blocks.push(path);
+        return JSON.parse(files.get(path)!);
+      });
+      let blocksAtFirst: number | undefined;
+      const hits = await watched.search(code, { onFirst: () => (blocksAtFirst ??= blocks.length) });
+      expect(hits[0]?.doc.c, code).toBe(code);
+      expect(hits[0]?.reason).toBe('code');
+      expect(blocksAtFirst, code).toBe(0);
+    }
+  });
+});
+
 describe('a query no longer wanted', () => {
   it('requests and reads no more result cards once its signal is aborted, and ends with what it had', async () => {
     const blocks: string[] = [];

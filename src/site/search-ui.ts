@@ -18,8 +18,10 @@ export interface SearchStrings {
 
 let client: SearchClient | undefined;
 function getClient(): SearchClient {
-  return (client ??= new SearchClient(async (path) => {
-    const response = await fetch(SEARCH_INDEX_ROOT + path);
+  return (client ??= new SearchClient(async (path, options) => {
+    // The cards of later results wait behind the files of a query typed since (a browser opens six
+    // connections to a host; the rest queue by priority).
+    const response = await fetch(SEARCH_INDEX_ROOT + path, options?.later ? { priority: 'low' } : {});
     if (!response.ok) throw new Error(`${response.status} ${path}`);
     return response.json();
   }));

@@ -59,12 +59,14 @@ export type CodeRecord = [string, string, number, 0 | 1, number];
  * An index file: for the words of its key range, one exported FlexSearch index per field group (see
  * FIELD_WEIGHTS in vocabulary.ts, plus the phrase index) and the sorted vocabulary of its words
  * (phrases excluded); the code records whose compact key, the literal messages (normalised) whose
- * messageKey and the HTTP statuses whose number falls in its range.
+ * messageKey and the HTTP statuses whose number falls in its range; the cards of its whole codes.
  */
 export interface TextShardFile {
   groups: Record<string, Record<string, string>>;
   vocabulary: string[];
   codes?: CodeRecord[];
+  /** The result cards (as in the docs blocks) of the whole codes among `codes`. */
+  cards?: SearchDoc[];
   messages?: Record<string, number[]>;
   statuses?: Record<string, number[]>;
 }

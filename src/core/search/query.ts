@@ -52,7 +52,11 @@ export interface SearchHit {
   reason: SearchReason;
 }
 
-export type Loader = (path: string) => Promise<unknown>;
+/**
+ * Reads an index file. `later`: the file is not needed for what is shown first (the cards of results
+ * after the first); a browser may fetch it at low priority, behind the files of a query typed since.
+ */
+export type Loader = (path: string, options?: { later?: boolean }) => Promise<unknown>;
 
 
 /** A message quoted inside a query: "…", '…', “…”, 「…」. */
@@ -81,6 +85,8 @@ export class SearchClient {
   #load: Loader;
   #cache = new Map<string, Promise<unknown>>();
   #text = new Map<number, Promise<TextShard>>();
+  /** Result cards that came with the index files read so far (a code's card comes with the code). */
+  #cards = new Map<number, SearchDoc>();
   /** Ranked candidates of recent queries (typing back and forth re-ranks nothing). */
   #ranked = new Map<string, Ranking>();
 
@@ -108,10 +114,10 @@ export class SearchClient {
     return words;
   }
 
-  #get<T>(path: string): Promise<T> {
+  #get<T>(path: string, later = false): Promise<T> {
     let p = this.#cache.get(path);
     if (!p) {
-      p = this.#load(path).catch((error: unknown) => {
+      p = this.#load(path, later ? { later } : undefined).catch((error: unknown) => {
         this.#cache.delete(path);
         throw error;
       });
@@ -121,8 +127,8 @@ export class SearchClient {
   }
 
   /** Missing optional files (a status nobody has) read as empty. */
-  #maybe<T>(path: string, empty: T): Promise<T> {
-    return this.#get<T>(path).catch(() => empty);
+  #maybe<T>(path: string, empty: T, later = false): Promise<T> {
+    return this.#get<T>(path, later).catch(() => empty);
   }
 
   manifest(): Promise<SearchManifest> {
@@ -133,6 +139,7 @@ export class SearchClient {
     let p = this.#text.get(shard);
     if (!p) {
       p = this.#get<TextShardFile>(paths.text(shard)).then((file) => {
+        for (const card of file.cards ?? []) this.#cards.set(card.i, card);
         // A group is imported when first searched: a file read for a code or a message imports none.
         const groups = new Map<string, Index | undefined>();
         const group = (name: string) => {
@@ -320,9 +327,10 @@ export class SearchClient {
     const f = options.filters ?? {};
     const filtering = Boolean(f.vendor || f.category || f.kind || f.http !== undefined);
     const hits: SearchHit[] = [];
-    // The first result's block alone first: the blocks of the others would compete with it for the
-    // browser's connections and main thread, and the first result is what is shown first.
-    const firstBlock = ordered.length > 0 ? Math.floor(ordered[0]!.id / manifest.block) : -1;
+    // The first result's card first (in hand for a code, else its block alone): the blocks of the
+    // others would compete with it for the browser's connections and main thread.
+    const cardOf = (id: number) => this.#cards.get(id);
+    const firstBlock = ordered.length > 0 && !cardOf(ordered[0]!.id) ? Math.floor(ordered[0]!.id / manifest.block) : -1;
     const firstDocs = firstBlock >= 0 ? await this.#maybe<SearchDoc[]>(paths.docs(firstBlock), []) : [];
     // Fetch the result blocks a page of results needs in parallel, a page at a time.
     const wanted = () => !options.signal?.aborted;
@@ -330,16 +338,17 @@ export class SearchClient {
       // A few spare candidates cover pages dropped for the other language or by filters.
       const page = ordered.slice(start, start + limit - hits.length + (filtering ? 8 : 2));
       start += page.length;
-      const blocks = [...new Set(page.map((c) => Math.floor(c.id / manifest.block)))];
-      // Every block is requested at once, once a result needs one not yet in (results of the first
-      // block, in hand, are read first, so the first result is shown before any other request is
-      // sent); they are read in rank order, so each result can be shown as soon as its block is in.
+      const blocks = [...new Set(page.filter((c) => !cardOf(c.id)).map((c) => Math.floor(c.id / manifest.block)))];
+      // Every block is requested at once, once a result needs one not yet in (cards in hand, a
+      // code's or the first block's, are read first, so the first result is shown before any other
+      // request is sent); they are read in rank order, so each result is shown as soon as its block is in.
       let loading: Map<number, Promise<SearchDoc[]>> | undefined;
       for (const c of page) {
         if (hits.length >= limit || !wanted()) break;
         const block = Math.floor(c.id / manifest.block);
-        const docs = block === firstBlock ? firstDocs : await (loading ??= new Map(blocks.map((b) => [b, this.#maybe<SearchDoc[]>(paths.docs(b), [])]))).get(block);
-        const doc = docs?.[c.id - block * manifest.block];
+        const doc =
+          cardOf(c.id) ??
+          (block === firstBlock ? firstDocs : await (loading ??= new Map(blocks.map((b) => [b, this.#maybe<SearchDoc[]>(paths.docs(b), [], true)]))).get(block))?.[c.id - block * manifest.block];
         if (!doc || doc.i !== c.id) continue;
         if (doc.t === 'p') {
           if (filtering || doc.l !== lang) continue;
