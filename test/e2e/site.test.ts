@@ -96,6 +96,13 @@ describe('vendor table filters', () => {
     const html = readFileSync(join(DIST, 'softsugar/index.html'), 'utf8');
     expect(html.match(/<tr data-kind=/g)).toHaveLength(271);
   });
+
+  it("says an example's unknown HTTP status in the middle of a sentence, not as a label", () => {
+    // The source gives no HTTP status for 222028's example response.
+    const html = readFileSync(join(DIST, 'baidu-face/222028/index.html'), 'utf8');
+    expect(html).toContain('Its HTTP status: not stated by the source.');
+    expect(readFileSync(join(DIST, 'zh-cn/baidu-face/222028/index.html'), 'utf8')).toContain('示例的 HTTP 状态码：原文未说明。');
+  });
 });
 
 describe('copy buttons', () => {
