@@ -8,7 +8,9 @@ import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { buildSearchIndex } from '../src/core/search/build.ts';
 import { searchIndexOf } from '../src/node/search-files.ts';
 import { SearchClient, completions, rangeFiles, type SearchHit } from '../src/core/search/query.ts';
-import { rangePartition } from '../src/core/search/build.ts';
+import { rangePartition, SEARCH_TUNING } from '../src/core/search/build.ts';
+import { loadJudged } from './support/relevance.ts';
+import { join } from 'node:path';
 import { codeSuffixes, compactCode, httpStatusQuery, normalizeCode, normalizeMessage, cleanText } from '../src/core/normalize.ts';
 import { tokenize, queryTokens, phraseTokens } from '../src/core/search/tokenize.ts';
 import { entryRef } from '../src/core/model.ts';
@@ -342,6 +344,29 @@ describe('filters', () => {
     expect(byKind.every((h) => h.doc.k === 'error' && h.doc.g === 'face-quality')).toBe(true);
     const byStatus = await client.search('face', { limit: 200, filters: { http: 422 } });
     expect(byStatus.every((h) => h.doc.h === 422)).toBe(true);
+  });
+});
+
+describe('how the index is cut into files', () => {
+  it('never changes what a query finds or its order (a word\'s position counts in its whole field)', async () => {
+    const queries = loadJudged(join(import.meta.dirname, 'relevance/judged-queries.yaml')).slice(0, 120);
+    const rankings = async () => {
+      const cut = searchIndexOf(kb, artifact, []);
+      const other = new SearchClient(async (path) => JSON.parse(cut.get(path)!));
+      return { files: [...cut.keys()].filter((k) => k.startsWith('text/')).length, ranked: await Promise.all(queries.map(async (q) => ids(await other.search(q.q, { limit: 5, lang: q.lang })).join())) };
+    };
+    const usual = await rankings();
+    const saved = { ...SEARCH_TUNING };
+    let other: Awaited<ReturnType<typeof rankings>>;
+    try {
+      // Cards weighing as little as a posting: files holding many codes are cut coarser.
+      Object.assign(SEARCH_TUNING, { cardWeight: 1 });
+      other = await rankings();
+    } finally {
+      Object.assign(SEARCH_TUNING, saved);
+    }
+    expect(Math.abs(other.files - usual.files)).toBeGreaterThanOrEqual(10);
+    expect(other.ranked).toEqual(usual.ranked);
   });
 });
 

@@ -94,6 +94,10 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
       });
     });
   });
+  // How many tokens each document has in each group: a word's position is scored against the whole
+  // field, not against the part of it that falls in one index file, so how the key space is cut into
+  // files never reorders results (FlexSearch skips an empty token but counts its place).
+  const fieldLengths = fields.map((byGroup) => GROUP_ORDER.map((group) => byGroup[group].length));
   fields.length = 0; // every posting is in `best` now; let the token lists go (50k entries)
   const kept = new Map<string, [rank: number, position: number, doc: number][]>();
   const postings = new Map<string, number>();
@@ -188,8 +192,11 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
       const index = new Index(FLEX_OPTIONS);
       // Documents in id order, each one's tokens in text order: the same file from the same data.
       for (const doc of [...byDoc.keys()].sort((a, b) => a - b)) {
-        const tokens = byDoc.get(doc)!.sort((a, b) => a[0] - b[0]).map(([, token]) => token);
-        index.add(doc, tokens.join(' '));
+        const placed = byDoc.get(doc)!;
+        const tokens = placed.map(([, token]) => token);
+        const field = new Array<string>(fieldLengths[doc]![rank]!).fill('');
+        for (const [position, token] of placed) field[position] = token;
+        index.add(doc, field.join(' '));
         if (GROUP_ORDER[rank] !== PHRASE_GROUP) for (const token of tokens) words.add(token);
       }
       const parts: Record<string, string> = {};
