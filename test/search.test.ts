@@ -410,6 +410,30 @@ describe('a query no longer wanted', () => {
   });
 });
 
+describe('a result block that fails to load', () => {
+  it("the first result's, once failed, is asked for again with the others: no result is lost to it", async () => {
+    let failed = false;
+    const flaky = new SearchClient(async (path) => {
+      if (path.startsWith('docs/') && !failed) {
+        failed = true;
+        throw new Error(`503 ${path}`);
+      }
+      return JSON.parse(files.get(path)!);
+    });
+    expect(ids(await flaky.search('face blurry', { limit: 12 }))).toEqual(ids(await client.search('face blurry', { limit: 12 })));
+  });
+
+  it('an aborted query asks for none', async () => {
+    const blocks: string[] = [];
+    const watched = new SearchClient(async (path) => {
+      if (path.startsWith('docs/')) blocks.push(path);
+      return JSON.parse(files.get(path)!);
+    });
+    expect(await watched.search('face', { signal: { aborted: true } })).toEqual([]);
+    expect(blocks).toEqual([]);
+  });
+});
+
 describe('hostile input', () => {
   const rng = (() => {
     let x = 123456789;

@@ -329,11 +329,13 @@ export class SearchClient {
     const hits: SearchHit[] = [];
     // The first result's card first (in hand for a code, else its block alone): the blocks of the
     // others would compete with it for the browser's connections and main thread.
-    const cardOf = (id: number) => this.#cards.get(id);
-    const firstBlock = ordered.length > 0 && !cardOf(ordered[0]!.id) ? Math.floor(ordered[0]!.id / manifest.block) : -1;
-    const firstDocs = firstBlock >= 0 ? await this.#maybe<SearchDoc[]>(paths.docs(firstBlock), []) : [];
-    // Fetch the result blocks a page of results needs in parallel, a page at a time.
     const wanted = () => !options.signal?.aborted;
+    const cardOf = (id: number) => this.#cards.get(id);
+    let firstBlock = ordered.length > 0 && !cardOf(ordered[0]!.id) && wanted() ? Math.floor(ordered[0]!.id / manifest.block) : -1;
+    const firstDocs = firstBlock >= 0 ? await this.#maybe<SearchDoc[]>(paths.docs(firstBlock), []) : [];
+    // A block that failed to load is asked for again below, with the others.
+    if (firstDocs.length === 0) firstBlock = -1;
+    // Fetch the result blocks a page of results needs in parallel, a page at a time.
     for (let start = 0, pages = 0; start < ordered.length && hits.length < limit && pages < 8 && wanted(); pages++) {
       // A few spare candidates cover pages dropped for the other language or by filters.
       const page = ordered.slice(start, start + limit - hits.length + (filtering ? 8 : 2));
