@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { outDir, siteUrl } from './src/node/site-config.ts';
 import { cspConfig } from './src/node/csp.ts';
 import { sitemapWithAlternates } from './src/node/sitemap.ts';
-import { siteOutputs } from './src/node/site-outputs.ts';
+import { buildChecks, siteOutputs } from './src/node/site-outputs.ts';
 import { devDataReload } from './src/node/dev-data-reload.ts';
 import { localeNotFoundPages } from './src/node/not-found-pages.ts';
 import { linksToBuiltAstroPage, markdownPagePaths } from './src/node/markdown-pages.ts';
@@ -46,6 +46,9 @@ export default defineConfig({
   // Starlight's table of contents and heading links use it.
   markdown: { processor: satteri({ features: { headingAttributes: true } }) },
   integrations: [
+    // The output folder and the data checked, then the build lock taken: before any other integration
+    // sets up (src/node/site-outputs.ts says why).
+    buildChecks(),
     starlight({
       title: { en: 'Vision API Error Codes', 'zh-CN': '视觉 API 错误码' },
       description: 'Error codes, HTTP statuses and task states of AI vision APIs: meaning, literal message and what to do.',

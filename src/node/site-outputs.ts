@@ -73,10 +73,19 @@ function holdBuildLock(): () => void {
   return release;
 }
 
-export function siteOutputs(): AstroIntegration {
-  let releaseBuildLock: (() => void) | undefined;
+/** The lock of this process's build, taken by buildChecks() and given back by siteOutputs(). */
+let releaseBuildLock: (() => void) | undefined;
+
+/**
+ * The checks and the build lock, first of all integrations (astro.config.mjs): before any other's
+ * setup touches Astro's shared folders. starlight-links-validator deletes the content layer's data
+ * store in its setup; run before the lock, a waiting build deleted it under the running one, which
+ * then wrote it back, and the waiting build, reading it cached, never saw its guides rendered: its
+ * links to them were "invalid" (the likely cause of one CI failure of 2026-12-07, not reproduced since).
+ */
+export function buildChecks(): AstroIntegration {
   return {
-    name: 'vision-errors:outputs',
+    name: 'vision-errors:build-checks',
     hooks: {
       // Astro empties its output folder before it builds. The project's own dist/ is that folder by
       // design; any other (KB_OUT_DIR) must be new, empty, or an earlier build's (it has the marker).
@@ -98,6 +107,15 @@ export function siteOutputs(): AstroIntegration {
           process.exit(1);
         }
       },
+    },
+  };
+}
+
+/** The JSON artifact, the search index and Explain's data, written when the pages are built. */
+export function siteOutputs(): AstroIntegration {
+  return {
+    name: 'vision-errors:outputs',
+    hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         // Marks the folder as a build's, so the next build may empty it (the marker lists no files:
