@@ -190,14 +190,14 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     byGroup.forEach((byDoc, rank) => {
       if (byDoc.size === 0) return;
       const index = new Index(FLEX_OPTIONS);
-      // Documents in id order, each one's tokens in text order: the same file from the same data.
+      // Documents in id order, each one's tokens at their places in the field: the same file from the same data.
       for (const doc of [...byDoc.keys()].sort((a, b) => a - b)) {
-        const placed = byDoc.get(doc)!;
-        const tokens = placed.map(([, token]) => token);
         const field = new Array<string>(fieldLengths[doc]![rank]!).fill('');
-        for (const [position, token] of placed) field[position] = token;
+        for (const [position, token] of byDoc.get(doc)!) {
+          field[position] = token;
+          if (GROUP_ORDER[rank] !== PHRASE_GROUP) words.add(token);
+        }
         index.add(doc, field.join(' '));
-        if (GROUP_ORDER[rank] !== PHRASE_GROUP) for (const token of tokens) words.add(token);
       }
       const parts: Record<string, string> = {};
       index.export((key: string, data: string) => {

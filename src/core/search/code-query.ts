@@ -30,7 +30,7 @@ export interface CodeQueryWords {
    * pattern, not one per name: V8 compiles each pattern again for text with Chinese in it, and the
    * Unicode classes at the edges took 5 ms to compile per query's first Chinese text as 26 patterns.
    */
-  names: RegExp | undefined;
+  namePattern: RegExp | undefined;
   nameVendors: string[];
   /** Brand words that begin a name (`baidu`, `g42`, `sensetime`) and the starts of Chinese names (`百度`). */
   starts: Map<string, string>;
@@ -91,7 +91,7 @@ export function codeQueryWords(vendors: readonly { id: string; name: { en: strin
   const kept = new Map([...starts].filter((e): e is [string, string] => e[1] !== null));
   return {
     vendors: named,
-    names: alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : undefined,
+    namePattern: alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : undefined,
     nameVendors,
     named: new Map([...byName].filter((e): e is [string, string] => e[1] !== null)),
     chineseStarts: [...kept].filter(([start]) => isCjk(start)).sort((a, b) => b[0].length - a[0].length),
@@ -165,8 +165,8 @@ interface Phrase {
 function readPhrase(query: string, words: CodeQueryWords): Phrase {
   let text = cleanText(query, 200).toLowerCase();
   const vendors = new Set<string>();
-  if (words.names) {
-    text = text.replace(words.names, (...match: unknown[]) => {
+  if (words.namePattern) {
+    text = text.replace(words.namePattern, (...match: unknown[]) => {
       const group = match.findIndex((part, i) => i > 0 && i <= words.nameVendors.length && part !== undefined);
       vendors.add(words.nameVendors[group - 1]!);
       return ' ';

@@ -345,12 +345,15 @@ export class SearchClient {
       // code's or the first block's, are read first, so the first result is shown before any other
       // request is sent); they are read in rank order, so each result is shown as soon as its block is in.
       let loading: Map<number, Promise<SearchDoc[]>> | undefined;
+      const docsOf = (block: number) => {
+        if (block === firstBlock) return firstDocs;
+        loading ??= new Map(blocks.map((b) => [b, this.#maybe<SearchDoc[]>(paths.docs(b), [], true)]));
+        return loading.get(block);
+      };
       for (const c of page) {
         if (hits.length >= limit || !wanted()) break;
         const block = Math.floor(c.id / manifest.block);
-        const doc =
-          cardOf(c.id) ??
-          (block === firstBlock ? firstDocs : await (loading ??= new Map(blocks.map((b) => [b, this.#maybe<SearchDoc[]>(paths.docs(b), [], true)]))).get(block))?.[c.id - block * manifest.block];
+        const doc = cardOf(c.id) ?? (await docsOf(block))?.[c.id - block * manifest.block];
         if (!doc || doc.i !== c.id) continue;
         if (doc.t === 'p') {
           if (filtering || doc.l !== lang) continue;
