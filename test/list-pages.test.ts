@@ -1,6 +1,6 @@
 /**
  * The paging rule of long lists (a vendor's or a category's entries), at every size: what keeps a
- * vendor page from growing with the number of codes. test/build/page-weight.test.ts checks the built
+ * vendor page from growing with the number of codes. test/build/changed-data-site.test.ts checks the built
  * pages at twice the real codes; this checks the rule itself from one row to a million.
  */
 import { describe, expect, it } from 'vitest';

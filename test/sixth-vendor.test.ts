@@ -1,7 +1,7 @@
 /**
  * A vendor is data: vendors copied from PicWish (task states) and AILabTools (forwards Baidu Face's
  * messages) under new ids validate, build the same artifact, explain every body the same way and are
- * found by search, with no code change. The site half is test/build/sixth-vendor-site.test.ts.
+ * found by search, with no code change. The site half is test/build/changed-data-site.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,6 +82,6 @@ describe('vendors copied under new ids', () => {
     const top = async (q: string, n: number) =>
       (await client.search(q, { limit: n })).map((h) => (h.doc.t === 'e' ? `${h.doc.v}/${h.doc.c}` : h.doc.u)).sort();
     expect(await top('-8', 2)).toEqual(['pictask/-8', 'picwish/-8']);
-    expect(await top('ERROR_NO_FACE_IN_FILE', 2)).toEqual(['ailabcopy/ERROR_NO_FACE_IN_FILE', 'ailabtools/ERROR_NO_FACE_IN_FILE']);
+    expect(await top('ERROR_NO_FACE_IN_FILE', 2)).toEqual(['ailabclone/ERROR_NO_FACE_IN_FILE', 'ailabtools/ERROR_NO_FACE_IN_FILE']);
   });
 });

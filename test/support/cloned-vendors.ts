@@ -12,9 +12,10 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 
 /**
  * Original id → the clone's id. A task-state vendor and a vendor that forwards another's messages.
- * Each clone's id sorts where its original's does, so lists ordered by id keep their order.
+ * Each clone's id sorts where its original's does, so lists ordered by id keep their order, and is as long,
+ * so pages that link it keep their size (test/build/changed-data-site.test.ts compares page sizes).
  */
-export const CLONES = { picwish: 'pictask', ailabtools: 'ailabcopy' } as const;
+export const CLONES = { picwish: 'pictask', ailabtools: 'ailabclone' } as const;
 
 /** Every reference to a vendor id in a data file: its own id, entry references, forwards_from. */
 function renameIds(text: string, ids: Record<string, string>): string {
