@@ -1,31 +1,34 @@
 /**
  * Accessibility: axe-core (every rule of its default set, WCAG 2.x A/AA and best practices) on every
  * page type of the built site in English, a sample of them in Chinese (every type with KB_A11Y_ALL=1),
- * both colour themes, including the states that
- * only exist after JavaScript ran (search results, the search dialog, an explained body); then the
- * keyboard-only paths through search and the vendor table filters.
+ * both colour themes, including what is folded (entry pages and the retry guide with every fold open)
+ * and the states that only exist after JavaScript ran (search results, the search dialog, an explained
+ * body, the 404 page's search); then the keyboard-only paths through search and the vendor table filters.
  *
  * No axe rule is disabled: every rule runs in the light theme; in the dark theme, on the same DOM, the
  * rules that read colours run again (COLOUR_RULES). (axe 4.x no longer runs its duplicate-id rules by default, so ids used twice
  * are checked separately, here in the live DOM and in test/links.test.ts for every built page.)
  * `npm test` builds dist/ first.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../support/browser.ts';
 import { sharedBrowser } from '../support/shared-browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
 import { axeViolations, COLOUR_RULES, duplicateIds } from '../support/axe.ts';
+import { Tab } from '../support/tab.ts';
 
 let server: StaticServer;
 let browser: Browser;
-let context: BrowserContext;
+let desktop: Tab;
+let phone: Tab;
 
 beforeAll(async () => {
   server = await serveDir(DIST);
   browser = await sharedBrowser();
   // bypassCSP: axe is injected as an inline script, which the site's policy (rightly) refuses.
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', bypassCSP: true });
+  desktop = new Tab(await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', bypassCSP: true }), server.url);
+  phone = new Tab(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true }), server.url);
 });
 
 afterAll(async () => {
@@ -39,23 +42,27 @@ type Setup = (page: Page) => Promise<void>;
 const searchResults = (id: string): Setup => async (page) => {
   await expect.poll(() => page.locator(`#${id}-results li`).count()).toBeGreaterThan(0);
 };
+/** Every fold of the page's main part open: what is folded is checked too (axe skips hidden content). */
+const openFolds: Setup = async (page) => {
+  await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+};
 
 /**
  * `zh`: also checked in Chinese in `npm test`. Every page type shares its components across the two
  * languages; the Chinese sample covers each component once (the home page, a vendor table, an entry,
- * the search dialog, Explain's answer, the 404 page). KB_A11Y_ALL=1 checks every type in both
+ * the search dialog, Explain's answer, the 404 page; a task state's folds). KB_A11Y_ALL=1 checks every type in both
  * (`KB_A11Y_ALL=1 npx vitest run --project build test/e2e/a11y.test.ts`, about twice as long).
  */
 const PAGE_TYPES: { name: string; path: string; setup?: Setup; zh?: true }[] = [
   { name: 'home', zh: true, path: '/' },
   { name: 'vendor page', zh: true, path: '/baidu-face/' },
-  { name: 'entry: error code', zh: true, path: '/baidu-face/222202/' },
-  { name: 'entry: HTTP status', path: '/g42-image/http/429/' },
-  { name: 'entry: task state', path: '/picwish/state/-8/' },
+  { name: 'entry: error code, folds open', zh: true, path: '/baidu-face/222202/', setup: openFolds },
+  { name: 'entry: HTTP status, folds open', path: '/g42-image/http/429/', setup: openFolds },
+  { name: 'entry: task state, folds open', zh: true, path: '/picwish/state/-8/', setup: openFolds },
   { name: 'category page', path: '/categories/no-face/' },
   { name: 'category index', path: '/categories/' },
   { name: 'guide: reading responses', path: '/guides/reading-responses/' },
-  { name: 'guide: retry strategy', path: '/guides/retry-strategy/' },
+  { name: 'guide: retry strategy, folds open', path: '/guides/retry-strategy/', setup: openFolds },
   { name: 'guide: JSON artifact', path: '/guides/json-api/' },
   { name: 'guide: adding a vendor', path: '/guides/adding-a-vendor/' },
   { name: 'search page with results', path: '/search/?q=face', setup: searchResults('page-search') },
@@ -88,7 +95,7 @@ const PAGE_TYPES: { name: string; path: string; setup?: Setup; zh?: true }[] = [
       await expect.poll(() => page.locator('[data-testid=explain-log] tbody tr').count()).toBeGreaterThan(1);
     },
   },
-  { name: '404 page', zh: true, path: '/no-such-page/' },
+  { name: '404 page, with its search for the mistyped code', zh: true, path: '/baidu-face/22220/', setup: searchResults('not-found-search') },
 ];
 
 const ALL = process.env.KB_A11Y_ALL === '1';
@@ -104,22 +111,17 @@ describe('axe-core finds no violation, in the light and the dark theme', () => {
         if (lang === 'zh' && !zh && !ALL) continue;
         const url = `${prefix}${path}`;
         it(`${name} (${url})`, async () => {
-          const page = await context.newPage();
-          try {
-            const response = await page.goto(`${server.url}${url}`);
-            expect(response?.status()).toBe(name === '404 page' ? 404 : 200);
-            await setup?.(page);
-            expect(await duplicateIds(page), 'ids used twice').toEqual([]);
-            // Starlight's default theme is 'auto': it follows prefers-color-scheme, also when it
-            // changes, so the same page state is checked in both themes without reloading: every
-            // rule in the light theme, then the rules that read colours in the dark one.
-            for (const theme of ['light', 'dark'] as const) {
-              await page.emulateMedia({ colorScheme: theme });
-              await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
-              expect(await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined), `${theme} theme`).toEqual([]);
-            }
-          } finally {
-            await page.close();
+          const { page, status } = await desktop.visit(url);
+          expect(status).toBe(name.startsWith('404 page') ? 404 : 200);
+          await setup?.(page);
+          expect(await duplicateIds(page), 'ids used twice').toEqual([]);
+          // Starlight's default theme is 'auto': it follows prefers-color-scheme, also when it
+          // changes, so the same page state is checked in both themes without reloading: every
+          // rule in the light theme, then the rules that read colours in the dark one.
+          for (const theme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme: theme });
+            await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+            expect(await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined), `${theme} theme`).toEqual([]);
           }
         });
       }
@@ -135,22 +137,16 @@ describe('axe-core finds no violation on a phone (390 px: entry tables as cards,
     for (const path of lang === 'zh' && !ALL ? PHONE_PAGES_ZH : PHONE_PAGES) {
       const url = path === 'search dialog' ? `${prefix}/baidu-face/` : `${prefix}${path}`;
       it(`${path === 'search dialog' ? 'search dialog open with results' : url} at 390 px`, async () => {
-        const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
-        const page = await phone.newPage();
-        try {
-          await page.goto(`${server.url}${url}`);
-          if (path === 'search dialog') {
-            await page.locator('button[data-open-search]').click();
-            await page.keyboard.type('face');
-            await expect.poll(() => page.locator('#site-search-results li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-          }
-          for (const theme of ['light', 'dark'] as const) {
-            await page.emulateMedia({ colorScheme: theme });
-            await expect.poll(() => page.locator('html').getAttribute('data-theme'), { timeout: 10_000 }).toBe(theme);
-            expect(await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined), `${theme} theme`).toEqual([]);
-          }
-        } finally {
-          await phone.close();
+        const page = await phone.open(url);
+        if (path === 'search dialog') {
+          await page.locator('button[data-open-search]').click();
+          await page.keyboard.type('face');
+          await expect.poll(() => page.locator('#site-search-results li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+        }
+        for (const theme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: theme });
+          await expect.poll(() => page.locator('html').getAttribute('data-theme'), { timeout: 10_000 }).toBe(theme);
+          expect(await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined), `${theme} theme`).toEqual([]);
         }
       });
     }

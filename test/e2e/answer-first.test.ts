@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../support/browser.ts';
 import { sharedBrowser } from '../support/shared-browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
-import { axeViolations, COLOUR_RULES } from '../support/axe.ts';
+import { Tab } from '../support/tab.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -37,10 +37,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
-  return page;
+const tabs = new Map<BrowserContext, Tab>();
+/** The context's one tab, at `path` (see test/support/tab.ts). */
+function open(context: BrowserContext, path: string): Promise<Page> {
+  if (!tabs.has(context)) tabs.set(context, new Tab(context, server.url));
+  return tabs.get(context)!.open(path);
 }
 const bottom = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().bottom);
 const top = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top);
@@ -55,7 +56,6 @@ describe('an entry page at 390×844', () => {
       expect(await bottom(page, '[data-testid=verdict] .starlight-aside__title')).toBeLessThan(844);
       // What to do starts on the first screen with at least two lines of it there.
       expect(await top(page, '[data-testid=remedy]')).toBeLessThan(844 - 2 * 28);
-      await page.close();
     });
   }
 });
@@ -68,14 +68,12 @@ describe('nothing is wider than a 390 px screen', () => {
   ];
   it(`${pages.length} pages: every page type, and each vendor's longest codes in both languages`, async () => {
     const wide: string[] = [];
-    const page = await phone.newPage();
     for (const path of pages) {
-      await page.goto(`${server.url}${path}`);
+      const page = await open(phone, path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 390) wide.push(`${path}: ${width} px`);
     }
     expect(wide).toEqual([]);
-    await page.close();
   });
 });
 
@@ -87,7 +85,6 @@ describe('code is set in a monospace font', () => {
     expect(fonts).toHaveLength(3);
     for (const font of fonts) expect(font).toBe(code);
     expect(code).toMatch(/mono|Consolas|Menlo/i);
-    await page.close();
   });
 });
 
@@ -102,7 +99,6 @@ describe('the search dialog on a phone', () => {
     await page.locator('#site-search [data-filters-toggle] summary').click();
     await page.locator('#site-search select[name=vendor]').selectOption('ailabtools');
     await expect.poll(() => page.locator('#site-search [data-filter-count]').textContent()).toBe('（1）');
-    await page.close();
   });
 });
 
@@ -123,7 +119,6 @@ describe('Back restores every search', () => {
     // Closed, it leaves the page's URL as it was.
     await page.locator('[data-close-search]').click();
     expect(new URL(page.url()).search).toBe('');
-    await page.close();
   });
   for (const [path, id] of [['/', 'home-search'], ['/zh-cn/search/', 'page-search']] as const) {
     it(`${path}: the box keeps its query`, async () => {
@@ -135,7 +130,6 @@ describe('Back restores every search', () => {
       await page.goBack();
       await expect.poll(() => page.locator(`#${id}-q`).inputValue()).toBe('ModelArts.4204');
       await expect.poll(() => page.locator(`#${id}-results li`).count()).toBeGreaterThan(0);
-      await page.close();
     });
   }
   it('Esc in the dialog empties the box first, then closes the dialog, as its hint says', async () => {
@@ -148,7 +142,6 @@ describe('Back restores every search', () => {
     expect(await page.locator('dialog.kb-search-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await page.locator('dialog.kb-search-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
-    await page.close();
   });
 });
 
@@ -161,14 +154,12 @@ describe('the 404 page', () => {
     await expect.poll(() => page.locator('#not-found-search-q').inputValue()).toBe('22220');
     await expect.poll(() => page.locator('#not-found-search select[name=vendor]').inputValue()).toBe('baidu-face');
     await expect.poll(() => page.locator('#not-found-search-results .kb-hit-code').first().textContent()).toMatch(/^22220/);
-    await page.close();
   });
   it('speaks English elsewhere', async () => {
     const page = await open(desktop, '/picwish/state/-99/');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Page not found');
     await expect.poll(() => page.locator('#not-found-search-q').inputValue()).toBe('-99');
-    await page.close();
   });
 });
 
@@ -177,14 +168,12 @@ describe('titles and wayfinding', () => {
     for (const [path, title] of [['/', 'Vision API Error Codes'], ['/zh-cn/', '视觉 API 错误码']] as const) {
       const page = await open(desktop, path);
       expect(await page.title()).toBe(title);
-      await page.close();
     }
   });
   it('an entry page title names the vendor, the code and its meaning, once each', async () => {
     const page = await open(desktop, '/zh-cn/baidu-face/222202/');
     expect(await page.title()).toBe('百度人脸识别 222202 · 图片中没有人脸 | 视觉 API 错误码');
     expect(await page.locator('h1').textContent()).toBe('222202 · 图片中没有人脸');
-    await page.close();
   });
   it('the home page links to the JSON guide; the contributor guide is apart from the readers\' guides', async () => {
     for (const prefix of ['', '/zh-cn']) {
@@ -196,7 +185,6 @@ describe('titles and wayfinding', () => {
       const holding = (href: string) => groups.filter((g) => g.links.includes(href)).map((g) => g.name);
       expect(holding(`${prefix}/guides/adding-a-vendor/`)).toEqual([prefix ? '贡献者' : 'For contributors']);
       expect(holding(`${prefix}/guides/retry-strategy/`)).toEqual([prefix ? '指南' : 'Guides']);
-      await page.close();
     }
   });
   it('Chinese pages use Chinese punctuation between Chinese words (the vendors\' own text aside)', async () => {
@@ -209,35 +197,6 @@ describe('titles and wayfinding', () => {
         return copy.textContent ?? '';
       });
       expect(text.match(/[\u4e00-\u9fff][:;(]|\)[\u4e00-\u9fff]/g) ?? [], path).toEqual([]);
-      await page.close();
     }
-  });
-});
-
-describe('axe finds nothing in what is folded or only there after a search', () => {
-  const openAll = async (page: Page) => page.evaluate(() => document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
-  const cases: { path: string; setup: (page: Page) => Promise<unknown> }[] = [
-    { path: '/zh-cn/picwish/state/-8/', setup: openAll },
-    { path: '/g42-image/http/429/', setup: openAll },
-    { path: '/zh-cn/baidu-face/22220/', setup: (page) => expect.poll(() => page.locator('#not-found-search-results li').count()).toBeGreaterThan(0) },
-    { path: '/guides/retry-strategy/', setup: openAll },
-  ];
-  it('entry pages opened out, the 404 page\'s search, the retry guide\'s folds (every rule in the light theme, the colour rules in the dark)', async () => {
-    // bypassCSP: axe is injected as an inline script, which the site's policy (rightly) refuses.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', bypassCSP: true });
-    const found: string[] = [];
-    for (const { path, setup } of cases) {
-      const page = await context.newPage();
-      await page.goto(`${server.url}${path}`);
-      await setup(page);
-      for (const theme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: theme });
-        await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
-        found.push(...(await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined)).map((v) => `${path} (${theme}): ${v}`));
-      }
-      await page.close();
-    }
-    await context.close();
-    expect(found).toEqual([]);
   });
 });

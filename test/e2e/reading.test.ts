@@ -2,32 +2,30 @@
  * The reader's experience (issue 13): what a support team sees at 1280 px and 390 px, in both
  * languages. `npm test` builds dist/ first.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../support/browser.ts';
 import { sharedBrowser } from '../support/shared-browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
+import { Tab } from '../support/tab.ts';
 
 let server: StaticServer;
 let browser: Browser;
-const contexts = new Map<number, BrowserContext>();
+const tabs = new Map<number, Tab>();
 const WIDTHS = [1280, 390] as const;
 
 beforeAll(async () => {
   server = await serveDir(DIST);
   browser = await sharedBrowser();
-  for (const width of WIDTHS) contexts.set(width, await browser.newContext({ viewport: { width, height: width > 500 ? 800 : 844 } }));
+  for (const width of WIDTHS) tabs.set(width, new Tab(await browser.newContext({ viewport: { width, height: width > 500 ? 800 : 844 } }), server.url));
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-async function open(width: number, path: string): Promise<Page> {
-  const page = await contexts.get(width)!.newPage();
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+/** The tab of that width, at `path` (one tab per width: see test/support/tab.ts). */
+const open = (width: number, path: string): Promise<Page> => tabs.get(width)!.open(path);
 
 /** Codes (in links) laid out on more than one line: an inline box that wraps has several client rects. */
 const wrappedCodes = (page: Page, selector: string) =>
@@ -40,14 +38,12 @@ describe('codes never break across lines', () => {
         const page = await open(width, path);
         expect(await page.locator('table.kb-entries a > code').count()).toBeGreaterThan(0);
         expect(await wrappedCodes(page, 'table.kb-entries a > code')).toEqual([]);
-        await page.close();
       });
     }
     it(`search results at ${width} px`, async () => {
       const page = await open(width, '/search/?q=face');
       await expect.poll(() => page.locator('#page-search-results .kb-hit-code').count()).toBeGreaterThan(3);
       expect(await wrappedCodes(page, '#page-search-results .kb-hit-code')).toEqual([]);
-      await page.close();
     });
     it(`previous/next cards at ${width} px: a code breaks only after its "_" or ".", and only where the card is too narrow`, async () => {
       const page = await open(width, '/ailabtools/ERROR_NO_FACE_IN_FILE/');
@@ -76,7 +72,6 @@ describe('codes never break across lines', () => {
       else for (const before of breaks.flat()) expect(before).toMatch(/[_./]/);
       const rights = await page.locator('.pagination-links a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().right));
       for (const right of rights) expect(right).toBeLessThanOrEqual(width);
-      await page.close();
     });
   }
 });
@@ -93,14 +88,12 @@ describe('entry tables show every column', () => {
       const scrolls = await page.locator('table.kb-entries').evaluateAll((ts) => ts.some((t) => t.scrollWidth > t.clientWidth + 1));
       expect(scrolls).toBe(false);
       expect(await offScreen(page, 1280)).toEqual([]);
-      await page.close();
     });
     it(`${path}: at 390 px each row is a card with meaning, category and retry on screen`, async () => {
       const page = await open(390, path);
       expect(await offScreen(page, 390)).toEqual([]);
       const first = page.locator('table.kb-entries tbody tr').first();
       for (const cell of ['.kb-col-meaning', '.kb-col-category', '.kb-col-retry']) expect(await first.locator(cell).isVisible()).toBe(true);
-      await page.close();
     });
   }
   it('a column empty for a whole vendor is left out (SoftSugar gives no HTTP status)', async () => {
@@ -110,8 +103,6 @@ describe('entry tables show every column', () => {
     expect(headers).toContain('Meaning');
     const g42 = await open(1280, '/g42-image/');
     expect(await g42.locator('table.kb-entries').first().locator('thead th').allTextContents()).toContain('HTTP');
-    await page.close();
-    await g42.close();
   });
 });
 
@@ -124,7 +115,6 @@ describe('the home page', () => {
       expect(hrefs).toContain(`${prefix}/categories/`);
       expect(hrefs).toContain(`${prefix}/guides/reading-responses/`);
       expect(hrefs).toContain(`${prefix}/guides/retry-strategy/`);
-      await page.close();
     });
   }
   it('has a menu on a phone, with the language and theme switches', async () => {
@@ -136,7 +126,6 @@ describe('the home page', () => {
     expect(await page.locator('.mobile-preferences starlight-theme-select select').isVisible()).toBe(true);
     await page.locator('.mobile-preferences starlight-lang-select select').selectOption({ label: 'English' });
     await page.waitForURL((url) => url.pathname === '/');
-    await page.close();
   });
   // Scrolled to its end rather than by a fixed amount: how far the matrix overflows depends on the fonts
   // installed (without a Chinese font the Chinese matrix overflows by 49 px, with Noto CJK by 176).
@@ -156,7 +145,6 @@ describe('the home page', () => {
       // The last vendor column comes fully into view.
       const edge = await matrix.evaluate((t) => [t.querySelector('thead th:last-child')!.getBoundingClientRect().right, t.getBoundingClientRect().right]);
       expect(edge[0]).toBeLessThanOrEqual(edge[1]! + 1);
-      await page.close();
     });
   }
 });
@@ -170,14 +158,11 @@ describe('entry pages give their context', () => {
     expect(await page.locator('main').textContent()).toContain('data.state');
     const zh = await open(1280, '/zh-cn/picwish/state/-8/');
     expect(await zh.title()).toMatch(/^佐糖 任务状态 -8 · /);
-    await page.close();
-    await zh.close();
   });
   it('the sidebar marks the current vendor on its entry pages', async () => {
     for (const [path, label] of [['/picwish/state/-8/', 'PicWish'], ['/zh-cn/baidu-face/222202/', '百度人脸识别']]) {
       const page = await open(1280, path!);
       expect(await page.locator('#starlight__sidebar a[aria-current=page]').allTextContents()).toEqual([label]);
-      await page.close();
     }
   });
   it('previous/next cards end a cut meaning with an ellipsis', async () => {
@@ -189,7 +174,6 @@ describe('entry pages give their context', () => {
       // Either the whole meaning (a sentence ends with a full stop) or cut with an ellipsis.
       expect(meaning).toMatch(/[.…)]$/);
     }
-    await page.close();
   });
 });
 
@@ -210,8 +194,6 @@ describe('what readers see of our bookkeeping', () => {
     expect(notes.length).toBeGreaterThan(0);
     for (const label of notes) expect(label).toMatch(/[\u4e00-\u9fff]/);
     expect(await zh.locator('details:has(#notes) ul').textContent()).not.toMatch(/doc-history|typo-in-source|ambiguity/);
-    await page.close();
-    await zh.close();
   });
 
   it('the entry JSON is collapsed, with a copy button and a link to its JSON file', async () => {
@@ -228,7 +210,6 @@ describe('what readers see of our bookkeeping', () => {
     expect(href).toBe('/api/v1/baidu-face/222202.json');
     const response = await fetch(server.url + href);
     expect((await response.json()).entry.id).toBe('baidu-face/222202');
-    await page.close();
   });
 });
 
@@ -242,7 +223,6 @@ describe('a long vendor table', () => {
     expect(await page.locator('#family-50xxxxxx + table tbody tr').first().locator('code').textContent()).toMatch(/^50\d{6}$/);
     // Every row is still there, once.
     expect(await page.locator('table.kb-entries tbody tr').count()).toBe(271);
-    await page.close();
   });
   it('puts the note that explains the code families before the table', async () => {
     const page = await open(1280, '/softsugar/');
@@ -252,7 +232,6 @@ describe('a long vendor table', () => {
       return !!note && !!table && !!(note.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING);
     });
     expect(before).toBe(true);
-    await page.close();
   });
   it('keeps its filter in the URL, so it can be shared', async () => {
     const page = await open(1280, '/softsugar/?q=token');
@@ -266,7 +245,6 @@ describe('a long vendor table', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('retryable')).toBe('true');
     await page.locator('form[data-kb-filters] button[type=reset]').click();
     await expect.poll(() => new URL(page.url()).search).toBe('');
-    await page.close();
   });
 });
 
@@ -283,7 +261,6 @@ describe('tables made for a phone (kb-cards)', () => {
       expect(await tablesWiderThanPhone(page)).toEqual([]);
       const unlabelled = await page.locator('table.kb-cards td[data-label]').evaluateAll((tds) => tds.filter((td) => getComputedStyle(td, '::before').content === 'none').length);
       expect(unlabelled).toBe(0);
-      await page.close();
     });
   }
 });
@@ -297,7 +274,6 @@ describe('the retry guide', () => {
       expect(await page.locator('#retry-by-category').evaluate((t) => t.scrollWidth <= t.clientWidth + 1), 'no sideways scroll').toBe(true);
       expect(await page.locator('#retry-code .expressive-code .copy button').count()).toBe(1);
       expect(await page.locator('#retry-code pre span[style]').count()).toBeGreaterThan(10); // highlighted tokens
-      await page.close();
     }
   });
   it('at 390 px has no table wider than the screen: each row is a card, its code (or category) and retry badge on top', async () => {
@@ -313,7 +289,6 @@ describe('the retry guide', () => {
       expect(tops[1]).toBeLessThanOrEqual(tops[0]! + 8);
       expect(tops[2]).toBeGreaterThan(tops[0]! + 8);
       expect(await page.locator('#retry-by-category tbody td[data-label]').first().evaluate((td) => getComputedStyle(td, '::before').content)).not.toBe('none');
-      await page.close();
     }
   });
 });
@@ -325,7 +300,6 @@ describe('alignment', () => {
     expect(tops.length).toBe(5);
     expect(tops[0]).toBe(tops[1]);
     expect(tops[2]).toBe(tops[3]);
-    await page.close();
   });
   it('labels in detail lists sit on the line of their values', async () => {
     for (const path of ['/softsugar/', '/zh-cn/baidu-face/222202/']) {
@@ -342,7 +316,6 @@ describe('alignment', () => {
       });
       expect(offsets.length).toBeGreaterThan(1);
       for (const offset of offsets) expect(offset).toBeLessThan(6);
-      await page.close();
     }
   });
 });
