@@ -46,9 +46,10 @@ describe('benchmark scripts, smallest size', () => {
   });
 
 
-  it('bench:scale: 100 entries on the edge fixture, beside plain Starlight', () => {
+  it('bench:scale: 100 entries on the edge fixture, beside plain Starlight and Starlight with our navigation', () => {
     const text = bench('bench-scale', ['--sizes', '100', '--data', 'test/fixtures/edge', '--work', join(work, 'scale')], 'Scale');
     expect(rows(text).filter((r) => r.startsWith('| 100 |'))).toHaveLength(1);
+    expect(text).toContain('| Starlight with our navigation |');
   }, 300_000);
 
   it('bench:search: two queries on dist/ against Pagefind, and four judged queries of each set', () => {
