@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase, PROJECT_ROOT } from '../src/node/data-files.ts';
 import { categoryPagePath, vendorLabel, vendorPagePath } from '../src/core/model.ts';
+import { translate } from '../src/core/i18n.ts';
 import { GUIDES } from '../src/site/guides.ts';
 import { SearchClient } from '../src/core/search/query.ts';
 import { writeSection } from './lib/benchmarks-md.ts';
@@ -72,20 +73,17 @@ type BaselineKind = 'plain' | 'navigation';
  */
 function ourNavigation(data: string): unknown[] {
   const kb = loadKnowledgeBase(data);
-  const entry = (en: string, zh: string, link: string) => ({ label: en, translations: { 'zh-CN': zh }, link });
-  const guides = (audience: string) => GUIDES.filter((g) => g.audience === audience).map((g) => entry(g.title.en, g.title.zh, `/guides/${g.slug}/`));
+  const link = (en: string, zh: string, href: string) => ({ label: en, translations: { 'zh-CN': zh }, link: href });
+  const group = (key: string, items: unknown[], collapsed = false) => ({ label: translate('en', key), translations: { 'zh-CN': translate('zh', key) }, collapsed, items });
+  const uiLink = (key: string, href: string) => link(translate('en', key), translate('zh', key), href);
+  const guides = (audience: string) => GUIDES.filter((g) => g.audience === audience).map((g) => link(g.title.en, g.title.zh, `/guides/${g.slug}/`));
   return [
-    entry('Explain a response', '解读响应', '/explain/'),
-    { label: 'Vendors', translations: { 'zh-CN': '厂商' }, items: kb.vendors.map((v) => entry(vendorLabel(v.vendor, 'en'), vendorLabel(v.vendor, 'zh'), vendorPagePath(v.vendor.id))) },
-    {
-      label: 'Categories',
-      translations: { 'zh-CN': '类别' },
-      collapsed: true,
-      items: [entry('All categories', '全部类别', '/categories/'), ...kb.categories.map((c) => entry(c.name.en, c.name.zh, categoryPagePath(c.id)))],
-    },
-    { label: 'Guides', translations: { 'zh-CN': '指南' }, items: guides('reader') },
-    entry('Changelog', '更新记录', '/changelog/'),
-    { label: 'For contributors', translations: { 'zh-CN': '贡献者' }, collapsed: true, items: guides('contributor') },
+    uiLink('nav.explain', '/explain/'),
+    group('nav.vendors', kb.vendors.map((v) => link(vendorLabel(v.vendor, 'en'), vendorLabel(v.vendor, 'zh'), vendorPagePath(v.vendor.id)))),
+    group('nav.categories', [uiLink('category.index', '/categories/'), ...kb.categories.map((c) => link(c.name.en, c.name.zh, categoryPagePath(c.id)))], true),
+    group('nav.guides', guides('reader')),
+    uiLink('changelog.title', '/changelog/'),
+    group('nav.contributors', guides('contributor'), true),
   ];
 }
 
@@ -95,11 +93,11 @@ function ourNavigation(data: string): unknown[] {
  * every page, which no site of this size can use). `navigation`: our sidebar (`ourNavigation`) and
  * our two languages, half the pages in each, every page in both (no fallback pages).
  */
-function baselineProject(pages: number, kind: BaselineKind, data: string): string {
+function baselineProject(pages: number, kind: BaselineKind, navigation: unknown[]): string {
   const dir = join(work, `baseline-${kind}-${pages}`);
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'src/content/docs/p'), { recursive: true });
-  if (!existsSync(join(dir, 'node_modules'))) execFileSync('cp', ['-al', join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules')]);
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  execFileSync('cp', ['-al', join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules')]);
   // Declared dependencies matter: Vite bundles (rather than externalises) what the project depends on.
   const ours = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).devDependencies;
   const dependencies = { astro: ours.astro, '@astrojs/starlight': ours['@astrojs/starlight'] };
@@ -107,7 +105,7 @@ function baselineProject(pages: number, kind: BaselineKind, data: string): strin
   const options =
     kind === 'plain'
       ? `sidebar: [{ label: 'Home', link: '/' }]`
-      : `defaultLocale: 'root', locales: { root: { label: 'English', lang: 'en' }, 'zh-cn': { label: '简体中文', lang: 'zh-CN' } }, sidebar: ${JSON.stringify(ourNavigation(data))}`;
+      : `defaultLocale: 'root', locales: { root: { label: 'English', lang: 'en' }, 'zh-cn': { label: '简体中文', lang: 'zh-CN' } }, sidebar: ${JSON.stringify(navigation)}`;
   writeFileSync(
     join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Baseline', pagefind: false, ${options} })] });\n`,
@@ -178,6 +176,7 @@ for (const size of sizes) {
   const dist = join(work, `site-${size}`);
   log(`${size}: generating data`);
   execFileSync(process.execPath, ['scripts/generate-synthetic.ts', '--out', data, '--total', String(total), '--mode', 'vendors', ...(values.data ? ['--data', values.data] : [])], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const navigation = ourNavigation(data);
   const oursRuns: Run[] = [];
   const baselineRuns: Record<BaselineKind, Run[]> = { plain: [], navigation: [] };
   const baselinePages: Record<BaselineKind, number> = { plain: 0, navigation: 0 };
@@ -191,7 +190,7 @@ for (const size of sizes) {
     for (const kind of ['plain', 'navigation'] as const) {
       log(`${size}: building the ${kind === 'plain' ? 'plain Starlight baseline' : 'Starlight baseline with our navigation and languages'} with as many pages`);
       // A new project each time: the baseline's content layer starts cold, as ours reads its data afresh.
-      const baseDir = baselineProject(pages, kind, data);
+      const baseDir = baselineProject(pages, kind, navigation);
       baselineRuns[kind].push(timed(join(baseDir, 'node_modules/.bin/astro'), ['build', '--silent'], baseDir, {}));
       baselinePages[kind] = dirStats(join(baseDir, 'dist')).html;
       rmSync(baseDir, { recursive: true, force: true });
