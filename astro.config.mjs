@@ -5,7 +5,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { outDir, siteUrl } from './src/node/site-config.ts';
+import { dropBuiltInEnv, outDir, siteUrl } from './src/node/site-config.ts';
 import { cspConfig } from './src/node/csp.ts';
 import { sitemapWithAlternates } from './src/node/sitemap.ts';
 import { buildChecks, siteOutputs } from './src/node/site-outputs.ts';
@@ -18,6 +18,10 @@ import { DEFAULT_DATA_DIR } from './src/node/data-files.ts';
 // heap reach 3× that between full collections: peak memory 2.3 GB at 50,000 entries. Growing by
 // half the live size instead keeps it under 1.8 GB, at no measurable cost in time (BENCHMARKS.md).
 setFlagsFromString('--heap-growing-percent=50');
+
+// The same data gives the same site whatever the shell has set (site-config.ts says which and why).
+const ignored = dropBuiltInEnv();
+if (ignored.length > 0) console.warn(`astro.config.mjs: ignoring ${ignored.join(', ')} from the environment: Astro would read ${ignored.length > 1 ? 'them' : 'it'} over the values it sets itself (import.meta.env)`);
 
 const markdownPages = markdownPagePaths(fileURLToPath(new URL('./src/content/docs/', import.meta.url)));
 const buildDir = outDir(new URL('.', import.meta.url).pathname);

@@ -5,8 +5,10 @@
  * (dist/api/), the search index, the assets and the sitemap. No timestamp, no absolute path of the
  * output folder, no order that depends on timing. The second folder's artifact and index are
  * rewritten by the standalone build:api and build:search scripts, so those must agree with the build too.
+ * The second build runs with import.meta.env's names set in its environment, as a shell may have
+ * them: the build ignores them, saying so (src/node/site-config.ts), and writes the same site.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,12 +20,17 @@ import { buildEnv } from '../support/build-env.ts';
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-determinism-'));
 
+/** What a shell may have set: each would change the pages (BASE_URL their links) or the build's speed (DEV) if read. */
+const SHELL = { BASE_URL: '/elsewhere/', DEV: '1', PROD: '', MODE: 'development' };
+
 function build(name: string): string {
   const out = join(work, name);
   const env = buildEnv({ KB_OUT_DIR: out });
   delete env.KB_DATA_DIR;
   const run = (file: string, args: string[]) => execFileSync(file, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  run(join(root, 'node_modules/.bin/astro'), ['build', '--silent']);
+  const astro = spawnSync(join(root, 'node_modules/.bin/astro'), ['build', '--silent'], { cwd: root, env: { ...env, ...SHELL }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  expect(astro.status, astro.stderr.slice(-3000)).toBe(0);
+  expect(astro.stderr).toContain('ignoring BASE_URL, MODE, DEV, PROD from the environment');
   run(process.execPath, ['scripts/build-api.ts']);
   run(process.execPath, ['scripts/build-search.ts']);
   return out;
