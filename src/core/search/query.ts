@@ -332,8 +332,10 @@ export class SearchClient {
     const wanted = () => !options.signal?.aborted;
     const cardOf = (id: number) => this.#cards.get(id);
     let firstBlock = ordered.length > 0 && !cardOf(ordered[0]!.id) && wanted() ? Math.floor(ordered[0]!.id / manifest.block) : -1;
-    const firstDocs = firstBlock >= 0 ? await this.#maybe<SearchDoc[]>(paths.docs(firstBlock), []) : [];
-    // A block that failed to load is asked for again below, with the others.
+    // A block that fails is asked for once more (a failed request leaves the cache), then read as empty.
+    const loadBlock = (b: number, later = false) => this.#get<SearchDoc[]>(paths.docs(b), later).catch(() => this.#maybe<SearchDoc[]>(paths.docs(b), [], later));
+    const firstDocs = firstBlock >= 0 ? await loadBlock(firstBlock) : [];
+    // A block that failed twice is asked for again below, with the others.
     if (firstDocs.length === 0) firstBlock = -1;
     // Fetch the result blocks a page of results needs in parallel, a page at a time.
     for (let start = 0, pages = 0; start < ordered.length && hits.length < limit && pages < 8 && wanted(); pages++) {
@@ -347,7 +349,7 @@ export class SearchClient {
       let loading: Map<number, Promise<SearchDoc[]>> | undefined;
       const docsOf = (block: number) => {
         if (block === firstBlock) return firstDocs;
-        loading ??= new Map(blocks.map((b) => [b, this.#maybe<SearchDoc[]>(paths.docs(b), [], true)]));
+        loading ??= new Map(blocks.map((b) => [b, loadBlock(b, true)]));
         return loading.get(block);
       };
       for (const c of page) {
