@@ -216,7 +216,7 @@ try {
     const { dist, buildSeconds, pagefindSeconds } = prepare(size);
     const ourIndex = dirStats(join(dist, 'search-index'));
     const theirIndex = dirStats(join(dist, 'pagefind-default'));
-    const server = await serveDir(dist);
+    const server = await serveDir(dist, {}, { siteHeaders: false });
     const queries = (QUERIES[size] ?? QUERIES['50k']!).slice(0, values.quick ? 2 : undefined);
     const rows: string[] = [];
     const totals = { ours: { cold: 0, warm: 0, bytes: 0 }, pf: { cold: 0, warm: 0, bytes: 0 } };

@@ -58,11 +58,15 @@ export interface StaticServer {
   sent: Map<string, number>;
 }
 
-export async function serveDir(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
+/**
+ * `siteHeaders: false` sends no header of `_headers`: bench:search serves our engine and Pagefind's
+ * the same way (Pagefind's files have no rule there), as every earlier run of it did.
+ */
+export async function serveDir(root: string, headers: Record<string, string> = {}, { siteHeaders = true } = {}): Promise<StaticServer> {
   const sent = new Map<string, number>();
   let rules: HeaderRule[] = [];
   try {
-    rules = readHeaderRules(readFileSync(join(root, '_headers'), 'utf8'));
+    if (siteHeaders) rules = readHeaderRules(readFileSync(join(root, '_headers'), 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
