@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --sizes real,50k] [-- --relevance all|tuning|none] [-- --site DIR] [-- --quick] [-- --report FILE] [-- --work /tmp/kb-bench]
+ * npm run bench:search [-- --sizes real,50k] [-- --relevance all|tuning|none] [-- --site DIR] [-- --quick] [-- --rtt MS] [-- --report FILE] [-- --work /tmp/kb-bench]
  *
  * Our search vs Pagefind's default search on the same built pages, in Debian's Chromium:
  * bytes downloaded and time from keypress to first result, per query, cold (fresh browser
@@ -15,6 +15,8 @@
  * new build; it is hard-linked into the work folder, since Pagefind adds its index to the site.
  * --quick: two queries, one warm run each, the first four queries of each judged set. With both,
  * the suite's smoke run (test/build/benchmarks.test.ts) takes seconds. --report: write there, not BENCHMARKS.md.
+ * --rtt MS: every request of the browser takes MS more milliseconds (Chromium's network emulation), so
+ * round trips weigh as on a real network, not as on localhost (default 0).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,8 +39,12 @@ const { values } = parseArgs({
     site: { type: 'string' },
     quick: { type: 'boolean', default: false },
     report: { type: 'string' },
+    rtt: { type: 'string', default: '0' },
   },
 });
+/** Milliseconds added to every request's round trip (Chromium's network emulation): a real network, not localhost. */
+const RTT = Number(values.rtt);
+if (!Number.isFinite(RTT) || RTT < 0 || RTT > 5000) throw new Error(`--rtt must be a number of milliseconds from 0 to 5000, not ${values.rtt}`);
 const sizes = values.sizes!.split(',');
 if (!['all', 'tuning', 'none'].includes(values.relevance!)) throw new Error(`--relevance must be all, tuning or none, not ${values.relevance}`);
 /** The development set for tickets and typos (a tuning set, test/search-relevance.test.ts). */
@@ -114,6 +120,11 @@ interface Measure {
 async function measure(browser: Browser, url: string, q: string, warmUp: string | undefined, engine: 'ours' | 'pagefind', sent: Map<string, number>): Promise<Measure> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (RTT > 0) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: RTT, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   const target = engine === 'ours' ? `${url}/` : `${url}/bench/pagefind.html`;
   await page.goto(target);
   const once = (query: string) =>
@@ -282,7 +293,7 @@ try {
 
 const body = [
   `Measured by \`npm run bench:search\` on ${new Date().toISOString().slice(0, 10)} (2 cores; Chromium ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ')[1]}; ` +
-    'pages served from localhost, so times are CPU and parsing cost, not network latency).',
+    (RTT > 0 ? `pages served from localhost with ${RTT} ms added to every request's round trip by Chromium's network emulation, as on a real network).` : 'pages served from localhost, so times are CPU and parsing cost, not network latency).'),
   '',
   'Cold: a fresh browser context with nothing cached; the time runs from opening search and typing the query to the first result on screen ' +
     '(ours: our dialog renders its result list; Pagefind: its JS API, `pagefind.search()` plus the first result’s `data()`, which is what its default UI waits for). ' +
