@@ -388,6 +388,33 @@ describe('the cards a query reads', () => {
 });
 
 describe('a query no longer wanted', () => {
+  it("gives its signal with the later cards' requests only, so a browser can cancel those and never a file other queries share", async () => {
+    const asked: { path: string; later: boolean; signal: boolean }[] = [];
+    const watched = new SearchClient(async (path, options) => {
+      asked.push({ path, later: options?.later === true, signal: options?.signal !== undefined });
+      return JSON.parse(files.get(path)!);
+    });
+    const controller = new AbortController();
+    await watched.search('face', { limit: 40, signal: controller.signal });
+    const later = asked.filter((a) => a.later);
+    expect(later.length).toBeGreaterThan(1);
+    expect(later.every((a) => a.path.startsWith('docs/') && a.signal)).toBe(true);
+    expect(asked.filter((a) => !a.later).every((a) => !a.signal)).toBe(true);
+    expect(asked.some((a) => a.path.startsWith('text/'))).toBe(true);
+  });
+
+  it('a cancelled card request loses the results of no other query: the next one asks for the block again', async () => {
+    const controller = new AbortController();
+    const shared = new SearchClient(async (path, options) => {
+      // A browser rejects a request whose signal is aborted.
+      if (options?.signal && (options.signal as AbortSignal).aborted) throw new Error(`aborted ${path}`);
+      return JSON.parse(files.get(path)!);
+    });
+    // The first query is cancelled as soon as its first result is shown: its later cards' requests fail.
+    await shared.search('face', { limit: 40, signal: controller.signal, onFirst: () => controller.abort() });
+    expect(ids(await shared.search('face', { limit: 40 }))).toEqual(ids(await client.search('face', { limit: 40 })));
+  });
+
   it('requests and reads no more result cards once its signal is aborted, and ends with what it had', async () => {
     const blocks: string[] = [];
     const watched = new SearchClient(async (path) => {

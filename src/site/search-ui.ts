@@ -20,8 +20,10 @@ let client: SearchClient | undefined;
 function getClient(): SearchClient {
   return (client ??= new SearchClient(async (path, options) => {
     // The cards of later results wait behind the files of a query typed since (a browser opens six
-    // connections to a host; the rest queue by priority).
-    const response = await fetch(SEARCH_INDEX_ROOT + path, options?.later ? { priority: 'low' } : {});
+    // connections to a host; the rest queue by priority), and are cancelled once that query is typed:
+    // still loading, they would hold the connections its own files need.
+    const signal = options?.signal instanceof AbortSignal ? options.signal : undefined;
+    const response = await fetch(SEARCH_INDEX_ROOT + path, options?.later ? { priority: 'low', ...(signal ? { signal } : {}) } : {});
     if (!response.ok) throw new Error(`${response.status} ${path}`);
     return response.json();
   }));

@@ -55,8 +55,11 @@ export interface SearchHit {
 /**
  * Reads an index file. `later`: the file is not needed for what is shown first (the cards of results
  * after the first); a browser may fetch it at low priority, behind the files of a query typed since.
+ * `signal`: the query's (SearchOptions.signal), given with `later` only: once it is aborted, such a
+ * file is no longer wanted, and a browser may cancel its request (a file shared with other queries,
+ * an index file, is never cancelled).
  */
-export type Loader = (path: string, options?: { later?: boolean }) => Promise<unknown>;
+export type Loader = (path: string, options?: { later?: boolean; signal?: SearchOptions['signal'] }) => Promise<unknown>;
 
 
 /** A message quoted inside a query: "…", '…', “…”, 「…」. */
@@ -114,10 +117,10 @@ export class SearchClient {
     return words;
   }
 
-  #get<T>(path: string, later = false): Promise<T> {
+  #get<T>(path: string, later = false, signal?: SearchOptions['signal']): Promise<T> {
     let p = this.#cache.get(path);
     if (!p) {
-      p = this.#load(path, later ? { later } : undefined).catch((error: unknown) => {
+      p = this.#load(path, later ? { later, ...(signal ? { signal } : {}) } : undefined).catch((error: unknown) => {
         this.#cache.delete(path);
         throw error;
       });
@@ -127,8 +130,8 @@ export class SearchClient {
   }
 
   /** Missing optional files (a status nobody has) read as empty. */
-  #maybe<T>(path: string, empty: T, later = false): Promise<T> {
-    return this.#get<T>(path, later).catch(() => empty);
+  #maybe<T>(path: string, empty: T, later = false, signal?: SearchOptions['signal']): Promise<T> {
+    return this.#get<T>(path, later, signal).catch(() => empty);
   }
 
   manifest(): Promise<SearchManifest> {
@@ -333,7 +336,11 @@ export class SearchClient {
     const cardOf = (id: number) => this.#cards.get(id);
     let firstBlock = ordered.length > 0 && !cardOf(ordered[0]!.id) && wanted() ? Math.floor(ordered[0]!.id / manifest.block) : -1;
     // A block that fails is asked for once more (a failed request leaves the cache), then read as empty.
-    const loadBlock = (b: number, later = false) => this.#get<SearchDoc[]>(paths.docs(b), later).catch(() => this.#maybe<SearchDoc[]>(paths.docs(b), [], later));
+    // A later block's request may be cancelled once the query is no longer wanted (a cancelled one leaves the cache too).
+    const loadBlock = (b: number, later = false) => {
+      const signal = later ? options.signal : undefined;
+      return this.#get<SearchDoc[]>(paths.docs(b), later, signal).catch(() => this.#maybe<SearchDoc[]>(paths.docs(b), [], later, signal));
+    };
     const firstDocs = firstBlock >= 0 ? await loadBlock(firstBlock) : [];
     // A block that failed twice is asked for again below, with the others.
     if (firstDocs.length === 0) firstBlock = -1;
