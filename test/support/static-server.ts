@@ -3,7 +3,7 @@
  * unknown paths serve 404.html with status 404, and nothing outside the root is ever read. It sends
  * the headers the site's own `_headers` file asks hosts for (public/_headers), as Netlify or
  * Cloudflare Pages would: with its caching, a page visited after another reuses the hashed CSS and
- * scripts instead of fetching and compiling them again (a tenth of the browser tests' CPU).
+ * scripts instead of fetching and compiling them again (about a sixth of the browser tests' CPU).
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
