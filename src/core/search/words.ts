@@ -188,6 +188,9 @@ export async function scoreWords(query: string, manifest: SearchManifest, io: Sh
   }
 }
 
+/** The first word of a text (letters and digits), as `spaced` separates it. */
+const FIRST_WORD = /[\p{L}\p{N}]+/u;
+
 /** Letters and digits only, words one space apart, between spaces: `Token is invalid.` → ` token is invalid `. */
 const spaced = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
@@ -200,11 +203,17 @@ function messagesInside(query: string, shards: Set<TextShard>, idf: Map<string, 
   const text = spaced(query);
   for (const shard of shards) {
     for (const [message, docs] of Object.entries(shard.messages)) {
-      const words = tokenize(message, 2000);
-      if (words.length < 2) continue;
+      // A file holds thousands of messages at 50,000 entries and few stand in a query: the cheap tests
+      // first (a message whose first word the query lacks is not in it), the tokens last.
+      const head = FIRST_WORD.exec(message)?.[0];
+      if (head === undefined) continue;
+      const cjk = isCjk(message);
+      if (!cjk && !text.includes(` ${head.toLowerCase()} `)) continue;
       const m = spaced(message);
       // Chinese has no spaces between words: a message stands anywhere in a run.
-      if (!(isCjk(message) ? text.includes(m.trim()) : text.includes(m))) continue;
+      if (!(cjk ? text.includes(m.trim()) : text.includes(m))) continue;
+      const words = tokenize(message, 2000);
+      if (words.length < 2) continue;
       const weight = [...new Set(words)].reduce((sum, w) => sum + (idf.get(w) ?? 0), 0);
       for (const doc of docs) out.set(doc, Math.max(out.get(doc) ?? 0, weight));
     }
