@@ -68,7 +68,7 @@ export default defineConfig({
       // Links between Markdown pages (and to their headings) are checked as the build runs, which
       // fails on a broken one; links to our Astro pages are checked by test/links.test.ts.
       plugins: [starlightLinksValidator({ exclude: ({ link }) => linksToBuiltAstroPage(link, markdownPages, buildDir) })],
-      components: { Search: './src/components/SiteSearch.astro', PageTitle: './src/components/PageTitle.astro', Pagination: './src/components/Pagination.astro' },
+      components: { Search: './src/components/SiteSearch.astro', Sidebar: './src/components/Sidebar.astro', PageTitle: './src/components/PageTitle.astro', Pagination: './src/components/Pagination.astro' },
       pagefind: false,
       disable404Route: true,
       lastUpdated: false,
