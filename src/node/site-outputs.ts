@@ -73,6 +73,9 @@ function holdBuildLock(): () => void {
   return release;
 }
 
+/** The output folder buildChecks() accepted, until its marker is written. */
+let markedDir: string | undefined;
+
 /** The lock of this process's build, taken by buildChecks() and given back by siteOutputs(). */
 let releaseBuildLock: (() => void) | undefined;
 
@@ -100,12 +103,21 @@ export function buildChecks(): AstroIntegration {
           loadKnowledgeBase();
           // After the checks, which need no lock: a refused folder or bad data fails at once.
           releaseBuildLock = holdBuildLock();
+          markedDir = distDir;
         } catch (error) {
           if (!(error instanceof DataValidationError || error instanceof OutputFolderError)) throw error;
           // stderr itself, not Astro's logger, which --silent mutes.
           process.stderr.write(`${error.message}\n`);
           process.exit(1);
         }
+      },
+      // Astro has emptied the folder (its marker too) and writes nothing before this hook: marked now,
+      // a build killed or failed halfway leaves a folder the next build may empty, not one it refuses.
+      'astro:build:setup': () => {
+        if (markedDir === undefined) return;
+        mkdirSync(markedDir, { recursive: true });
+        writeFileSync(join(markedDir, OUTPUT_MARKER), '');
+        markedDir = undefined;
       },
     },
   };

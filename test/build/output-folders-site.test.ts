@@ -2,8 +2,8 @@
  * `astro build` with KB_OUT_DIR never empties a folder it did not write (test/process/output-folders.test.ts
  * has the other writers); no vendor id can take a name the build writes at the top (issue 25).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { id as idSchema } from '../../src/core/schema.ts';
 import { loadKnowledgeBase } from '../../src/node/data-files.ts';
 import { outDir } from '../../src/node/site-config.ts';
 import { buildEnv } from '../support/build-env.ts';
+import { assertWritableOutput, OUTPUT_MARKER } from '../../src/node/write-files.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-out-site-'));
@@ -28,6 +29,21 @@ describe('astro build with KB_OUT_DIR', () => {
     expect(r.stdout + r.stderr).toContain(`refusing to write the site into ${dir}`);
     expect(readFileSync(join(dir, 'data', 'keep.yaml'), 'utf8')).toBe('mine\n');
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine too\n');
+  }, 120_000);
+
+  it('marks the folder before it writes into it: a build killed halfway leaves a folder the next build accepts', async () => {
+    const dir = join(work, 'killed');
+    const child = spawn(join(root, 'node_modules/.bin/astro'), ['build', '--silent'], { cwd: root, env: buildEnv({ KB_OUT_DIR: dir }), stdio: 'ignore', detached: true });
+    const exited = new Promise((done) => child.once('exit', done));
+    // The first file of the build's own (not the marker) shows it has started writing.
+    let seen: string[] = [];
+    while (child.exitCode === null && (seen = existsSync(dir) ? readdirSync(dir).filter((n) => n !== OUTPUT_MARKER) : []).length === 0) await new Promise((r) => setTimeout(r, 20));
+    const markedThen = existsSync(join(dir, OUTPUT_MARKER));
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
+    expect(seen.length, 'the build wrote nothing before it ended').toBeGreaterThan(0);
+    expect(markedThen, `files ${seen.join(', ')} were written before the marker`).toBe(true);
+    expect(() => assertWritableOutput(dir, 'site')).not.toThrow();
   }, 120_000);
 });
 
