@@ -5,8 +5,8 @@
  * `astro build` is done, in the same process, so the data is read once more rather than three
  * times; the build:api and build:search scripts call the same functions.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Artifact } from '../core/artifact.ts';
@@ -73,6 +73,18 @@ function holdBuildLock(): () => void {
   return release;
 }
 
+/**
+ * Why the site cannot be built into `distDir`, when it is on another file system than the project:
+ * Astro 7 moves the built assets there from the project's .astro/ folder with rename(), which fails
+ * across file systems (EXDEV) after the build has spent its time. Said before the build starts.
+ */
+export function otherFilesystem(distDir: string, stat: (path: string) => { dev: number } = statSync): string | undefined {
+  let existing = distDir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (stat(existing).dev === stat(PROJECT_ROOT).dev) return undefined;
+  return `cannot build the site into ${distDir}: it is on another file system than the project (${PROJECT_ROOT}), and Astro moves the built files there with a rename, which fails across file systems. Build into a folder on the same file system, then copy it.`;
+}
+
 /** The output folder buildChecks() accepted, until its marker is written. */
 let markedDir: string | undefined;
 
@@ -99,7 +111,11 @@ export function buildChecks(): AstroIntegration {
         if (command !== 'build') return;
         try {
           const distDir = resolve(fileURLToPath(config.outDir));
-          if (distDir !== resolve(PROJECT_ROOT, 'dist')) assertWritableOutput(distDir, 'site');
+          if (distDir !== resolve(PROJECT_ROOT, 'dist')) {
+            assertWritableOutput(distDir, 'site');
+            const elsewhere = otherFilesystem(distDir);
+            if (elsewhere) throw new OutputFolderError(elsewhere);
+          }
           loadKnowledgeBase();
           // After the checks, which need no lock: a refused folder or bad data fails at once.
           releaseBuildLock = holdBuildLock();

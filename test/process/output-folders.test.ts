@@ -4,12 +4,13 @@
  * run replaces only the files the first one listed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { foreignFolder } from '../support/scratch-folder.ts';
 import { OUTPUT_MARKER, OutputFolderError, writeFiles } from '../../src/node/write-files.ts';
+import { otherFilesystem } from '../../src/node/site-outputs.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-out-'));
@@ -81,5 +82,21 @@ describe('npm run build:api -- <dir>', () => {
       expect(r.status).toBe(0);
     }
     expect(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).entries.length).toBeGreaterThan(500);
+  });
+});
+
+describe('otherFilesystem (astro build with KB_OUT_DIR)', () => {
+  const project = statSync(root).dev;
+  const onDevice = (devices: Record<string, number>) => (path: string) => ({ dev: devices[path] ?? project });
+
+  it('accepts a folder on the project\'s file system, new or not', () => {
+    expect(otherFilesystem(join(work, 'new', 'deeper'))).toBeUndefined();
+    expect(otherFilesystem(work)).toBeUndefined();
+  });
+
+  it('refuses one on another file system, judged by its nearest existing parent when it does not exist yet', () => {
+    const message = otherFilesystem(join(work, 'not-yet', 'site'), onDevice({ [work]: project + 1 }));
+    expect(message).toContain(`cannot build the site into ${join(work, 'not-yet', 'site')}: it is on another file system than the project`);
+    expect(message).toContain('Build into a folder on the same file system, then copy it.');
   });
 });
