@@ -6,7 +6,7 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { categoryPagePath, LOCALE_PREFIX, vendorLabel, vendorPagePath } from '../core/model.ts';
 import type { Lang } from '../core/schema.ts';
-import { siteKb } from './kb.ts';
+import { siteKb, type SiteKb } from './kb.ts';
 import { langOfLocale } from './lang.ts';
 import { GUIDES } from './guides.ts';
 
@@ -17,15 +17,50 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** `within`: the link is also current on the pages below it (a vendor's entries, a category's pages). */
-function link(label: string, href: string, current: string, within = false): SidebarEntry {
-  const here = decodeURI(current);
-  const target = decodeURI(href);
-  return { type: 'link', label, href, isCurrent: here === target || (within && here.startsWith(target)), badge: undefined, attrs: {} };
+/** A sidebar link as every page of a language has it; `within`: also current on the pages below it. */
+interface LinkPlan { label: string; href: string; decoded: string; within: boolean }
+type Plan = { link: LinkPlan } | { group: string; entries: LinkPlan[]; collapsed: (here: string) => boolean };
+
+const plannedLink = (label: string, href: string, within = false): LinkPlan => ({ label, href, decoded: decodeURI(href), within });
+
+/**
+ * The sidebar of a language, made once per data and language in a build: only which link is current and which
+ * groups are open differ between pages (a build asks for it 100,000 times at 50,000 entries).
+ */
+function sidebarPlan(site: SiteKb, lang: Lang, t: App.Locals['t']): Plan[] {
+  const prefix = LOCALE_PREFIX[lang];
+  const guideLinks = (audience: 'reader' | 'contributor') =>
+    GUIDES.filter((g) => g.audience === audience).map((g) => plannedLink(g.title[lang], `${prefix}/guides/${g.slug}/`));
+  const contributorGuides = guideLinks('contributor');
+  return [
+    { link: plannedLink(t('nav.explain'), `${prefix}/explain/`) },
+    { group: t('nav.vendors'), entries: site.vendors.map((v) => plannedLink(vendorLabel(v.vendor, lang), vendorPagePath(v.vendor.id, lang), true)), collapsed: () => false },
+    {
+      group: t('nav.categories'),
+      entries: [plannedLink(t('category.index'), `${prefix}/categories/`), ...site.categories.map((c) => plannedLink(c.name[lang], categoryPagePath(c.id, lang), true))],
+      collapsed: (here) => !here.startsWith(`${prefix}/categories/`),
+    },
+    { group: t('nav.guides'), entries: guideLinks('reader'), collapsed: () => false },
+    { link: plannedLink(t('changelog.title'), `${prefix}/changelog/`) },
+    // Guides for contributors are apart, at the end, folded unless the page is one of them.
+    { group: t('nav.contributors'), entries: contributorGuides, collapsed: (here) => !contributorGuides.some((l) => l.href === here) },
+  ];
 }
 
-function group(label: string, entries: SidebarEntry[], collapsed = false): SidebarEntry {
-  return { type: 'group', label, entries, collapsed, badge: undefined };
+const plans = new WeakMap<SiteKb, Map<Lang, Plan[]>>();
+
+function planFor(site: SiteKb, lang: Lang, t: App.Locals['t']): Plan[] {
+  // In `astro dev` a translation file can change between requests.
+  if (!import.meta.env.PROD) return sidebarPlan(site, lang, t);
+  let byLang = plans.get(site);
+  if (!byLang) plans.set(site, (byLang = new Map()));
+  let plan = byLang.get(lang);
+  if (!plan) byLang.set(lang, (plan = sidebarPlan(site, lang, t)));
+  return plan;
+}
+
+function sidebarEntry(l: LinkPlan, here: string): SidebarEntry {
+  return { type: 'link', label: l.label, href: l.href, isCurrent: here === l.decoded || (l.within && here.startsWith(l.decoded)), badge: undefined, attrs: {} };
 }
 
 export const onRequest = defineRouteMiddleware(async (context) => {
@@ -40,29 +75,12 @@ export const onRequest = defineRouteMiddleware(async (context) => {
     route.head.push({ tag: 'meta', attrs: { name: 'robots', content: 'noindex' }, content: '' });
   }
   const lang: Lang = langOfLocale(route.lang);
-  const t = context.locals.t;
-  const here = context.url.pathname.endsWith('/') ? context.url.pathname : `${context.url.pathname}/`;
-  const { vendors, categories } = await siteKb();
-  const inCategories = here.startsWith(`${LOCALE_PREFIX[lang]}/categories/`);
-  const guideLinks = (audience: 'reader' | 'contributor') =>
-    GUIDES.filter((g) => g.audience === audience).map((g) => link(g.title[lang], `${LOCALE_PREFIX[lang]}/guides/${g.slug}/`, here));
-  const contributorPage = GUIDES.some((g) => g.audience === 'contributor' && here === `${LOCALE_PREFIX[lang]}/guides/${g.slug}/`);
-  route.sidebar = [
-    link(t('nav.explain'), `${LOCALE_PREFIX[lang]}/explain/`, here),
-    group(
-      t('nav.vendors'),
-      vendors.map((v) => link(vendorLabel(v.vendor, lang), vendorPagePath(v.vendor.id, lang), here, true)),
-    ),
-    group(
-      t('nav.categories'),
-      [
-        link(t('category.index'), `${LOCALE_PREFIX[lang]}/categories/`, here),
-        ...categories.map((c) => link(c.name[lang], categoryPagePath(c.id, lang), here, true)),
-      ],
-      !inCategories,
-    ),
-    group(t('nav.guides'), guideLinks('reader')),
-    link(t('changelog.title'), `${LOCALE_PREFIX[lang]}/changelog/`, here),
-    group(t('nav.contributors'), guideLinks('contributor'), !contributorPage),
-  ];
+  const path = context.url.pathname.endsWith('/') ? context.url.pathname : `${context.url.pathname}/`;
+  const here = decodeURI(path);
+  const plan = planFor(await siteKb(), lang, context.locals.t);
+  route.sidebar = plan.map((item) =>
+    'link' in item
+      ? sidebarEntry(item.link, here)
+      : { type: 'group', label: item.group, entries: item.entries.map((l) => sidebarEntry(l, here)), collapsed: item.collapsed(path), badge: undefined },
+  );
 });
