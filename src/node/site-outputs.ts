@@ -85,6 +85,16 @@ export function otherFilesystem(distDir: string, stat: (path: string) => { dev: 
   return `cannot build the site into ${distDir}: it is on another file system than the project (${PROJECT_ROOT}), and Astro moves the built files there with a rename, which fails across file systems. Build into a folder on the same file system, then copy it.`;
 }
 
+/**
+ * Why the site cannot be built into `distDir` when it holds a `.git`: Astro 7 (7.3.5) empties the
+ * folder before a build and means to keep `.git`, but its list of names to keep is `new Set(".git")`,
+ * the characters ".", "g", "i" and "t": a repository checked out in dist/ to publish from would be deleted.
+ */
+export function gitInOutput(distDir: string): string | undefined {
+  if (!existsSync(join(distDir, '.git'))) return undefined;
+  return `refusing to build the site into ${distDir}: it holds ${join(distDir, '.git')}, which Astro would delete with everything else in the folder before the build. Move the repository out (publish from a copy of the folder), or build into another folder with KB_OUT_DIR.`;
+}
+
 /** The output folder buildChecks() accepted, until its marker is written. */
 let markedDir: string | undefined;
 
@@ -111,6 +121,8 @@ export function buildChecks(): AstroIntegration {
         if (command !== 'build') return;
         try {
           const distDir = resolve(fileURLToPath(config.outDir));
+          const git = gitInOutput(distDir);
+          if (git) throw new OutputFolderError(git);
           if (distDir !== resolve(PROJECT_ROOT, 'dist')) {
             assertWritableOutput(distDir, 'site');
             const elsewhere = otherFilesystem(distDir);

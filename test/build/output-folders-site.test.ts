@@ -3,7 +3,7 @@
  * has the other writers); no vendor id can take a name the build writes at the top (issue 25).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,17 @@ describe('astro build with KB_OUT_DIR', () => {
     expect(r.stdout + r.stderr).toContain(`refusing to write the site into ${dir}`);
     expect(readFileSync(join(dir, 'data', 'keep.yaml'), 'utf8')).toBe('mine\n');
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine too\n');
+  }, 120_000);
+
+  it('refuses a folder holding a .git (Astro would delete it), an earlier build\'s too, and keeps it', () => {
+    const dir = join(work, 'published');
+    mkdirSync(join(dir, '.git'), { recursive: true });
+    writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    writeFileSync(join(dir, OUTPUT_MARKER), '');
+    const r = spawnSync(join(root, 'node_modules/.bin/astro'), ['build', '--silent'], { cwd: root, encoding: 'utf8', env: buildEnv({ KB_OUT_DIR: dir }) });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout + r.stderr).toContain(`refusing to build the site into ${dir}: it holds ${join(dir, '.git')}`);
+    expect(readFileSync(join(dir, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
   }, 120_000);
 
   it('marks the folder before it writes into it: a build killed halfway leaves a folder the next build accepts', async () => {
