@@ -24,8 +24,8 @@ type Plan = { link: LinkPlan } | { group: string; entries: LinkPlan[]; collapsed
 const plannedLink = (label: string, href: string, within = false): LinkPlan => ({ label, href, decoded: decodeURI(href), within });
 
 /**
- * The sidebar of a language, made once per data and language in a build: only which link is current and which
- * groups are open differ between pages (a build asks for it 100,000 times at 50,000 entries).
+ * The sidebar of a language, made once per data and language in a build: only which link is
+ * current and which groups are open differ between pages (100,000 pages at 50,000 entries).
  */
 function sidebarPlan(site: SiteKb, lang: Lang, t: App.Locals['t']): Plan[] {
   const prefix = LOCALE_PREFIX[lang];
