@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../support/browser.ts';
 import { sharedBrowser } from '../support/shared-browser.ts';
 import { serveDir, type StaticServer } from '../support/static-server.ts';
-import { axeViolations, COLOUR_RULES, duplicateIds } from '../support/axe.ts';
+import { AXE_FILES, axeViolations, COLOUR_RULES, duplicateIds } from '../support/axe.ts';
 import { Tab } from '../support/tab.ts';
 
 let server: StaticServer;
@@ -24,7 +24,7 @@ let desktop: Tab;
 let phone: Tab;
 
 beforeAll(async () => {
-  server = await serveDir(DIST);
+  server = await serveDir(DIST, {}, { extra: AXE_FILES });
   browser = await sharedBrowser();
   // bypassCSP: axe is injected as an inline script, which the site's policy (rightly) refuses.
   desktop = new Tab(await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', bypassCSP: true }), server.url);

@@ -58,11 +58,21 @@ export interface StaticServer {
   sent: Map<string, number>;
 }
 
+/** A test's own file served beside the site (axe-core for the accessibility tests), cached as immutable. */
+export interface ExtraFile {
+  body: string;
+  type: string;
+}
+
 /**
  * `siteHeaders: false` sends no header of `_headers`: bench:search serves our engine and Pagefind's
- * the same way (Pagefind's files have no rule there), as every earlier run of it did.
+ * the same way (Pagefind's files have no rule there), as every earlier run of it did. `extra`: files
+ * by path that are not the site's; a path of the site is never shadowed (the server refuses to start).
  */
-export async function serveDir(root: string, headers: Record<string, string> = {}, { siteHeaders = true } = {}): Promise<StaticServer> {
+export async function serveDir(root: string, headers: Record<string, string> = {}, { siteHeaders = true, extra = {} as Record<string, ExtraFile> } = {}): Promise<StaticServer> {
+  for (const path of Object.keys(extra)) {
+    if (await stat(join(root, path)).catch(() => undefined)) throw new Error(`serveDir: ${path} is a file of ${root}; a test's own file must not shadow it`);
+  }
   const sent = new Map<string, number>();
   let rules: HeaderRule[] = [];
   try {
@@ -72,14 +82,17 @@ export async function serveDir(root: string, headers: Record<string, string> = {
   }
   const server: Server = createServer(async (req, res) => {
     let pathname = '/';
-    const send = (status: number, body: Buffer, type: string) => {
+    const send = (status: number, body: Buffer, type: string, own?: Record<string, string>) => {
       sent.set(req.url ?? '', (sent.get(req.url ?? '') ?? 0) + body.length);
       // A host applies _headers to what it serves, not to its error pages.
-      res.writeHead(status, { 'content-type': type, ...(status === 200 ? headersFor(rules, pathname) : {}), ...headers });
+      res.writeHead(status, { 'content-type': type, ...(own ?? (status === 200 ? headersFor(rules, pathname) : {})), ...headers });
       res.end(body);
     };
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const own = Object.hasOwn(extra, pathname) ? extra[pathname] : undefined;
+      // Cached like the site's hashed assets: Chromium keeps the compiled script for the next page.
+      if (own) return send(200, Buffer.from(own.body), own.type, { 'cache-control': 'public, max-age=31536000, immutable' });
       const target = normalize(join(root, pathname));
       if (target !== root && !target.startsWith(root + sep)) return send(403, Buffer.from('forbidden'), 'text/plain');
       let file = target;
