@@ -52,6 +52,9 @@ export function writeExplainDataFiles(artifact: Artifact, distDir: string, start
   return `✔ explain data: ${files.size} files, ${(bytes / 1024).toFixed(0)} KiB in ${elapsed(started)}`;
 }
 
+/** The lock every `astro build` of this project holds while it builds (holdBuildLock). */
+export const BUILD_LOCK = join(PROJECT_ROOT, '.astro', 'vision-errors-build.lock');
+
 /**
  * Two `astro build`s of this project at once share Astro's working folders (`.astro/`, and
  * `.astro/.prerender/` for an output folder outside the project: KB_OUT_DIR), so one deleted the
@@ -60,9 +63,8 @@ export function writeExplainDataFiles(artifact: Artifact, distDir: string, start
  * back when the build is done or its process ends; a killed build's lock is taken over (its pid is gone).
  */
 function holdBuildLock(): () => void {
-  const dir = join(PROJECT_ROOT, '.astro');
-  mkdirSync(dir, { recursive: true });
-  const release = acquireLock(join(dir, 'vision-errors-build.lock'), PROJECT_ROOT, 'site', {
+  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
+  const release = acquireLock(BUILD_LOCK, PROJECT_ROOT, 'site', {
     fs: realFs,
     waitMs: Number(process.env.KB_BUILD_WAIT_S || 1800) * 1000,
     holder: currentHolder(),

@@ -11,10 +11,10 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildEnv } from '../support/build-env.ts';
+import { BUILD_LOCK } from '../../src/node/site-outputs.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const EDGE = join(root, 'test/fixtures/edge');
-const LOCK = join(root, '.astro', 'vision-errors-build.lock');
 const work = mkdtempSync(join(tmpdir(), 'kb-edge-site-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const LONG_CODE = '错'.repeat(66);
@@ -28,7 +28,7 @@ function placeLock(pid: number, started: number): void {
   mkdirSync(join(root, '.astro'), { recursive: true });
   for (let i = 0; ; i++) {
     try {
-      return writeFileSync(LOCK, text, { flag: 'wx' });
+      return writeFileSync(BUILD_LOCK, text, { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || i > 1200) throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
@@ -49,7 +49,7 @@ describe('data at the edges', () => {
     expect(existsSync(join(out, 'api/v1/edge/__proto__.json'))).toBe(true);
     expect(existsSync(join(out, 'search-index/v1/manifest.json'))).toBe(true);
     // The dead holder's lock is gone (another test's build may hold a lock of its own by now).
-    const after = existsSync(LOCK) ? readFileSync(LOCK, 'utf8') : '';
+    const after = existsSync(BUILD_LOCK) ? readFileSync(BUILD_LOCK, 'utf8') : '';
     expect(after).not.toContain(`"pid":${DEAD},`);
     // Given back: no lock, or one of a build still running.
     if (after) expect(() => process.kill(JSON.parse(after).pid, 0), 'a lock left by a process that has ended').not.toThrow();
@@ -65,7 +65,7 @@ describe('data at the edges', () => {
       expect(r.stderr).toContain('vision-errors-build.lock');
       expect(existsSync(join(work, 'refused'))).toBe(false);
     } finally {
-      rmSync(LOCK, { force: true });
+      rmSync(BUILD_LOCK, { force: true });
     }
   }, 60_000);
 });

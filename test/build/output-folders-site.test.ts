@@ -16,6 +16,7 @@ import { buildEnv } from '../support/build-env.ts';
 import { assertWritableOutput, OUTPUT_MARKER } from '../../src/node/write-files.ts';
 import { acquireLock, currentHolder, holderAlive } from '../../src/node/output-lock.ts';
 import { realFs } from '../../src/node/output-fs.ts';
+import { BUILD_LOCK } from '../../src/node/site-outputs.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kb-out-site-'));
@@ -56,7 +57,7 @@ describe('astro build with KB_OUT_DIR', () => {
     await exited;
     // The killed build's lock is left behind, as after any kill. Taken over and given back as the next
     // build would, so that tests placing a lock of their own (edge-data-site) do not wait on it.
-    acquireLock(join(root, '.astro', 'vision-errors-build.lock'), root, 'site', { fs: realFs, waitMs: 600_000, holder: currentHolder(), isAlive: holderAlive, onWait: () => {} })();
+    acquireLock(BUILD_LOCK, root, 'site', { fs: realFs, waitMs: 600_000, holder: currentHolder(), isAlive: holderAlive, onWait: () => {} })();
     expect(seen.length, 'the build wrote nothing before it ended').toBeGreaterThan(0);
     expect(markedThen, `files ${seen.join(', ')} were written before the marker`).toBe(true);
     expect(() => assertWritableOutput(dir, 'site')).not.toThrow();
