@@ -14,6 +14,9 @@ import { join } from 'node:path';
 import { codeSuffixes, compactCode, httpStatusQuery, normalizeCode, normalizeMessage, cleanText } from '../src/core/normalize.ts';
 import { tokenize, queryTokens, phraseTokens } from '../src/core/search/tokenize.ts';
 import { entryRef } from '../src/core/model.ts';
+import { Index } from '../src/core/search/flexsearch.ts';
+import { FLEX_OPTIONS } from '../src/core/search/flex-options.ts';
+import type { TextShardFile } from '../src/core/search/format.ts';
 
 const kb = loadKnowledgeBase();
 const artifact = buildArtifactForSite(kb, 'https://example.org');
@@ -367,6 +370,34 @@ describe('how the index is cut into files', () => {
     }
     expect(Math.abs(other.files - usual.files)).toBeGreaterThanOrEqual(10);
     expect(other.ranked).toEqual(usual.ranked);
+  });
+});
+
+describe('what a text file carries', () => {
+  it("leaves out FlexSearch's register, which its search never reads", () => {
+    const texts = [...files].filter(([path]) => path.startsWith('text/')).map(([, text]) => JSON.parse(text) as TextShardFile);
+    const keys = new Set(texts.flatMap((file) => Object.values(file.groups).flatMap((parts) => Object.keys(parts!))));
+    expect([...keys].filter((key) => key.endsWith('reg'))).toEqual([]);
+    expect([...keys].some((key) => key.endsWith('map'))).toBe(true);
+    // Every word of one of the real files searches the same with the register and without it: a
+    // FlexSearch whose search came to need it would fail here, not in a reader's browser.
+    const built = new Index(FLEX_OPTIONS);
+    const words = new Set<string>();
+    artifact.entries.slice(0, 200).forEach((entry, id) => {
+      const text = tokenize(`${entry.message ?? ''} ${entry.meaning.en} ${entry.meaning.zh}`, 500).join(' ');
+      for (const word of text.split(' ')) words.add(word);
+      built.add(id, text);
+    });
+    const whole = new Index(FLEX_OPTIONS);
+    const withoutRegister = new Index(FLEX_OPTIONS);
+    built.export((key, data) => {
+      whole.import(key, data);
+      if (!key.endsWith('reg')) withoutRegister.import(key, data);
+    });
+    expect(words.size).toBeGreaterThan(300);
+    expect([...words].filter((word) => whole.search(word, { limit: 1 }).length === 0)).toEqual([]);
+    const differ = [...words].filter((word) => JSON.stringify(withoutRegister.search(word, { limit: 2000 })) !== JSON.stringify(whole.search(word, { limit: 2000 })));
+    expect(differ).toEqual([]);
   });
 });
 
