@@ -207,7 +207,8 @@ export async function mountSearch(root: HTMLElement): Promise<{ focus(): void }>
       more.hidden = result.length <= limit;
       hits = result.slice(0, limit);
       render(hits);
-      setStatus(hits.length === 0 ? (strings['search.noResults'] ?? '') : `${hits.length} ${strings['search.results'] ?? ''}`);
+      // "12+ results" while "More results" has more to show: the count is of the results drawn, not all of them.
+      setStatus(hits.length === 0 ? (strings['search.noResults'] ?? '') : `${hits.length}${more.hidden ? '' : '+'} ${strings['search.results'] ?? ''}`);
       root.dataset.ready = String(mine);
     } catch {
       if (mine === sequence) setStatus(strings['search.error'] ?? '');

@@ -158,6 +158,8 @@ describe('"More results"', () => {
     await page.keyboard.type('face');
     await expect.poll(() => results('site-search').count()).toBe(12);
     expect(await more().isVisible()).toBe(true);
+    // The count says there are more than it shows.
+    expect(await page.locator('#site-search [data-status]').textContent()).toBe('12+ results');
     await more().click();
     await expect.poll(() => results('site-search').count()).toBeGreaterThan(12);
     const afterOne = await results('site-search').count();
@@ -168,6 +170,7 @@ describe('"More results"', () => {
       await expect.poll(() => results('site-search').count()).toBeGreaterThan(32);
     } else {
       expect(await more().isVisible()).toBe(false);
+      expect(await page.locator('#site-search [data-status]').textContent()).toBe(`${afterOne} results`);
     }
   });
 
@@ -182,6 +185,8 @@ describe('"More results"', () => {
     await expect.poll(() => results('site-search').count()).toBeGreaterThan(0);
     expect(await results('site-search').count()).toBeLessThan(12);
     expect(await more().isVisible()).toBe(false);
+    // Everything is shown: the count is the whole count, with no "+".
+    await expect.poll(() => page.locator('#site-search [data-status]').textContent()).toBe(`${await results('site-search').count()} results`);
   });
 });
 
