@@ -56,7 +56,8 @@ const PAGES: { name: string; path: string; setup?: Setup; fullPage?: boolean }[]
   { name: 'guide-json', path: '/guides/json-api/' },
   { name: 'guide-adding', path: '/guides/adding-a-vendor/' },
   { name: 'changelog', path: '/changelog/' },
-  { name: 'search', path: '/search/?q=face' },
+  // Every result of the page drawn (data-ready), not only the first, which comes ahead of the rest.
+  { name: 'search', path: '/search/?q=face', setup: async (page) => void (await page.locator('#page-search[data-ready]').waitFor({ timeout: 10_000 })) },
   { name: 'search-dialog', path: '/picwish/', setup: openSearch('face'), fullPage: false },
   { name: 'explain', path: '/explain/', fullPage: false, setup: explainText('{"error_code": 222202, "error_msg": "pic not has face", "log_id": 1}') },
   { name: 'explain-ticket', path: '/explain/', setup: explainExample(0) },
