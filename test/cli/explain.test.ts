@@ -34,7 +34,13 @@ describe('explain', () => {
     expect(cli(['explain', '--status', '1000'], { input: baidu }).status).toBe(2);
     expect(cli(['explain', '--status', 'abc'], { input: baidu }).status).toBe(2);
     expect(cli(['explain', '--vendor', 'nobody'], { input: baidu }).status).toBe(2);
-    expect(cli(['explain', join(root, 'no-such-file.json')]).status).toBe(2);
+    const missing = cli(['explain', join(root, 'no-such-file.json')]);
+    expect([missing.status, missing.stderr]).toEqual([2, expect.stringContaining('cannot read ')]);
+    // A body given where the file goes: told how to give a text instead.
+    const typed = cli(['explain', '{"error_code": 18, "error_msg": "Open api qps request limit reached"}']);
+    expect(typed.status).toBe(2);
+    expect(typed.stderr).toContain('no file named {"error_code": 18, "error_msg": "Open api qps request lim…: explain reads a file or standard input');
+    expect(typed.stderr).toContain("echo '…' | vision-errors explain");
     expect(cli(['explain', 'a.json', 'b.json']).status).toBe(2);
   });
 

@@ -8,6 +8,9 @@ import { printJson, vendorArg, type CommandContext } from './context.ts';
 /** Beyond this explain() reads nothing anyway: reading stops there, and the input stays recognisably too large. */
 const READ_CAP_BYTES = EXPLAIN_LIMITS.maxBodyChars * 2;
 
+/** An argument that is a pasted text, not a file name: braces, quotes, angle brackets or spaces in it. */
+const TEXT_NOT_PATH = /[{}[\]"'<>\s]/;
+
 /** A file argument, read with the same cap as stdin (`explain /dev/zero` must end). */
 function readFileCapped(path: string): string {
   const fd = openSync(path, 'r');
@@ -47,7 +50,13 @@ export async function explain(c: CommandContext): Promise<number> {
   try {
     body = operands[0] === undefined || operands[0] === '-' ? await readStdin() : readFileCapped(operands[0]);
   } catch (error) {
-    throw new UsageError(`cannot read ${operands[0]}: ${error instanceof Error ? error.message : String(error)}`);
+    const given = operands[0]!;
+    // A body typed where the file goes (`explain '{"error_code": 18}'`): say how a text is given.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && TEXT_NOT_PATH.test(given)) {
+      const shown = given.length > 60 ? `${given.slice(0, 57)}…` : given;
+      throw new UsageError(`no file named ${shown}: explain reads a file or standard input. To explain a text, pipe it (echo '…' | vision-errors explain) or give it without "explain" (vision-errors '…')`);
+    }
+    throw new UsageError(`cannot read ${given}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const result = explainBody(body, { ...(status !== undefined ? { httpStatus: status } : {}), ...(vendor ? { vendor } : {}) }, l);
   return printExplanation(c, result);
