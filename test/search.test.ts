@@ -379,8 +379,8 @@ describe('what a text file carries', () => {
     const keys = new Set(texts.flatMap((file) => Object.values(file.groups).flatMap((parts) => Object.keys(parts!))));
     expect([...keys].filter((key) => key.endsWith('reg'))).toEqual([]);
     expect([...keys].some((key) => key.endsWith('map'))).toBe(true);
-    // Every word of one of the real files searches the same with the register and without it: a
-    // FlexSearch whose search came to need it would fail here, not in a reader's browser.
+    // Every word of an index of 200 real entries searches the same with the register and without it:
+    // a FlexSearch whose search came to need it would fail here, not in a reader's browser.
     const built = new Index(FLEX_OPTIONS);
     const words = new Set<string>();
     artifact.entries.slice(0, 200).forEach((entry, id) => {

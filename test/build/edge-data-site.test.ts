@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildEnv } from '../support/build-env.ts';
 import { BUILD_LOCK } from '../../src/node/site-outputs.ts';
@@ -25,7 +25,7 @@ const build = (out: string, extra: Record<string, string> = {}) =>
 /** Writes the lock as output-lock.ts does, once another test's build has given it back. */
 function placeLock(pid: number, started: number): void {
   const text = `${JSON.stringify({ pid, started: new Date(started).toISOString(), host: hostname(), command: 'astro build', nonce: 'test' })}\n`;
-  mkdirSync(join(root, '.astro'), { recursive: true });
+  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
   for (let i = 0; ; i++) {
     try {
       return writeFileSync(BUILD_LOCK, text, { flag: 'wx' });

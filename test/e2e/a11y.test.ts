@@ -26,7 +26,7 @@ let phone: Tab;
 beforeAll(async () => {
   server = await serveDir(DIST, {}, { extra: AXE_FILES });
   browser = await sharedBrowser();
-  // bypassCSP: axe is injected as an inline script, which the site's policy (rightly) refuses.
+  // bypassCSP: axe is loaded from the test server (support/axe.ts), and a change to the site's policy must not silently stop it.
   desktop = new Tab(await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', bypassCSP: true }), server.url);
   phone = new Tab(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true }), server.url);
 });
