@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commentValue, runnableBlocks, writeBlocks, type DocBlock } from './support/doc-blocks.ts';
-import { realIndexFile } from './support/real-index.ts';
+import { commentValue, runnableBlocks, writeBlocks, type DocBlock } from '../support/doc-blocks.ts';
+import { realIndexFile } from '../support/real-index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'doc-blocks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
