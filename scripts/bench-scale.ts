@@ -8,7 +8,7 @@
  * size and file count, search bytes per query and the largest vendor page. Rewrites the "Scale"
  * section of BENCHMARKS.md (or of --report). A benchmark: it prints figures and never fails on them.
  * --data: the data the synthetic entries are added to (default data/); the suite's smoke run
- * (test/build/benchmarks.test.ts) uses test/fixtures/edge/ and --sizes 100, to run in seconds.
+ * (test/build/benchmarks.test.ts) uses test/fixtures/edge/ and --sizes 10, to run in seconds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
