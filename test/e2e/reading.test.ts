@@ -44,6 +44,9 @@ describe('codes never break across lines', () => {
       const page = await open(width, '/search/?q=face');
       await expect.poll(() => page.locator('#page-search-results .kb-hit-code').count()).toBeGreaterThan(3);
       expect(await wrappedCodes(page, '#page-search-results .kb-hit-code')).toEqual([]);
+      // On the search page the page scrolls: the results are not a box of a few cards inside it.
+      const list = page.locator('#page-search-results');
+      expect(await list.evaluate((l) => [getComputedStyle(l).overflowY, l.scrollHeight <= l.clientHeight + 1])).toEqual(['visible', true]);
     });
     it(`previous/next cards at ${width} px: a code breaks only after its "_" or ".", and only where the card is too narrow`, async () => {
       const page = await open(width, '/ailabtools/ERROR_NO_FACE_IN_FILE/');
