@@ -55,6 +55,18 @@ describe('the packed tarball', () => {
     expect(packed.filter((p) => p.startsWith('src/') || p.startsWith('data/') || p.startsWith('lib/node/') || (p.endsWith('.ts') && !p.endsWith('.d.ts')))).toEqual([]);
   });
 
+  it('holds every file its README and DATA.md link to (npm shows the README; a reader follows its links into the package)', () => {
+    const missing: string[] = [];
+    for (const doc of ['README.md', 'DATA.md']) {
+      const text = readFileSync(join(root, doc), 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (/^[a-z][a-z+.-]*:/i.test(target!) || target!.startsWith('/')) continue;
+        if (!packed.includes(target!.replace(/^\.\//, ''))) missing.push(`${doc} → ${target}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('its package.json carries no scripts (they need what is not shipped); the checkout keeps them', () => {
     const packedManifest = JSON.parse(readFileSync(join(dir, 'node_modules', 'vision-error-codes', 'package.json'), 'utf8'));
     expect(packedManifest.scripts).toBeUndefined();
