@@ -17,6 +17,17 @@ function entry(action: DecisionEntry['action'], retry: DecisionEntry['retry'] = 
 const policy = { max_attempts: 4, base_delay_s: 2, max_delay_s: 5, honour_retry_after: true };
 const failed = (e?: DecisionEntry, more: Partial<NextStepInput<DecisionEntry>> = {}): NextStepInput<DecisionEntry> => ({ outcome: 'failure', ...(e ? { entry: e } : {}), ...more });
 
+describe('nextStep: its input', () => {
+  it('is what explain() or decide() returns; an entry, or anything without an outcome, is a TypeError that says what to pass', () => {
+    const anEntry = kb.lookup('baidu-face', '222202')!;
+    // Read as an answer with no entry, an entry came back as "contact the vendor" (plain JavaScript has no types to stop it).
+    expect(() => nextStep(anEntry as unknown as NextStepInput, { attempt: 1 })).toThrow(new TypeError("nextStep() takes what explain() or decide() returns (an object with an outcome: success, pending, failure, unknown), not an entry: pass { outcome: 'failure', entry }"));
+    expect(nextStep({ outcome: 'failure', entry: anEntry }, { attempt: 1 }).action).toBe(anEntry.action);
+    for (const [bad, said] of [[undefined, 'undefined'], [null, 'null'], ['{"error_code": 18}', 'string'], [[], 'an array'], [{ outcome: 'failed' }, 'an object without one']] as const)
+      expect(() => nextStep(bad as unknown as NextStepInput, { attempt: 1 }), String(bad)).toThrow(`, not ${said}`);
+  });
+});
+
 describe('nextStep: the entry decides', () => {
   it('retry: base × 2^(n−1) capped at max_delay_s, jitter between half and all of it, attempts left', () => {
     const r = failed(entry('retry', policy));

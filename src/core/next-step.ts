@@ -167,6 +167,9 @@ function samePolicy(a: RetryPolicy | null, b: RetryPolicy | null): boolean {
 }
 
 /** The action before attempts are counted: the entry's, the candidates', the status's or the outcome's. */
+const OUTCOMES: ReadonlySet<ExplainOutcome> = new Set(['success', 'pending', 'failure', 'unknown']);
+const kindOf = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'object' ? 'an object without one' : typeof x);
+
 function decide<E extends DecisionEntry>(r: NextStepInput<E>): Decision<E> {
   const e = r.entry;
   if (e && typeof e.action === 'string') {
@@ -194,6 +197,14 @@ function decide<E extends DecisionEntry>(r: NextStepInput<E>): Decision<E> {
 
 /** What to do after the call numbered `attempt` ended as `result` says. */
 export function nextStep<E extends DecisionEntry = ArtifactEntry>(result: NextStepInput<E>, options: NextStepOptions): NextStep<E> {
+  // From plain JavaScript, an entry (lookup()'s) in the result's place has an outcome of its own and
+  // would be read as an answer with no entry: "contact the vendor", whatever the entry says.
+  const looksLikeEntry = !!result && typeof result === 'object' && 'action' in result && 'id' in result;
+  if (looksLikeEntry || !result || typeof result !== 'object' || !OUTCOMES.has((result as { outcome?: unknown }).outcome as ExplainOutcome)) {
+    throw new TypeError(
+      `nextStep() takes what explain() or decide() returns (an object with an outcome: ${[...OUTCOMES].join(', ')}), not ${looksLikeEntry ? 'an entry: pass { outcome: \'failure\', entry }' : kindOf(result)}`,
+    );
+  }
   const attempt = Number.isFinite(options?.attempt) && options.attempt >= 1 ? Math.floor(options.attempt) : 1;
   const now = options?.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
   const random = options?.random ?? Math.random;
