@@ -166,10 +166,11 @@ function samePolicy(a: RetryPolicy | null, b: RetryPolicy | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The action before attempts are counted: the entry's, the candidates', the status's or the outcome's. */
+/** The outcomes explain() and decide() give: nextStep() takes nothing else. */
 const OUTCOMES: ReadonlySet<ExplainOutcome> = new Set(['success', 'pending', 'failure', 'unknown']);
 const kindOf = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'object' ? 'an object without one' : typeof x);
 
+/** The action before attempts are counted: the entry's, the candidates', the status's or the outcome's. */
 function decide<E extends DecisionEntry>(r: NextStepInput<E>): Decision<E> {
   const e = r.entry;
   if (e && typeof e.action === 'string') {
