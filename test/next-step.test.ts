@@ -159,6 +159,13 @@ describe('VisionApiError', () => {
   const text = '{"error_code": 222202, "error_msg": "pic not has face", "log_id": 77}';
   const result = explain(text, { httpStatus: 200 }, kb);
 
+  it('made with new from a result, not from(), is a TypeError that names from()', () => {
+    const from = /call VisionApiError\.from\(result, \{ body, attempt, headers \}\)$/;
+    expect(() => new (VisionApiError as unknown as new (r: unknown) => VisionApiError)(result)).toThrow(from);
+    expect(() => new VisionApiError('m', undefined as never)).toThrow(from);
+    expect(new VisionApiError('m', { result, step: nextStep(result, { attempt: 1 }) }).action).toBe('fix-input');
+  });
+
   it('from(result) carries vendor, code, status, action, entry, request id, body and cause', () => {
     const cause = new Error('the fetch');
     const error = VisionApiError.from(result, { body: text, cause });

@@ -52,6 +52,9 @@ export class VisionApiError<E extends DecisionEntry = ArtifactEntry> extends Err
 
   constructor(message: string, fields: { result: ErrorSource<E>; step: NextStep<E>; body?: unknown }, options?: { cause?: unknown }) {
     super(message, options && 'cause' in options ? { cause: options.cause } : undefined);
+    // `new VisionApiError(result)`, natural for an Error class, otherwise failed on a destructuring.
+    if (typeof message !== 'string' || !fields?.result || !fields.step)
+      throw new TypeError('new VisionApiError(message, { result, step }) takes a message and what explain() and nextStep() found; to make one from explain()\'s result, call VisionApiError.from(result, { body, attempt, headers })');
     const { result, step } = fields;
     this.vendor = result.vendor;
     this.code = result.code ?? step.entry?.code;
