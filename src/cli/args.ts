@@ -111,6 +111,8 @@ export function checkArgs(command: Command, values: Options, operands: string[],
       break;
     case 'lookup':
       only(['kind']);
+      // One operand is most often a code alone: say how to look it up at every vendor.
+      if (operands.length === 1) throw new UsageError(`lookup takes a vendor and a code (vision-errors lookup baidu-face 222202); for a code at every vendor: vision-errors find ${operands[0]}`);
       needs(2, 'a vendor and a code');
       if (values.kind !== undefined) {
         checked.kind = KINDS[values.kind];

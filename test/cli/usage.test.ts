@@ -20,4 +20,14 @@ describe('usage', () => {
       expect(r.stdout, args.join(' ')).toBe('');
     }
   });
+
+  it('lookup with a code alone says how to find the code at every vendor, the code escaped for the terminal', () => {
+    const r = cli(['lookup', '222202']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('vision-errors: lookup takes a vendor and a code (vision-errors lookup baidu-face 222202); for a code at every vendor: vision-errors find 222202');
+    const hostile = cli(['lookup', '22\u001b[2J02']);
+    expect(hostile.status).toBe(2);
+    expect(hostile.stderr).not.toContain('\u001b');
+    expect(cli(['lookup', 'baidu-face', '1', '2']).stderr).toContain('lookup takes a vendor and a code\n');
+  });
 });
