@@ -13,7 +13,7 @@
  *
  * --site DIR: for the real size, a site already built from the real data (e.g. dist/) instead of a
  * new build; it is hard-linked into the work folder, since Pagefind adds its index to the site.
- * --quick: one query, one warm run, the first four queries of each judged set. With both,
+ * --quick: one query, one warm run, the first query of each judged set. With both,
  * the suite's smoke run (test/build/benchmarks.test.ts) takes seconds. --report: write there, not BENCHMARKS.md.
  * --rtt MS: every request of the browser takes MS more milliseconds (Chromium's network emulation), so
  * round trips weigh as on a real network, not as on localhost (default 0).
@@ -201,7 +201,7 @@ async function relevance(browser: Browser, dist: string, url: string): Promise<S
   const out: SetRelevance[] = [];
   try {
     for (const set of RELEVANCE_SETS) {
-      const judged = loadJudged(set.file).slice(0, values.quick ? 4 : undefined);
+      const judged = loadJudged(set.file).slice(0, values.quick ? 1 : undefined);
       const ours = await rankByPaths(client, judged, vendors);
       const theirs: string[][] = [];
       for (const j of judged) {

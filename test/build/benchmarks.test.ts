@@ -52,7 +52,7 @@ describe('benchmark scripts, smallest size', () => {
     expect(text).toContain('| Starlight with our navigation |');
   }, 300_000);
 
-  it('bench:search: one query on dist/ against Pagefind, and four judged queries of each set', () => {
+  it('bench:search: one query on dist/ against Pagefind, and the first judged query of each set', () => {
     // With a round trip emulated (--rtt), so that path runs too; it adds 20 ms to each of a few dozen requests.
     const text = bench('bench-search', ['--sizes', 'real', '--site', DIST, '--quick', '--rtt', '20', '--work', join(work, 'search')], 'Search');
     expect(text).toContain('with 20 ms added to every request');
