@@ -8,7 +8,7 @@ import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { buildSearchIndex } from '../src/core/search/build.ts';
 import { searchIndexOf } from '../src/node/search-files.ts';
 import { SearchClient, completions, rangeFiles, type SearchHit } from '../src/core/search/query.ts';
-import { rangePartition, SEARCH_TUNING } from '../src/core/search/build.ts';
+import { fieldScore, rangePartition, SEARCH_TUNING } from '../src/core/search/build.ts';
 import { loadJudged } from './support/relevance.ts';
 import { join } from 'node:path';
 import { codeSuffixes, compactCode, httpStatusQuery, normalizeCode, normalizeMessage, cleanText } from '../src/core/normalize.ts';
@@ -398,6 +398,30 @@ describe('what a text file carries', () => {
     expect([...words].filter((word) => whole.search(word, { limit: 1 }).length === 0)).toEqual([]);
     const differ = [...words].filter((word) => JSON.stringify(withoutRegister.search(word, { limit: 2000 })) !== JSON.stringify(whole.search(word, { limit: 2000 })));
     expect(differ).toEqual([]);
+  });
+});
+
+describe("a word's score in its field", () => {
+  it("is FlexSearch's own: words added with fieldScore export as their whole field padded with empty places", () => {
+    // The build adds a document with its words of one file and their scores (fieldScore); FlexSearch
+    // scores a word by its place in what it is given. A FlexSearch that scored differently would give
+    // other files here, not a silently reordered search.
+    const exported = (index: InstanceType<typeof Index>) => {
+      const parts: Record<string, string> = {};
+      index.export((key: string, data: string) => void (parts[key] = data));
+      return parts;
+    };
+    for (const length of [1, 2, 3, 4, 5, 7, 10, 31, 200]) {
+      const positions = [...new Set([0, 1, 2, Math.floor(length / 2) - 1, Math.floor(length / 2), length - 2, length - 1])].filter((p) => p >= 0 && p < length);
+      const padded = new Index(FLEX_OPTIONS);
+      const field = new Array<string>(length).fill('');
+      for (const p of positions) field[p] = `w${p}`;
+      padded.add(7, field.join(' '));
+      const scores = new Map(positions.map((p) => [`w${p}`, fieldScore(length, p)]));
+      const scored = new Index({ ...FLEX_OPTIONS, score: (_content: string[], term: string) => scores.get(term)! });
+      scored.add(7, positions.map((p) => `w${p}`).join(' '));
+      expect(exported(scored), `a field of ${length} words`).toEqual(exported(padded));
+    }
   });
 });
 

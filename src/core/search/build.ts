@@ -96,7 +96,7 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
   });
   // How many tokens each document has in each group: a word's position is scored against the whole
   // field, not against the part of it that falls in one index file, so how the key space is cut into
-  // files never reorders results (FlexSearch skips an empty token but counts its place).
+  // files never reorders results (fieldScore).
   const fieldLengths = fields.map((byGroup) => GROUP_ORDER.map((group) => byGroup[group].length));
   fields.length = 0; // every posting is in `best` now; let the token lists go (50k entries)
   const kept = new Map<string, [rank: number, position: number, doc: number][]>();
@@ -189,15 +189,18 @@ export function buildSearchIndex(input: SearchBuildInput): Map<string, string> {
     const words = new Set<string>();
     byGroup.forEach((byDoc, rank) => {
       if (byDoc.size === 0) return;
-      const index = new Index(FLEX_OPTIONS);
-      // Documents in id order, each one's tokens at their places in the field: the same file from the same data.
+      // A word's score is its place in the whole field (fieldScore), given to FlexSearch directly: the
+      // document is added with only its words of this file, not its whole field padded with empty
+      // places (each document is in most files: that padding was most of the time of a build).
+      let scores = new Map<string, number>();
+      const index = new Index({ ...FLEX_OPTIONS, score: (_content: string[], term: string) => scores.get(term)! });
+      // Documents in id order: the same file from the same data.
       for (const doc of [...byDoc.keys()].sort((a, b) => a - b)) {
-        const field = new Array<string>(fieldLengths[doc]![rank]!).fill('');
-        for (const [position, token] of byDoc.get(doc)!) {
-          field[position] = token;
-          if (GROUP_ORDER[rank] !== PHRASE_GROUP) words.add(token);
-        }
-        index.add(doc, field.join(' '));
+        const length = fieldLengths[doc]![rank]!;
+        const tokens = byDoc.get(doc)!.sort((a, b) => a[0] - b[0]);
+        scores = new Map(tokens.map(([position, token]) => [token, fieldScore(length, position)]));
+        if (GROUP_ORDER[rank] !== PHRASE_GROUP) for (const [, token] of tokens) words.add(token);
+        index.add(doc, tokens.map(([, token]) => token).join(' '));
       }
       const parts: Record<string, string> = {};
       index.export((key: string, data: string) => {
@@ -293,6 +296,17 @@ export function rangePartition(weights: Map<string, number>, limit: number): { s
     fileOf.set(key, starts.length - 1);
   }
   return { starts: starts.length > 0 ? starts : [''], fileOf };
+}
+
+/**
+ * FlexSearch's score of the word at `position` of a field of `length` words, at the text shards'
+ * resolution (its get_score, src/index/add.js): 0 for the first word, then the earlier or the later
+ * half of the field.
+ */
+export function fieldScore(length: number, position: number): number {
+  const resolution = FLEX_OPTIONS.resolution;
+  if (position === 0) return 0;
+  return length <= resolution ? position : ((resolution - 1) / length) * position + 1 | 0;
 }
 
 function clip(text: string, max = 160): string {
