@@ -5,6 +5,8 @@
  *   lib/data/vendors/<id>.json     vision-error-codes/vendors/<id>.json (the artifact's <vendor>.json)
  *   lib/data/schema.json           vision-error-codes/schema.json
  *   lib/data/decisions/<id>.json   vision-error-codes/decisions/<id>.json (a vendor's decision table, src/core/decision-table.ts)
+ *   lib/data/search/…              the search index of the entries (src/core/search/entries.ts entrySearchFiles), which
+ *                                  the CLI reads instead of building it at every search (not exported)
  *
  * It also refuses to pack types the data has left behind: src/core/data-types.ts (VendorId, CodeOf, …)
  * must be what `npm run schemas` writes from the data being packed.
@@ -19,6 +21,7 @@ import { join } from 'node:path';
 import { DataValidationError, loadKnowledgeBase, PROJECT_ROOT } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { decisionTable } from '../src/core/decision-table.ts';
+import { entrySearchFiles } from '../src/core/search/entries.ts';
 import type { ArtifactVendorFile } from '../src/core/artifact-types.ts';
 import { DATA_TYPES_FILE, dataTypesSource } from './lib/data-types.ts';
 import { OUTPUT_MARKER, OutputFolderError, writeFiles } from '../src/node/write-files.ts';
@@ -67,12 +70,13 @@ if (import.meta.main) {
     ['schema.json', files.get('schema.json')!],
     ...index.vendors.map((v): [string, string] => [`vendors/${v.id}.json`, files.get(`${v.id}.json`)!]),
     ...index.vendors.map((v): [string, string] => [`decisions/${v.id}.json`, decisions(v.id)]),
+    ...[...entrySearchFiles(index as never)].map(([path, text]): [string, string] => [`search/${path}`, text]),
   ]);
   const dataDir = join(PROJECT_ROOT, 'lib', 'data');
   try {
     adoptEarlierPackageData(dataDir);
     const result = writeFiles(wanted, dataDir, 'package data', { makeParent: true });
-    console.log(`lib/data: index.json, schema.json, ${index.vendors.length} vendor files and their decision tables for ${site.site}${result === 'unchanged' ? ' (unchanged)' : ''}`);
+    console.log(`lib/data: index.json, schema.json, ${index.vendors.length} vendor files, their decision tables and the search index for ${site.site}${result === 'unchanged' ? ' (unchanged)' : ''}`);
   } catch (error) {
     if (!(error instanceof OutputFolderError)) throw error;
     console.error(`vision-error-codes: cannot pack: ${error.message}`);

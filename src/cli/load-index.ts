@@ -5,9 +5,10 @@
  * (src/node, which needs the dev dependencies zod and yaml: a repository checkout).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLookup, InvalidIndexError, type KbIndex, type Lookup } from '../core/lookup.ts';
+import { useSearchFiles, type SearchFileReader } from '../core/search/entries.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // A checkout's build writes dist/api/v1/; an installed package carries lib/data/ (npm pack writes it).
@@ -41,8 +42,13 @@ function dataIsNewer(than: string): boolean {
 }
 
 export async function loadIndex(explicit: string | undefined): Promise<KbIndex> {
-  if (explicit) return readIndexFile(explicit);
-  if (!process.env.KB_DATA_DIR && existsSync(BUILT_INDEX) && !dataIsNewer(BUILT_INDEX)) return readIndexFile(BUILT_INDEX);
+  return (await loadIndexFrom(explicit)).index;
+}
+
+/** The index, and the file it was read from (none when it was built in memory from data/). */
+async function loadIndexFrom(explicit: string | undefined): Promise<{ index: KbIndex; file?: string }> {
+  if (explicit) return { index: readIndexFile(explicit), file: explicit };
+  if (!process.env.KB_DATA_DIR && existsSync(BUILT_INDEX) && !dataIsNewer(BUILT_INDEX)) return { index: readIndexFile(BUILT_INDEX), file: BUILT_INDEX };
   // src/node is TypeScript that only a checkout has (with zod and yaml): imported by a computed path
   // so that the compiled CLI (lib/cli/main.js) neither contains nor requires it.
   let node: [NodeDataFiles, NodeArtifactFiles];
@@ -58,7 +64,7 @@ export async function loadIndex(explicit: string | undefined): Promise<KbIndex> 
   const [{ loadKnowledgeBase, DataValidationError }, { buildArtifactForSite }] = node;
   try {
     const artifact = buildArtifactForSite(loadKnowledgeBase() as never);
-    return JSON.parse(artifact.files.get('index.json')!) as KbIndex;
+    return { index: JSON.parse(artifact.files.get('index.json')!) as KbIndex };
   } catch (error) {
     if (error instanceof DataValidationError) throw new DataError(error.message);
     throw new DataError(error instanceof Error ? error.message : String(error));
@@ -82,10 +88,32 @@ export function packageVersion(): string {
   }
 }
 
+/**
+ * The prebuilt search files in the folder `search/` beside an index file (the package's
+ * lib/data/search/, beside lib/data/index.json): a file's parsed JSON, or undefined when it is missing.
+ * Only the index's own file names are read: a path that could leave the folder is none.
+ */
+function searchFilesBeside(indexFile: string): SearchFileReader {
+  const dir = join(dirname(indexFile), 'search');
+  return (path) => {
+    if (!/^(?:[a-z]+\/)?[\w-]+\.json$/.test(path)) return undefined;
+    const file = join(dir, path);
+    if (!existsSync(file)) return undefined;
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    } catch (error) {
+      throw new DataError(`cannot read the search file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
 /** The lookup over the index at `indexPath` (else the default one); a malformed index is a DataError. */
 export async function openLookup(indexPath: string | undefined): Promise<Lookup> {
   try {
-    return createLookup(await loadIndex(indexPath));
+    const { index, file } = await loadIndexFrom(indexPath);
+    const l = createLookup(index);
+    if (file) useSearchFiles(l, searchFilesBeside(file));
+    return l;
   } catch (error) {
     // A hand-made or truncated index: one line, exit 2, like an index that is not JSON at all.
     if (error instanceof InvalidIndexError) throw new DataError(`${indexPath ?? BUILT_INDEX}: ${error.message}`);

@@ -50,7 +50,7 @@ beforeAll(() => {
 
 describe('the packed tarball', () => {
   it('holds the compiled library, its types, the data and the CLI; no TypeScript sources, no site code', () => {
-    for (const path of ['package.json', 'README.md', 'LICENSE', 'DATA.md', 'bin/vision-errors.mjs', 'lib/core/index.js', 'lib/core/index.d.ts', 'lib/cli/main.js', 'lib/core/explain/i18n/en.json', 'lib/core/explain/i18n/zh-CN.json', 'lib/core/next-step/i18n/en.json', 'lib/core/next-step/i18n/zh-CN.json', 'lib/core/data-types.d.ts', 'lib/content/i18n/en.json', 'lib/content/i18n/zh-CN.json', 'lib/data/index.json', 'lib/data/vendors/baidu-face.json', 'lib/data/decisions/baidu-face.json', 'lib/json/decisions.d.ts', 'lib/data/schema.json'])
+    for (const path of ['package.json', 'README.md', 'LICENSE', 'DATA.md', 'bin/vision-errors.mjs', 'lib/core/index.js', 'lib/core/index.d.ts', 'lib/cli/main.js', 'lib/core/explain/i18n/en.json', 'lib/core/explain/i18n/zh-CN.json', 'lib/core/next-step/i18n/en.json', 'lib/core/next-step/i18n/zh-CN.json', 'lib/core/data-types.d.ts', 'lib/content/i18n/en.json', 'lib/content/i18n/zh-CN.json', 'lib/data/index.json', 'lib/data/vendors/baidu-face.json', 'lib/data/decisions/baidu-face.json', 'lib/json/decisions.d.ts', 'lib/data/schema.json', 'lib/data/search/manifest.json', 'lib/data/search/text/0.json'])
       expect(packed, path).toContain(path);
     expect(packed.filter((p) => p.startsWith('src/') || p.startsWith('data/') || p.startsWith('lib/node/') || (p.endsWith('.ts') && !p.endsWith('.d.ts')))).toEqual([]);
   });
@@ -238,6 +238,13 @@ declare function setTimeout(callback: () => void, ms: number): unknown;
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^baidu-face\/222202 {2}Baidu Face · Error code$/m);
     expect(r.stdout).toContain(`${SITE}/baidu-face/222202/`);
+    // A search reads the packed search files (lib/data/search/), which are of the packed data.
+    const search = run([bin, 'search', 'blurry face']);
+    expect(search.status, search.stderr).toBe(0);
+    expect(search.stdout.split('\n')[0]).toMatch(/^ {2}ailabtools\/ERROR_BLURRY_FACE /);
+    const manifest = JSON.parse(readFileSync(join(dir, 'node_modules', 'vision-error-codes', 'lib', 'data', 'search', 'manifest.json'), 'utf8'));
+    const index = JSON.parse(readFileSync(join(dir, 'node_modules', 'vision-error-codes', 'lib', 'data', 'index.json'), 'utf8'));
+    expect(manifest.data_version).toBe(index.data_version);
     const version = run([bin, '--version']);
     expect(version.stdout).toMatch(/^vision-errors \d+\.\d+\.\d+ \(artifact 1\.\d+\.\d+, data [0-9a-f]{16}, \d+ entries\)\n$/);
   });

@@ -9,6 +9,7 @@ import { lookupFor, type KbIndex, type Lookup } from '../lookup.ts';
 import { buildSearchIndex } from './build.ts';
 import { searchNamesOf } from '../vendor-names.ts';
 import { SearchClient, type SearchReason } from './query.ts';
+import { paths, SEARCH_FORMAT_VERSION, type SearchManifest } from './format.ts';
 
 export interface SearchEntriesOptions {
   /** At most this many entries (default 20, at most 200). */
@@ -30,24 +31,68 @@ export interface EntrySearchHit {
 }
 
 const clients = new WeakMap<Lookup, SearchClient>();
+const prebuilt = new WeakMap<Lookup, SearchFileReader>();
+
+/** A prebuilt search file's parsed JSON by its path in the index (`manifest.json`, `text/3.json`…); undefined when there is none. */
+export type SearchFileReader = (path: string) => unknown;
+
+/**
+ * The search index of the entries, as files (path → JSON text): what a lookup's first search builds
+ * in memory. The package ships them (lib/data/search/, scripts/build-package-data.ts), so that the
+ * CLI reads a search's few files instead of building the whole index at every run (about a second).
+ */
+export function entrySearchFiles(index: KbIndex | Lookup): Map<string, string> {
+  const l = lookupFor(index);
+  const entries = l.index.entries;
+  const categoryIds = [...new Set(entries.map((e) => e.category))];
+  return buildSearchIndex({
+    dataVersion: l.index.data_version ?? '',
+    entries: [...entries],
+    categories: categoryIds.map((id) => l.category(id)).filter((c): c is ArtifactCategory => c !== undefined),
+    vendors: l.vendors().map((v) => ({ id: v.id, name: v.short_name ?? v.name, names: searchNamesOf(v) })),
+    pages: [],
+  });
+}
+
+/**
+ * Searches of `l` read these prebuilt files (entrySearchFiles' output) instead of building the index,
+ * if their manifest is of this search format and of this data (its data_version); otherwise, or
+ * without a manifest, the index is built as usual.
+ */
+export function useSearchFiles(l: Lookup, read: SearchFileReader): void {
+  if (!clients.has(l)) prebuilt.set(l, read);
+}
+
+function prebuiltClient(l: Lookup): SearchClient | undefined {
+  const read = prebuilt.get(l);
+  if (!read) return undefined;
+  let manifest: unknown;
+  try {
+    manifest = read(paths.manifest);
+  } catch {
+    return undefined; // unreadable: build instead
+  }
+  const m = manifest as Partial<SearchManifest> | undefined;
+  if (typeof m !== 'object' || m === null || m.version !== SEARCH_FORMAT_VERSION || m.data_version !== (l.index.data_version ?? '')) return undefined;
+  return new SearchClient(async (path) => {
+    const data = read(path);
+    if (data === undefined) throw new Error(`no search file ${path}`);
+    return data;
+  });
+}
 
 function clientOf(l: Lookup): SearchClient {
   let client = clients.get(l);
   if (!client) {
-    const entries = l.index.entries;
-    const categoryIds = [...new Set(entries.map((e) => e.category))];
-    const files = buildSearchIndex({
-      dataVersion: l.index.data_version ?? '',
-      entries: [...entries],
-      categories: categoryIds.map((id) => l.category(id)).filter((c): c is ArtifactCategory => c !== undefined),
-      vendors: l.vendors().map((v) => ({ id: v.id, name: v.short_name ?? v.name, names: searchNamesOf(v) })),
-      pages: [],
-    });
-    client = new SearchClient(async (path) => {
-      const text = files.get(path);
-      if (text === undefined) throw new Error(`no search file ${path}`);
-      return JSON.parse(text) as unknown;
-    });
+    client = prebuiltClient(l);
+    if (!client) {
+      const files = entrySearchFiles(l);
+      client = new SearchClient(async (path) => {
+        const text = files.get(path);
+        if (text === undefined) throw new Error(`no search file ${path}`);
+        return JSON.parse(text) as unknown;
+      });
+    }
     clients.set(l, client);
   }
   return client;
