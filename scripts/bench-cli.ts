@@ -18,13 +18,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { writeSection } from './lib/benchmarks-md.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
 const root = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, node: { type: 'string', multiple: true, default: [] }, 'bundles-only': { type: 'boolean', default: false }, report: { type: 'string' } } });
+const { values } = scriptArgs(import.meta.url, { runs: { type: 'string', default: '21' }, node: { type: 'string', multiple: true, default: [] }, 'bundles-only': { type: 'boolean', default: false }, report: { type: 'string' } });
 // On a busy machine start-up times say more about the load than about the CLI: --bundles-only measures
 // the bundles (which do not depend on the load) and rewrites only their table, keeping the start-up figures.
 const bundlesOnly = values['bundles-only'];

@@ -1,5 +1,5 @@
 /**
- * npm run bench:scale [-- --sizes 1k,10k,50k] [-- --data DIR] [-- --report FILE]
+ * npm run bench:scale [-- --sizes 1k,10k,50k] [-- --repeat N] [-- --data DIR] [-- --work /tmp/kb-scale] [-- --report FILE]
  *
  * Builds the site from synthetic data of each size and, in the same run, two Starlight sites with the
  * same number of Markdown pages: plain Starlight (the baseline of issue 26's target: one language, a
@@ -14,7 +14,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadKnowledgeBase, PROJECT_ROOT } from '../src/node/data-files.ts';
 import { categoryPagePath, vendorLabel, vendorPagePath } from '../src/core/model.ts';
 import { translate } from '../src/core/i18n.ts';
@@ -22,15 +21,14 @@ import { GUIDES } from '../src/site/guides.ts';
 import { SearchClient } from '../src/core/search/query.ts';
 import { writeSection } from './lib/benchmarks-md.ts';
 import { dirStats } from './lib/dir-stats.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '1k,10k,50k' },
-    work: { type: 'string', default: '/tmp/kb-scale' },
-    data: { type: 'string' },
-    report: { type: 'string' },
-    repeat: { type: 'string', default: '1' },
-  },
+const { values } = scriptArgs(import.meta.url, {
+  sizes: { type: 'string', default: '1k,10k,50k' },
+  work: { type: 'string', default: '/tmp/kb-scale' },
+  data: { type: 'string' },
+  report: { type: 'string' },
+  repeat: { type: 'string', default: '1' },
 });
 // Each build runs this many times, ours and the baselines taking turns; the fastest run of each counts.
 const repeat = Math.max(1, Number(values.repeat) || 1);

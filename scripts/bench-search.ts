@@ -21,7 +21,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { loadKnowledgeBase, PROJECT_ROOT } from '../src/node/data-files.ts';
 import { launchBrowser } from '../test/support/browser.ts';
@@ -30,17 +29,16 @@ import { SearchClient } from '../src/core/search/query.ts';
 import { JUDGED_SETS, loadJudged, rankByPaths, resultId, score, type JudgedSetName, type RelevanceReport } from '../test/support/relevance.ts';
 import { writeSection } from './lib/benchmarks-md.ts';
 import { dirStats } from './lib/dir-stats.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: 'real,50k' },
-    work: { type: 'string', default: '/tmp/kb-bench' },
-    relevance: { type: 'string', default: 'all' },
-    site: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    report: { type: 'string' },
-    rtt: { type: 'string', default: '0' },
-  },
+const { values } = scriptArgs(import.meta.url, {
+  sizes: { type: 'string', default: 'real,50k' },
+  work: { type: 'string', default: '/tmp/kb-bench' },
+  relevance: { type: 'string', default: 'all' },
+  site: { type: 'string' },
+  quick: { type: 'boolean', default: false },
+  report: { type: 'string' },
+  rtt: { type: 'string', default: '0' },
 });
 /** Milliseconds added to every request's round trip (Chromium's network emulation): a real network, not localhost. */
 const RTT = Number(values.rtt);

@@ -12,10 +12,10 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/node/data-files.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '1024' }, work: { type: 'string', default: '/tmp/kb-triage' }, keep: { type: 'boolean' } } });
+const { values } = scriptArgs(import.meta.url, { size: { type: 'string', default: '1024' }, work: { type: 'string', default: '/tmp/kb-triage' }, keep: { type: 'boolean' } });
 const megabytes = Number(values.size);
 const work = values.work!;
 const cliMain = join(PROJECT_ROOT, 'lib', 'cli', 'main.js');

@@ -15,20 +15,18 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../src/node/data-files.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
-const { values } = parseArgs({
-  options: {
-    out: { type: 'string' },
-    extra: { type: 'string' },
-    total: { type: 'string' },
-    mode: { type: 'string', default: 'append' },
-    'per-vendor': { type: 'string', default: '10000' },
-    vendor: { type: 'string' },
-    data: { type: 'string' },
-  },
+const { values } = scriptArgs(import.meta.url, {
+  out: { type: 'string' },
+  extra: { type: 'string' },
+  total: { type: 'string' },
+  mode: { type: 'string', default: 'append' },
+  'per-vendor': { type: 'string', default: '10000' },
+  vendor: { type: 'string' },
+  data: { type: 'string' },
 });
 if (!values.out || (!values.extra && !values.total)) {
   console.error('usage: generate-synthetic.ts --out DIR (--extra N | --total N) [--mode append|vendors] [--per-vendor N] [--vendor ID] [--data DIR]');

@@ -6,13 +6,13 @@
  * test: it never fails (test/explain/real-world.test.ts holds the floors).
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../src/node/data-files.ts';
 import { buildArtifactForSite } from '../src/node/artifact-files.ts';
 import { createLookup, type ArtifactIndex } from '../src/core/lookup.ts';
 import { loadRealWorld, measureRealWorld, REAL_WORLD_KINDS } from '../test/support/real-world.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
-const { values } = parseArgs({ options: { index: { type: 'string' } } });
+const { values } = scriptArgs(import.meta.url, { index: { type: 'string' } });
 const index = values.index
   ? (JSON.parse(readFileSync(values.index, 'utf8')) as ArtifactIndex)
   : (JSON.parse(buildArtifactForSite(loadKnowledgeBase(), 'https://example.org').files.get('index.json')!) as ArtifactIndex);
