@@ -43,7 +43,8 @@ export default defineConfig({
   // guides, so its CSS is a chunk of its own (3 kB), which 'auto' would copy into every page's HTML.
   // Four pages at a time: one page at a time, the main thread sat idle about 40% of the rendering
   // phase, waiting on each page's mkdir and write (CPU profile of a 1k build); with four it is about
-  // 7%, and bench:scale at 1k took 15-16 s against 16-20 s (three runs each, 2026-12-08).
+  // 7%, and bench:scale at 1k took 15-16 s against 16-20 s (three runs each, 2026-12-08). The pages are
+  // the same bytes either way (diff -r of two builds of the real data).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Content-Security-Policy as a <meta> in every page, without 'unsafe-inline' for scripts: Astro
   // hashes the scripts it emits, src/node/csp.ts adds Starlight's inline ones (test/e2e/csp.test.ts).
