@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLookup, InvalidIndexError, type KbIndex, type Lookup } from '../core/lookup.ts';
-import { useSearchFiles, type SearchFileReader } from '../core/search/entries.ts';
+import { useSearchFiles, type SearchFileReader } from '../core/search/prebuilt-files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // A checkout's build writes dist/api/v1/; an installed package carries lib/data/ (npm pack writes it).
@@ -90,7 +90,8 @@ export function packageVersion(): string {
 
 /**
  * The prebuilt search files in the folder `search/` beside an index file (the package's
- * lib/data/search/, beside lib/data/index.json): a file's parsed JSON, or undefined when it is missing.
+ * lib/data/search/, beside lib/data/index.json): a file's parsed JSON; undefined for a missing manifest
+ * (no prebuilt files there), a DataError for any other file missing or unreadable.
  * Only the index's own file names are read: a path that could leave the folder is none.
  */
 function searchFilesBeside(indexFile: string): SearchFileReader {
@@ -98,7 +99,11 @@ function searchFilesBeside(indexFile: string): SearchFileReader {
   return (path) => {
     if (!/^(?:[a-z]+\/)?[\w-]+\.json$/.test(path)) return undefined;
     const file = join(dir, path);
-    if (!existsSync(file)) return undefined;
+    // No manifest: no prebuilt files (the index is built). A file its manifest names is missing: an error.
+    if (!existsSync(file)) {
+      if (path === 'manifest.json') return undefined;
+      throw new DataError(`the search file ${file} is missing: its folder is incomplete (delete ${dir} to search without it, or reinstall the package)`);
+    }
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as unknown;
     } catch (error) {

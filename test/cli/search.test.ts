@@ -57,6 +57,26 @@ describe('the prebuilt search files beside the index (the package ships lib/data
     expect(broken.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  it('with a file missing are an error naming it (exit 2), not a stack trace', () => {
+    const partial = copy('partial', true);
+    for (const name of readdirSync(join(partial, 'search', 'text'))) rmSync(join(partial, 'search', 'text', name));
+    const r = cli(['search', 'blurry face', '--index', join(partial, 'index.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^vision-errors: the search file .*search\/text\/\d+\.json is missing: its folder is incomplete \(delete .*search to search without it, or reinstall the package\)\n$/);
+  });
+
+  it("are not used for a vendor's own file beside them (same data_version, other documents)", () => {
+    // vendors/<id>.json has the whole index's data_version; the whole index's files would map its
+    // document numbers onto the wrong entries.
+    const dir = copy('vendor-file', true);
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { data_version: string; vendors: { id: string }[]; entries: { vendor: string }[]; categories: unknown[] };
+    const baidu = { ...index, vendors: index.vendors.filter((v) => v.id === 'baidu-face'), entries: index.entries.filter((e) => e.vendor === 'baidu-face') };
+    writeFileSync(join(dir, 'baidu-face.json'), JSON.stringify(baidu));
+    const r = cli(['search', 'blurry face', '--index', join(dir, 'baidu-face.json')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^ {2}baidu-face\/223114 /);
+  });
+
   it('of other data (another data_version) are left alone and the index is built', () => {
     const stale = copy('stale', true);
     const manifest = join(stale, 'search', 'manifest.json');

@@ -6,7 +6,6 @@
  * answer says which; --json adds `answer: 'find' | 'explain' | 'search'`.
  */
 import { explain } from '../../core/explain.ts';
-import { searchEntries } from '../../core/search/entries.ts';
 import { translate } from '../../core/i18n.ts';
 import { UsageError } from '../args.ts';
 import { printJson, printNotFound, vendorArg, type CommandContext } from './context.ts';
@@ -46,6 +45,8 @@ export async function pasted(c: CommandContext): Promise<number> {
   if (decided || (status !== undefined && result.outcome === 'failure')) return printExplanation(c, result, { answer: 'explain' });
 
   // Words: the site's search.
+  // The engine is loaded only now: a code or a body, the common case, needs neither it nor FlexSearch.
+  const { searchEntries } = await import('../../core/search/entries.ts');
   const hits = await searchEntries(l, text.slice(0, 500), { limit: c.checked.limit, ...(vendor ? { vendor } : {}) });
   if (hits.length > 0) {
     if (c.json) printJson({ answer: 'search', query: text, entries: hits });

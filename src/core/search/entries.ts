@@ -10,6 +10,7 @@ import { buildSearchIndex } from './build.ts';
 import { searchNamesOf } from '../vendor-names.ts';
 import { SearchClient, type SearchReason } from './query.ts';
 import { paths, SEARCH_FORMAT_VERSION, type SearchManifest } from './format.ts';
+import { searchFilesOf } from './prebuilt-files.ts';
 
 export interface SearchEntriesOptions {
   /** At most this many entries (default 20, at most 200). */
@@ -31,10 +32,6 @@ export interface EntrySearchHit {
 }
 
 const clients = new WeakMap<Lookup, SearchClient>();
-const prebuilt = new WeakMap<Lookup, SearchFileReader>();
-
-/** A prebuilt search file's parsed JSON by its path in the index (`manifest.json`, `text/3.json`…); undefined when there is none. */
-export type SearchFileReader = (path: string) => unknown;
 
 /**
  * The search index of the entries, as files (path → JSON text): what a lookup's first search builds
@@ -55,25 +52,25 @@ export function entrySearchFiles(index: KbIndex | Lookup): Map<string, string> {
 }
 
 /**
- * Searches of `l` read these prebuilt files (entrySearchFiles' output) instead of building the index,
- * if their manifest is of this search format and of this data (its data_version); otherwise, or
- * without a manifest, the index is built as usual.
+ * A client over the prebuilt files registered for `l` (prebuilt-files.ts), if their manifest is of
+ * this search format and of these entries: the same data_version (never an empty one), the same number
+ * of documents and the same vendors. A vendor's own file (vendors/<id>.json) has the whole index's
+ * data_version but other document numbers: files of the whole index would find the wrong entries.
+ * A manifest that cannot be read, or is of other data, is passed over and the index built.
  */
-export function useSearchFiles(l: Lookup, read: SearchFileReader): void {
-  if (!clients.has(l)) prebuilt.set(l, read);
-}
-
 function prebuiltClient(l: Lookup): SearchClient | undefined {
-  const read = prebuilt.get(l);
-  if (!read) return undefined;
-  let manifest: unknown;
+  const read = searchFilesOf(l);
+  const dataVersion = l.index.data_version;
+  if (!read || !dataVersion) return undefined;
+  let m: Partial<SearchManifest> | undefined;
   try {
-    manifest = read(paths.manifest);
+    m = read(paths.manifest) as Partial<SearchManifest> | undefined;
   } catch {
-    return undefined; // unreadable: build instead
+    return undefined;
   }
-  const m = manifest as Partial<SearchManifest> | undefined;
-  if (typeof m !== 'object' || m === null || m.version !== SEARCH_FORMAT_VERSION || m.data_version !== (l.index.data_version ?? '')) return undefined;
+  if (typeof m !== 'object' || m === null || m.version !== SEARCH_FORMAT_VERSION || m.data_version !== dataVersion || m.docs !== l.index.entries.length) return undefined;
+  const vendorIds = l.vendors().map((v) => v.id).join(' ');
+  if (!Array.isArray(m.vendors) || m.vendors.map((v) => v?.id).join(' ') !== vendorIds) return undefined;
   return new SearchClient(async (path) => {
     const data = read(path);
     if (data === undefined) throw new Error(`no search file ${path}`);
