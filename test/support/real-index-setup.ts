@@ -1,7 +1,7 @@
 /**
  * Vitest global setup of the unit tier: builds index.json from the real data once, for every test
  * file that needs it (the CLI's as a file, explain's and lookup's parsed), instead of once per file,
- * with the search files the package ships beside it.
+ * with (for the process tier, which runs the CLI) the search files the package ships beside it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,8 @@ export default function setup(project: TestProject): () => void {
   writeFileSync(file, text);
   // Its search files beside it, as the package ships them (lib/data/search/): the CLI reads them
   // instead of building the search index at every run (test/cli/search.test.ts checks both ways).
-  for (const [path, data] of entrySearchFiles(JSON.parse(text) as KbIndex)) {
+  // Only the process tier runs the CLI; the unit tier reads the index parsed and never these files.
+  if (project.name === 'process') for (const [path, data] of entrySearchFiles(JSON.parse(text) as KbIndex)) {
     mkdirSync(dirname(join(dir, 'search', path)), { recursive: true });
     writeFileSync(join(dir, 'search', path), data);
   }
